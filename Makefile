@@ -1,0 +1,50 @@
+# Studieside. `make run` and `make test` set everything up on a fresh machine (Python 3.11 + make).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := DEBUG=1 $(PY) manage.py
+# Tests run the production configuration (DEBUG off, manifest static files) with throwaway secrets.
+TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+
+.PHONY: run test test-fast check setup messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+# Compiled catalogues (.mo) are built, never committed; Babel needs no system gettext.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain=django --input-file=$< --output-file=$@
+
+setup: $(VENV)/.installed locale/nb/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddata fixtures/programmes.json
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(TEST_ENV) $(PY) -m pytest
+
+test-fast: setup
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(TEST_ENV) $(PY) -m pytest -m "not browser"
+
+# What .ci/run runs before the tests (needs xgettext for the catalogue check).
+check: setup
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale/ || \
+		(echo "locale/: run 'make messages' and translate the new strings" && false)
+
+messages: setup
+	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo

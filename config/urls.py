@@ -1,0 +1,33 @@
+"""Machine endpoints and the admin live outside i18n_patterns; everything a person reads inside.
+
+Norwegian is unprefixed, English lives under /en/. Path segments are gettext strings with
+English msgids: "programmes/" is "studier/" in the nb catalogue.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+
+admin.site.site_header = _("Studieside administration")
+admin.site.site_title = _("Studieside")
+admin.site.index_title = _("Content")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", RedirectView.as_view(pattern_name="programs:list"), name="home"),
+        path(_("programmes/"), include("programs.urls")),
+        prefix_default_language=False,
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "config.views.bad_request"
+handler404 = "config.views.page_not_found"

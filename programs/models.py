@@ -1,0 +1,241 @@
+"""Programmes and the ordered sections (accordion/FAQ blocks) of their pages.
+
+Every rule an editor can break lives here (field validators, ``clean()``, constraints), so the
+admin, fixtures, imports and test builders share one gate: ``full_clean()``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from programs.querysets import ProgrammeQuerySet
+from programs.text import norwegian_slugify
+
+
+class Level(models.TextChoices):
+    FURTHER_EDUCATION = "further_education", _("Further education")
+    BACHELOR = "bachelor", _("Bachelor's programme")
+    MASTER = "master", _("Master's programme")
+    PHD = "phd", _("PhD programme")
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Open for applications")
+    CLOSED = "closed", _("Closed for applications")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class Programme(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("URL slug"),
+        max_length=200,
+        help_text=_("The last part of the page address. Changing it breaks links to the page."),
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level)
+    ects_credits = models.DecimalField(
+        _("ECTS credits"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(360)],
+        help_text=_("Credits for the whole programme, for example 60."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown under the title and in the list.")
+    )
+    meta_description = models.CharField(
+        _("meta description"),
+        max_length=160,
+        blank=True,
+        help_text=_("What search engines show under the title. The lead is used when empty."),
+    )
+    notice = models.TextField(
+        _("notice"),
+        blank=True,
+        help_text=_("A boxed message above the page text, for example that admission has closed."),
+    )
+    sections_heading = models.CharField(
+        _("heading above the sections"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “Spørsmål og svar”. “About the programme” is used when empty."),
+    )
+    hero_image = models.ImageField(_("hero image"), upload_to="programmes/", blank=True)
+    hero_alt = models.CharField(
+        _("hero image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        help_text=_("The programme that takes over when this one is retired."),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published programmes are shown.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["title_nb", "pk"]
+        constraints = [
+            # Not unique=True on the field: modeltranslation would copy it to the shared
+            # `slug` column too, whose value depends on the language active at save time.
+            models.UniqueConstraint(fields=["slug_nb"], name="programme_unique_slug_nb"),
+            models.UniqueConstraint(fields=["slug_en"], name="programme_unique_slug_en"),
+            models.CheckConstraint(
+                condition=~Q(replaced_by=F("pk")),
+                name="programme_not_replaced_by_itself",
+                violation_error_code="replaced_by_itself",
+                violation_error_message=_("A programme cannot be replaced by itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self, language=None):
+        """The page in ``language`` (default: the active one); the slug falls back to nb."""
+        with translation.override(language or translation.get_language()):
+            return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.replaced_by_id is not None:
+            if self.pk is not None and self.replaced_by_id == self.pk:
+                errors["replaced_by"] = ValidationError(
+                    _("A programme cannot be replaced by itself."), code="replaced_by_itself"
+                )
+            elif self.pk is not None and self.pk in self.successor_ids():
+                errors["replaced_by"] = ValidationError(
+                    _("%(successor)s already leads back to this programme: that would be a loop."),
+                    code="replaced_by_cycle",
+                    params={"successor": self.replaced_by},
+                )
+        if self.hero_image and not self.hero_alt_nb:
+            errors["hero_alt_nb"] = ValidationError(
+                _("Describe the image for readers who cannot see it."), code="hero_alt_missing"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def successor_ids(self):
+        """Primary keys along the ``replaced_by`` chain, in order; stops at a repeat.
+
+        One query per step: only used when validating, never on a public page.
+        """
+        seen = []
+        current = self.replaced_by_id
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = Programme.objects.filter(pk=current).values_list("replaced_by", flat=True)[0]
+        return seen
+
+    def has_own_text(self, language):
+        """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
+        return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
+
+    def urls_by_language(self):
+        """``{language code: URL}`` of this page in every site language; no queries."""
+        return {code: self.get_absolute_url(code) for code, _name in settings.LANGUAGES}
+
+
+class Section(models.Model):
+    """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
+
+    RESERVED_ANCHORS = {"main", "content", "top", "sections"}
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Sections are shown from the lowest number up.")
+    )
+    title = models.CharField(
+        _("question or title"),
+        max_length=200,
+        help_text=_("The line a reader clicks to open the section."),
+    )
+    heading = models.CharField(
+        _("heading"), max_length=200, blank=True, help_text=_("Optional heading above the text.")
+    )
+    body = ProseEditorField(
+        _("text"),
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Heading": {"levels": [3, 4]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+        },
+        sanitize=True,
+        blank=True,
+    )
+    anchor = models.SlugField(
+        _("anchor"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Name used in links straight to this section (#name). Made from the title when empty."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["programme", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "anchor"],
+                name="section_unique_anchor_per_programme",
+                violation_error_code="duplicate_anchor",
+                violation_error_message=_("Another section of this programme has this anchor."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.anchor and self.title_nb:
+            self.anchor = norwegian_slugify(self.title_nb)[:80]
+        if self.anchor in self.RESERVED_ANCHORS:
+            raise ValidationError(
+                {
+                    "anchor": ValidationError(
+                        _("“%(anchor)s” is used by the page itself; choose another anchor."),
+                        code="reserved_anchor",
+                        params={"anchor": self.anchor},
+                    )
+                }
+            )
+
+    @property
+    def body_html(self):
+        """The body in the active language, sanitized again on output.
+
+        ``save()`` and ``loaddata`` skip the field's sanitizer, so we never trust stored HTML.
+        """
+        return mark_safe(self._meta.get_field("body").sanitize(self.body))  # noqa: S308

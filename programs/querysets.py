@@ -1,0 +1,36 @@
+"""Named queries for programmes; each docstring states its query cost."""
+
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def listed(self):
+        """Published programmes a prospective student can still follow (not discontinued)."""
+        from programs.models import Status
+
+        return self.published().exclude(status=Status.DISCONTINUED)
+
+    def in_title_order(self, language):
+        """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
+        title = Coalesce(NullIf(f"title_{language}", Value("")), "title_nb")
+        return self.order_by(Lower(title), "pk")
+
+    def for_detail_page(self):
+        """Programme, its successor and its ordered sections: 2 queries whatever the size."""
+        return self.select_related("replaced_by").prefetch_related("sections")
+
+    def with_slug(self, slug, language):
+        """Programmes whose slug in any language is ``slug``; the one in ``language`` first.
+
+        Lets ``/en/programmes/<nb-slug>/`` find the programme so the view can redirect it.
+        """
+        return (
+            self.filter(Q(slug_nb=slug) | Q(slug_en=slug))
+            .alias(in_language=Case(When(**{f"slug_{language}": slug}, then=0), default=1))
+            .order_by("in_language", "pk")
+        )

@@ -1,0 +1,34 @@
+"""Template helpers for translated content: mark Norwegian fallback text honestly."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+def _fallback_code(obj, field):
+    """The language code of the text shown for ``obj.field`` when it is a fallback, else ""."""
+    language, default = get_language(), settings.LANGUAGE_CODE
+    if language == default or getattr(obj, f"{field}_{language}", None):
+        return ""
+    return default if getattr(obj, f"{field}_{default}", None) else ""
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="nb"` on an element whose text falls back to Norwegian; nothing otherwise."""
+    code = _fallback_code(obj, field)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def fallback_lang_code(obj, field):
+    """The bare code for ``fallback_lang``, for components that take ``lang`` as input."""
+    return _fallback_code(obj, field)
+
+
+@register.filter
+def has_own_text(programme, language):
+    return programme.has_own_text(language)

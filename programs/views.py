@@ -1,0 +1,27 @@
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from config.i18n import urls_by_language
+from programs.models import Programme
+
+
+@require_safe
+def programme_list(request):
+    programmes = Programme.objects.listed().in_title_order(get_language())
+    context = {"programmes": programmes, "language_urls": urls_by_language("programs:list")}
+    return render(request, "programs/programme_list.html", context)
+
+
+@require_safe
+def programme_detail(request, slug):
+    programme = (
+        Programme.objects.published().for_detail_page().with_slug(slug, get_language()).first()
+    )
+    if programme is None:
+        raise Http404
+    if request.path != programme.get_absolute_url():
+        return redirect(programme, permanent=True)  # the other language's slug, or a stale case
+    context = {"programme": programme, "language_urls": programme.urls_by_language()}
+    return render(request, "programs/programme_detail.html", context)

@@ -1,0 +1,15 @@
+// Progressive enhancement: open the accordion section named in the URL fragment (#anchor),
+// on load and when an in-page link changes the fragment. Without JavaScript the page still
+// scrolls to the section and every section opens with a click, Enter or Space.
+(function () {
+  function openFromHash() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+  document.addEventListener("DOMContentLoaded", openFromHash);
+  window.addEventListener("hashchange", openFromHash);
+})();

@@ -1,0 +1,177 @@
+"""Validation of programmes and sections: every rule reaches the editor through full_clean()."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import translation
+
+from programs.models import Programme, Section
+from programs.text import norwegian_slugify
+from tests.builders import make_programme, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def error_codes(excinfo, field):
+    return [error.code for error in excinfo.value.error_dict[field]]
+
+
+def test_it_refuses_a_programme_replaced_by_itself():
+    programme = make_programme()
+    programme.replaced_by = programme
+    with pytest.raises(ValidationError) as excinfo:
+        programme.full_clean()
+    assert error_codes(excinfo, "replaced_by") == ["replaced_by_itself"]
+
+
+def test_it_refuses_a_two_step_cycle():
+    a = make_programme()
+    b = make_programme(replaced_by=a)
+    a.replaced_by = b
+    with pytest.raises(ValidationError) as excinfo:
+        a.full_clean()
+    assert error_codes(excinfo, "replaced_by") == ["replaced_by_cycle"]
+
+
+def test_it_refuses_a_longer_cycle():
+    a = make_programme()
+    b = make_programme(replaced_by=a)
+    c = make_programme(replaced_by=b)
+    a.replaced_by = c
+    with pytest.raises(ValidationError) as excinfo:
+        a.full_clean()
+    assert error_codes(excinfo, "replaced_by") == ["replaced_by_cycle"]
+
+
+def test_it_accepts_a_chain_without_cycle():
+    a = make_programme()
+    b = make_programme(replaced_by=a)
+    c = make_programme(replaced_by=b)
+    c.full_clean()
+    assert c.successor_ids() == [b.pk, a.pk]
+
+
+def test_cycle_message_names_the_successor_in_the_editors_language():
+    a = make_programme(title_nb="Gammelt studium")
+    b = make_programme(title_nb="Nytt studium", replaced_by=a)
+    a.replaced_by = b
+    with pytest.raises(ValidationError) as excinfo:
+        a.full_clean()
+    [message] = excinfo.value.messages
+    assert message.startswith("Nytt studium ")
+    assert "sløyfe" in message
+
+
+def test_database_refuses_self_reference_even_without_full_clean():
+    programme = make_programme()
+    with pytest.raises(IntegrityError):
+        Programme.objects.filter(pk=programme.pk).update(replaced_by=programme)
+
+
+@pytest.mark.parametrize("field", ["slug_nb", "slug_en"])
+def test_it_refuses_a_slug_taken_in_the_same_language(field):
+    make_programme(**{field: "taken"})
+    with pytest.raises(ValidationError) as excinfo:
+        make_programme(**{field: "taken"})
+    assert error_codes(excinfo, field) == ["unique"]
+
+
+def test_duplicate_slug_message_is_a_plain_sentence_in_norwegian():
+    make_programme(slug_nb="taken")
+    with pytest.raises(ValidationError) as excinfo:
+        make_programme(slug_nb="taken")
+    [message] = excinfo.value.message_dict["slug_nb"]
+    assert "finnes allerede" in message  # Django's own nb catalogue, via our verbose names
+
+
+def test_slug_may_repeat_across_languages():
+    make_programme(slug_nb="felles")
+    make_programme(slug_en="felles")
+
+
+def test_many_programmes_may_lack_an_english_slug():
+    make_programme(slug_en=None, title_en="", lead_en="")
+    make_programme(slug_en=None, title_en="", lead_en="")
+    assert Programme.objects.filter(slug_en__isnull=True).count() == 2
+
+
+def test_saving_under_english_does_not_collide_on_the_shared_slug_column():
+    """modeltranslation writes the active language's slug to the original `slug` column."""
+    make_programme(slug_nb="x", slug_en="a")
+    with translation.override("en"):
+        make_programme(slug_nb="y", slug_en="x")
+
+
+def test_it_requires_title_slug_and_lead_in_norwegian():
+    programme = Programme(level="further_education")
+    with pytest.raises(ValidationError) as excinfo:
+        programme.full_clean()
+    assert {"title_nb", "slug_nb", "lead_nb"} <= set(excinfo.value.error_dict)
+    assert "title_en" not in excinfo.value.error_dict
+
+
+def test_it_refuses_an_image_without_a_description(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    programme = make_programme()
+    programme.hero_image = "programmes/photo.jpg"
+    with pytest.raises(ValidationError) as excinfo:
+        programme.full_clean()
+    assert error_codes(excinfo, "hero_alt_nb") == ["hero_alt_missing"]
+
+
+@pytest.mark.parametrize("credits", [0, 361])
+def test_it_refuses_credits_out_of_range(credits):
+    with pytest.raises(ValidationError) as excinfo:
+        make_programme(ects_credits=credits)
+    assert "ects_credits" in excinfo.value.error_dict
+
+
+def test_section_anchor_is_made_from_the_norwegian_title():
+    section = make_section(make_programme(), title_nb="Påbygg til mastergrad?", anchor="")
+    assert section.anchor == "pabygg-til-mastergrad"
+
+
+def test_it_refuses_two_sections_with_one_anchor_on_a_programme():
+    programme = make_programme()
+    make_section(programme, anchor="samme")
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(programme, anchor="samme")
+    assert [e.code for e in excinfo.value.error_dict["__all__"]] == ["duplicate_anchor"]
+
+
+def test_the_same_anchor_may_appear_on_two_programmes():
+    make_section(make_programme(), anchor="samme")
+    make_section(make_programme(), anchor="samme")
+
+
+def test_it_refuses_an_anchor_the_page_itself_uses():
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(make_programme(), anchor="main")
+    assert error_codes(excinfo, "anchor") == ["reserved_anchor"]
+
+
+def test_full_clean_sanitizes_the_body():
+    section = make_section(
+        make_programme(), body_nb='<p onclick="x()">Hei<script>alert(1)</script></p>'
+    )
+    assert section.body_nb == "<p>Hei</p>"
+
+
+def test_body_html_is_sanitized_even_when_saved_without_full_clean():
+    section = make_section(make_programme())
+    Section.objects.filter(pk=section.pk).update(body_nb='<p>Hei</p><img src=x onerror="alert(1)">')
+    section.refresh_from_db()
+    assert section.body_html == "<p>Hei</p>"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Psykisk helse-, rus- og avhengighetsarbeid", "psykisk-helse-rus-og-avhengighetsarbeid"),
+        ("Hva lærer du?", "hva-laerer-du"),
+        ("Når er samlingsukene?", "nar-er-samlingsukene"),
+        ("Ørsta Æ Å", "orsta-ae-a"),
+    ],
+)
+def test_norwegian_slugify_keeps_norwegian_letters_readable(text, slug):
+    assert norwegian_slugify(text) == slug

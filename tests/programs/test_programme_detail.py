@@ -1,0 +1,193 @@
+"""The programme page: status codes, language twins, fallbacks, sanitized text, query counts."""
+
+import pytest
+
+from programs.models import Status
+from tests.builders import make_programme, make_section
+from tests.pages import parse, switcher_links, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "title"),
+    [
+        ("/studier/studium-a/", "nb", "Studium A"),
+        ("/en/programmes/programme-a/", "en", "Programme A"),
+    ],
+)
+def test_it_shows_the_programme_in_each_language(client, url, lang, title):
+    make_programme(
+        slug_nb="studium-a", slug_en="programme-a", title_nb="Studium A", title_en="Programme A"
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.html["lang"] == lang
+    assert [h1.get_text(strip=True) for h1 in soup.find_all("h1")] == [title]
+
+
+def test_language_switcher_links_each_page_to_its_twin(client):
+    make_programme(slug_nb="studium-a", slug_en="programme-a")
+    assert switcher_links(client.get("/studier/studium-a/")) == {
+        "en": "/en/programmes/programme-a/"
+    }
+    assert switcher_links(client.get("/en/programmes/programme-a/")) == {
+        "nb": "/studier/studium-a/"
+    }
+
+
+def test_switcher_names_each_language_in_itself(client):
+    make_programme(slug_nb="studium-a", slug_en="programme-a")
+    link = parse(client.get("/en/programmes/programme-a/")).select_one(".language-switcher a")
+    assert (link.get_text(strip=True), link["lang"]) == ("Norsk (bokmål)", "nb")
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/en/programmes/studium-a/", "/en/programmes/programme-a/"),
+        ("/studier/programme-a/", "/studier/studium-a/"),
+    ],
+)
+def test_the_other_languages_slug_answers_301_to_the_right_one(client, url, location):
+    make_programme(slug_nb="studium-a", slug_en="programme-a")
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == location
+
+
+def test_a_slug_used_by_two_programmes_finds_the_one_in_the_pages_language(client):
+    make_programme(slug_nb="felles", slug_en="first", title_nb="Første")
+    make_programme(slug_nb="andre", slug_en="felles", title_en="Second")
+    assert client.get("/studier/felles/").status_code == 200
+    response = client.get("/en/programmes/felles/")
+    assert response.status_code == 200
+    assert parse(response).h1.get_text(strip=True) == "Second"
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [
+        ("/studier/finnes-ikke/", "nb", "Fant ikke siden"),
+        ("/en/programmes/no-such/", "en", "Page not found"),
+    ],
+)
+def test_an_unknown_slug_gives_a_404_page_in_the_right_language(client, url, lang, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    soup = parse(response)
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text(strip=True) == heading
+
+
+def test_an_unpublished_programme_is_not_found(client):
+    make_programme(slug_nb="utkast", is_published=False)
+    assert client.get("/studier/utkast/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url", ["/studier/%C3%B8l/", "/studier/" + "a" * 5000 + "/", "/en/programmes/x'%22/"]
+)
+def test_odd_urls_are_404_not_500(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_post_is_refused_with_405(client):
+    make_programme(slug_nb="studium-a")
+    assert client.post("/studier/studium-a/").status_code == 405
+
+
+def test_head_answers_like_get_without_a_body(client):
+    make_programme(slug_nb="studium-a")
+    response = client.head("/studier/studium-a/")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_sections_are_an_accordion_in_position_order_with_anchors(client):
+    programme = make_programme(slug_nb="studium-a")
+    make_section(programme, position=20, title_nb="Andre", anchor="andre")
+    make_section(programme, position=10, title_nb="Første", anchor="forste")
+    soup = parse(client.get("/studier/studium-a/"))
+    details = soup.select("details.accordion__item")
+    assert [d["id"] for d in details] == ["forste", "andre"]
+    assert [d.summary.get_text(strip=True) for d in details] == ["Første", "Andre"]
+
+
+def test_section_body_is_sanitized_on_the_page(client):
+    programme = make_programme(slug_nb="studium-a")
+    section = make_section(programme)
+    type(section).objects.filter(pk=section.pk).update(
+        body_nb="<p>Trygt</p><script>alert(1)</script>"
+    )
+    html = client.get("/studier/studium-a/").content.decode()
+    assert "Trygt" in html
+    assert "alert(1)" not in html
+
+
+def test_closed_programme_shows_its_notice_and_links_its_successor(client):
+    new = make_programme(slug_nb="nytt", slug_en="new", title_en="New programme")
+    make_programme(
+        slug_nb="gammelt",
+        slug_en="old",
+        status=Status.CLOSED,
+        notice_nb="Ikke lenger opptak.",
+        notice_en="No longer admitting.",
+        replaced_by=new,
+    )
+    soup = parse(client.get("/en/programmes/old/"))
+    notice = soup.select_one(".notice--closed")
+    assert "No longer admitting." in notice.get_text()
+    assert notice.a["href"] == "/en/programmes/new/"
+    assert notice.a.get_text(strip=True) == "Go to New programme"
+
+
+def test_an_unpublished_successor_is_not_linked(client):
+    new = make_programme(is_published=False)
+    make_programme(slug_nb="gammelt", notice_nb="Stengt.", status=Status.CLOSED, replaced_by=new)
+    assert parse(client.get("/studier/gammelt/")).select_one(".notice a") is None
+
+
+def test_untranslated_programme_falls_back_to_norwegian_marked_with_lang(client):
+    programme = make_programme(slug_nb="bare-norsk", slug_en=None, title_en="", lead_en="")
+    make_section(programme, title_en="", body_en="")
+    response = client.get("/en/programmes/bare-norsk/")
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.html["lang"] == "en"
+    assert soup.h1["lang"] == "nb"
+    assert soup.select_one(".programme__lead")["lang"] == "nb"
+    assert soup.select_one(".accordion__summary")["lang"] == "nb"
+    assert "has not been translated into English yet" in visible_text(response)
+
+
+def test_translated_text_carries_no_lang_override(client):
+    make_programme(slug_en="programme-a")
+    soup = parse(client.get("/en/programmes/programme-a/"))
+    assert not soup.h1.has_attr("lang")
+    assert soup.select_one(".notice") is None
+
+
+def test_credits_are_shown_in_the_readers_language(client):
+    make_programme(slug_nb="studium-a", slug_en="programme-a", ects_credits=7.5)
+    assert "7,5 studiepoeng" in visible_text(client.get("/studier/studium-a/"))
+    assert "7.5 ECTS" in visible_text(client.get("/en/programmes/programme-a/"))
+
+
+@pytest.mark.parametrize("sections", [2, 40])
+@pytest.mark.parametrize("url", ["/studier/studium-a/", "/en/programmes/programme-a/"])
+def test_programme_page_queries_stay_flat(client, django_assert_num_queries, sections, url):
+    successor = make_programme()
+    make_programme(
+        slug_nb="studium-a",
+        slug_en="programme-a",
+        sections=sections,
+        replaced_by=successor,
+        status=Status.CLOSED,
+        notice_nb="Stengt.",
+        notice_en="Closed.",
+    )
+    with django_assert_num_queries(2):  # programme with successor, sections
+        response = client.get(url)
+    assert len(parse(response).select("details")) == sections
