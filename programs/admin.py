@@ -40,3 +40,14 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         (_("Search engines"), {"fields": ["meta_description"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+
+@admin.register(Section)
+class SectionAdmin(TabbedTranslationAdmin):
+    """Sections are edited inline on their programme; this list finds them across programmes."""
+
+    list_display = ["title_nb", "title_en", "programme", "position"]
+    list_select_related = ["programme"]
+    search_fields = ["title_nb", "title_en", "programme__title_nb", "programme__title_en"]
+    autocomplete_fields = ["programme"]
+    ordering = ["programme__title_nb", "position", "pk"]

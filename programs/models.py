@@ -218,6 +218,10 @@ class Section(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self, language=None):
+        """The programme page scrolled to this section (its accordion opens there)."""
+        return f"{self.programme.get_absolute_url(language)}#{self.anchor}"
+
     def clean(self):
         if not self.anchor and self.title_nb:
             self.anchor = norwegian_slugify(self.title_nb)[:80]

@@ -191,3 +191,22 @@ def test_programme_page_queries_stay_flat(client, django_assert_num_queries, sec
     with django_assert_num_queries(2):  # programme with successor, sections
         response = client.get(url)
     assert len(parse(response).select("details")) == sections
+
+
+@pytest.mark.parametrize(
+    ("url", "alt"),
+    [
+        ("/studier/studium-a/", "En dame noterer på et ark."),
+        ("/en/programmes/programme-a/", "A woman takes notes."),
+    ],
+)
+def test_hero_image_carries_its_description_in_each_language(client, url, alt):
+    make_programme(
+        slug_nb="studium-a",
+        slug_en="programme-a",
+        hero_image="programmes/samtale.jpg",
+        hero_alt_nb="En dame noterer på et ark.",
+        hero_alt_en="A woman takes notes.",
+    )
+    img = parse(client.get(url)).select_one(".programme__hero img")
+    assert (img["src"], img["alt"]) == ("/media/programmes/samtale.jpg", alt)

@@ -1,0 +1,128 @@
+"""The admin as a study administrator uses it: lists, change pages, search, validation."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from programs.models import Programme, Section
+from tests.builders import make_programme, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = User.objects.create_superuser("editor", "editor@example.org", "secret-password-1")
+    client.force_login(user)
+    return client
+
+
+def programme_form(programme=None, **overrides):
+    """POST data for the programme change form, with an empty sections inline."""
+    data = {
+        "title_nb": "Nytt studium",
+        "title_en": "New programme",
+        "slug_nb": "nytt-studium",
+        "slug_en": "new-programme",
+        "level": "further_education",
+        "ects_credits": "60",
+        "lead_nb": "Ingress.",
+        "lead_en": "Lead.",
+        "status": "open",
+        "is_published": "on",
+        "sections-TOTAL_FORMS": "0",
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("url", ["/admin/programs/programme/", "/admin/programs/section/"])
+def test_staff_can_open_the_changelists(admin_client, url):
+    make_section(make_programme())
+    assert admin_client.get(url).status_code == 200
+
+
+def test_staff_can_open_the_change_pages_of_both_models(admin_client):
+    programme = make_programme()
+    section = make_section(programme)
+    assert admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").status_code == 200
+    assert admin_client.get(f"/admin/programs/section/{section.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/programs/programme/add/").status_code == 200
+
+
+def test_change_page_has_translation_tabs_without_a_cdn(admin_client):
+    programme = make_programme()
+    html = admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content.decode()
+    assert "modeltranslation/js/tabbed_translation_fields" in html
+    assert "vendor/jquery-ui/jquery-ui.min" in html
+    assert "googleapis" not in html
+    assert 'name="title_en"' in html
+
+
+def test_search_finds_programmes_by_their_english_title(admin_client):
+    make_programme(title_nb="Psykisk helsearbeid", title_en="Mental health work")
+    make_programme(title_nb="Sykepleie", title_en="Nursing")
+    response = admin_client.get("/admin/programs/programme/", {"q": "mental"})
+    assert list(response.context["cl"].result_list.values_list("title_nb", flat=True)) == [
+        "Psykisk helsearbeid"
+    ]
+
+
+def test_an_editor_can_add_a_programme(admin_client):
+    response = admin_client.post("/admin/programs/programme/add/", programme_form())
+    assert response.status_code == 302
+    programme = Programme.objects.get()
+    assert (programme.slug_nb, programme.slug_en) == ("nytt-studium", "new-programme")
+
+
+def test_a_cycle_is_refused_in_the_admin_with_a_message_and_nothing_saved(admin_client):
+    a = make_programme(title_nb="Første")
+    b = make_programme(title_nb="Andre", replaced_by=a)
+    url = f"/admin/programs/programme/{a.pk}/change/"
+    data = programme_form(slug_nb=a.slug_nb, slug_en=a.slug_en, replaced_by=str(b.pk))
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "replaced_by" in response.context["adminform"].form.errors
+    assert "sløyfe" in response.content.decode()
+    a.refresh_from_db()
+    assert a.replaced_by is None
+    assert a.title_nb == "Første"
+
+
+def test_a_duplicate_slug_is_refused_in_the_admin(admin_client):
+    make_programme(slug_nb="nytt-studium")
+    response = admin_client.post("/admin/programs/programme/add/", programme_form())
+    assert response.status_code == 200
+    assert "slug_nb" in response.context["adminform"].form.errors
+    assert Programme.objects.count() == 1
+
+
+def test_an_editor_adds_sections_inline_and_the_anchor_is_filled_in(admin_client):
+    data = programme_form(
+        **{
+            "sections-TOTAL_FORMS": "1",
+            "sections-0-position": "10",
+            "sections-0-title_nb": "Hvem passer studiet for?",
+            "sections-0-title_en": "Who is the programme for?",
+            "sections-0-body_nb": "<p>Alle.</p><script>x()</script>",
+            "sections-0-body_en": "<p>Everyone.</p>",
+        }
+    )
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 302
+    section = Section.objects.get()
+    assert section.anchor == "hvem-passer-studiet-for"
+    assert section.body_nb == "<p>Alle.</p>"
+
+
+def test_view_on_site_goes_to_the_public_page(admin_client):
+    programme = make_programme(slug_nb="studium-a")
+    html = admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content.decode()
+    assert "viewsitelink" in html
+
+
+def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):
+    html = admin_client.get("/admin/programs/programme/add/").content.decode()
+    assert "Legg til ny utdanning" in html

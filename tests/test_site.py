@@ -1,0 +1,98 @@
+"""Sweeps over every public page in both languages, and project-wide checks."""
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.core.management import call_command
+
+from tests.pages import parse, switcher_links
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_CATALOGUE = ROOT / "locale/nb/LC_MESSAGES/django.po"
+
+PAGES = [
+    ("/studier/", "nb", 200),
+    ("/en/programmes/", "en", 200),
+    ("/studier/psykisk-helsearbeid/", "nb", 200),
+    ("/en/programmes/mental-health-work/", "en", 200),
+    ("/studier/psykisk-helse-rus-og-avhengighetsarbeid/", "nb", 200),
+    ("/en/programmes/mental-health-and-addiction/", "en", 200),
+    ("/studier/finnes-ikke/", "nb", 404),
+    ("/en/programmes/no-such-programme/", "en", 404),
+    ("/finnes-ikke/", "nb", 404),
+    ("/en/no-such-page/", "en", 404),
+]
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), PAGES)
+def test_every_page_has_one_h1_the_right_lang_and_a_skip_link(client, url, lang, status):
+    response = client.get(url)
+    assert response.status_code == status
+    soup = parse(response)
+    assert soup.html["lang"] == lang
+    assert len(soup.find_all("h1")) == 1
+    assert soup.title.get_text(strip=True)
+    skip = soup.select_one("a.skip-link")
+    assert skip["href"] == "#main" and soup.find(id="main").name == "main"
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), PAGES)
+def test_no_template_syntax_leaks_into_a_page(client, url, lang, status):
+    html = client.get(url).content.decode()
+    assert not any(marker in html for marker in ("{#", "#}", "{%", "%}", "{{", "}}"))
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[2] == 200])
+def test_language_switcher_links_are_reciprocal(client, url, lang, status):
+    [(other, twin)] = switcher_links(client.get(url)).items()
+    assert other != lang
+    back = client.get(twin)
+    assert back.status_code == 200
+    assert switcher_links(back) == {lang: url}
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[2] == 200])
+def test_every_page_has_a_meta_description(client, url, lang, status):
+    meta = parse(client.get(url)).find("meta", attrs={"name": "description"})
+    assert len(meta["content"].strip()) > 20
+
+
+def english_interface_strings():
+    """Interface strings whose Norwegian differs from the English msgid."""
+    with NB_CATALOGUE.open("rb") as f:
+        catalogue = read_po(f)
+    return [
+        m.id
+        for m in catalogue
+        if m.id and isinstance(m.id, str) and m.string and m.string != m.id and len(m.id) > 4
+    ]
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[1] == "nb"])
+def test_norwegian_pages_show_no_english_interface_string(client, url, lang, status):
+    """Fails when a string is not translated or the .mo was not compiled."""
+    soup = parse(client.get(url))
+    for element in soup.body.select("[lang]:not([lang=nb])"):  # the switcher's "English"
+        element.decompose()
+    text = " ".join(soup.body.get_text(" ").split())
+    found = [s for s in english_interface_strings() if re.search(rf"\b{re.escape(s)}\b", text)]
+    assert found == []
+
+
+def test_the_norwegian_catalogue_is_complete():
+    with NB_CATALOGUE.open("rb") as f:
+        catalogue = read_po(f)
+    untranslated = [m.id for m in catalogue if m.id and not m.string]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert (untranslated, fuzzy) == ([], [])
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_pending():
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
