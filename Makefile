@@ -6,7 +6,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 # Tests run the production configuration (DEBUG off, manifest static files) with throwaway secrets.
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: run test test-fast check setup messages clean
+.PHONY: run test test-fast check setup messages superuser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ check: setup
 
 messages: setup
 	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+superuser: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createsuperuser
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
