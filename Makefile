@@ -39,12 +39,12 @@ check: setup
 	$(VENV)/bin/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/ || \
 		(echo "locale/: run 'make messages' and translate the new strings" && false)
 
 messages: setup
-	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
 
 superuser: setup
 	$(MANAGE) migrate --noinput

@@ -96,3 +96,14 @@ def test_the_norwegian_catalogue_is_complete():
 def test_no_migrations_are_pending():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [("/studier/", "nb", "Ugyldig forespørsel"), ("/en/programmes/", "en", "Bad request")],
+)
+def test_a_bad_host_header_gets_a_400_page_in_the_right_language(client, url, lang, heading):
+    response = client.get(url, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    soup = parse(response)
+    assert (soup.html["lang"], soup.h1.get_text(strip=True)) == (lang, heading)

@@ -126,3 +126,18 @@ def test_view_on_site_goes_to_the_public_page(admin_client):
 def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):
     html = admin_client.get("/admin/programs/programme/add/").content.decode()
     assert "Legg til ny utdanning" in html
+
+
+def test_slugs_are_prepopulated_from_the_title_in_each_language(admin_client):
+    html = admin_client.get("/admin/programs/programme/add/").content.decode()
+    assert "&quot;#id_slug_nb&quot;" in html and "&quot;#id_title_nb&quot;" in html
+    assert "&quot;#id_slug_en&quot;" in html and "&quot;#id_title_en&quot;" in html
+
+
+def test_a_programme_that_others_point_to_cannot_be_deleted_silently(admin_client):
+    new = make_programme(title_nb="Nytt")
+    make_programme(title_nb="Gammelt", replaced_by=new)
+    response = admin_client.post(f"/admin/programs/programme/{new.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 200  # the admin explains which programmes point here
+    assert "Gammelt" in response.content.decode()
+    assert Programme.objects.filter(pk=new.pk).exists()
