@@ -23,7 +23,7 @@ setup: $(VENV)/.installed locale/nb/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/
 
 run: setup
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata fixtures/programmes.json
+	$(MANAGE) seed
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: setup

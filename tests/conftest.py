@@ -13,4 +13,4 @@ def _norwegian_by_default():
 @pytest.fixture
 def seeded(db):
     """The two seed programmes from fixtures/programmes.json."""
-    call_command("loaddata", "fixtures/programmes.json", verbosity=0)
+    call_command("seed", verbosity=0)
