@@ -20,6 +20,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", RedirectView.as_view(pattern_name="programs:list"), name="home"),
         path(_("programmes/"), include("programs.urls")),
+        path(_("programmes/"), include("admissions.urls")),
         prefix_default_language=False,
     ),
 ]

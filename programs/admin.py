@@ -4,19 +4,20 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from admissions.admin import AdmissionRequirementInline, CohortInline, StudyOptionInline
 from programs.models import Programme, Section
 
 
 class SectionInline(TranslationStackedInline):
     model = Section
     extra = 0
-    fields = ["position", "title", "heading", "body", "anchor"]
+    fields = ["position", "title", "heading", "body", "embed", "embed_placement", "anchor"]
     ordering = ["position", "pk"]
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(TabbedTranslationAdmin):
-    inlines = [SectionInline]
+    inlines = [SectionInline, AdmissionRequirementInline, StudyOptionInline, CohortInline]
     # `title` would search only the editor's own language (modeltranslation rewrites it).
     search_fields = ["title_nb", "title_en", "slug_nb", "slug_en", "lead_nb", "lead_en"]
     list_display = [

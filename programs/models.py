@@ -32,6 +32,19 @@ class Status(models.TextChoices):
     DISCONTINUED = "discontinued", _("Discontinued")
 
 
+class Embed(models.TextChoices):
+    """Structured blocks a section can show, so editors control where facts appear."""
+
+    ADMISSION = "admission", _("Admission requirements and thresholds")
+    APPLY = "apply", _("How to apply")
+    SCHEDULE = "schedule", _("Gathering weeks")
+
+
+class EmbedPlacement(models.TextChoices):
+    AFTER_TEXT = "after", _("After the text")
+    BEFORE_TEXT = "before", _("Before the text")
+
+
 class Programme(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -151,6 +164,32 @@ class Programme(models.Model):
             current = Programme.objects.filter(pk=current).values_list("replaced_by", flat=True)[0]
         return seen
 
+    @property
+    def requirement(self):
+        """The admission requirement or None (``for_detail_page`` selects it, no query)."""
+        return getattr(self, "admission_requirement", None)
+
+    @property
+    def is_open(self):
+        return self.status == Status.OPEN
+
+    def embedded_blocks(self):
+        """The blocks some section shows (reads prefetched sections)."""
+        return {section.embed for section in self.sections.all() if section.embed}
+
+    def blocks_to_append(self):
+        """Blocks with facts that no section embeds: shown after the sections, never lost.
+
+        Reads prefetched rows only.
+        """
+        has_facts = {
+            Embed.ADMISSION: self.requirement is not None,
+            Embed.APPLY: bool(self.study_options.all()),
+            Embed.SCHEDULE: bool(self.cohorts.all()),
+        }
+        embedded = self.embedded_blocks()
+        return [kind for kind in Embed if has_facts[kind] and kind not in embedded]
+
     def has_own_text(self, language):
         """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
@@ -192,6 +231,19 @@ class Section(models.Model):
         },
         sanitize=True,
         blank=True,
+    )
+    embed = models.CharField(
+        _("block"),
+        max_length=20,
+        choices=Embed,
+        blank=True,
+        help_text=_("Facts kept elsewhere in the admin, shown in this section."),
+    )
+    embed_placement = models.CharField(
+        _("place the block"),
+        max_length=10,
+        choices=EmbedPlacement,
+        default=EmbedPlacement.AFTER_TEXT,
     )
     anchor = models.SlugField(
         _("anchor"),

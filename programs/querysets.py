@@ -21,8 +21,21 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.order_by(Lower(title), "pk")
 
     def for_detail_page(self):
-        """Programme, its successor and its ordered sections: 2 queries whatever the size."""
-        return self.select_related("replaced_by").prefetch_related("sections")
+        """Everything a programme page shows, in 7 queries whatever the size.
+
+        Programme with successor and admission requirement (1), sections, study options,
+        their thresholds, accepted bachelor fields, cohorts and their weeks (1 each).
+        """
+        return self.select_related("replaced_by", "admission_requirement").prefetch_related(
+            "sections",
+            "study_options__thresholds",
+            "admission_requirement__accepted_fields",
+            "cohorts__weeks",
+        )
+
+    def accepting(self, field_of_study):
+        """Programmes whose admission requirement accepts a bachelor in ``field_of_study``."""
+        return self.filter(admission_requirement__accepted_fields=field_of_study)
 
     def with_slug(self, slug, language):
         """Programmes whose slug in any language is ``slug``; the one in ``language`` first.

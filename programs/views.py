@@ -1,17 +1,27 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from admissions.forms import ProgrammeFilterForm
 from config.i18n import urls_by_language
 from programs.models import Programme
 
 
 @require_safe
 def programme_list(request):
+    form = ProgrammeFilterForm(request.GET)
     programmes = Programme.objects.listed().in_title_order(get_language())
-    context = {"programmes": programmes, "language_urls": urls_by_language("programs:list")}
-    return render(request, "programs/programme_list.html", context)
+    if form.is_valid() and form.cleaned_data["bachelor"]:
+        programmes = programmes.accepting(form.cleaned_data["bachelor"])
+    context = {
+        "form": form,
+        "programmes": programmes,
+        "language_urls": urls_by_language("programs:list"),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "programs/programme_list.html", context, status=status)
 
 
 @require_safe
@@ -23,5 +33,9 @@ def programme_detail(request, slug):
         raise Http404
     if request.path != programme.get_absolute_url():
         return redirect(programme, permanent=True)  # the other language's slug, or a stale case
-    context = {"programme": programme, "language_urls": programme.urls_by_language()}
+    context = {
+        "programme": programme,
+        "language_urls": programme.urls_by_language(),
+        "today": timezone.localdate(),
+    }
     return render(request, "programs/programme_detail.html", context)

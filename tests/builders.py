@@ -1,7 +1,17 @@
 """Builders that fill defaults and run ``full_clean()`` before saving, like every entry point."""
 
+from decimal import Decimal
 from itertools import count
 
+from admissions.models import (
+    AdmissionRequirement,
+    AdmissionThreshold,
+    Cohort,
+    FieldOfStudy,
+    ScheduleWeek,
+    StudyMode,
+    StudyOption,
+)
 from programs.models import Level, Programme, Section, Status
 
 _numbers = count(1)
@@ -44,3 +54,54 @@ def make_section(programme, **overrides):
     section.full_clean()
     section.save()
     return section
+
+
+def _saved(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def make_field_of_study(**overrides):
+    n = next(_numbers)
+    fields = {"name_nb": f"Fag {n}", "name_en": f"Field {n}", "code": f"fag-{n}"}
+    fields.update(overrides)
+    return _saved(FieldOfStudy(**fields))
+
+
+def make_requirement(programme, fields=(), **overrides):
+    requirement = _saved(AdmissionRequirement(programme=programme, **overrides))
+    requirement.accepted_fields.set(fields)
+    return requirement
+
+
+def make_study_option(programme, **overrides):
+    n = next(_numbers)
+    fields = {
+        "programme": programme,
+        "mode": StudyMode.FULL_TIME,
+        "study_code": f"215 {n:04d}",
+        "duration_semesters": 2,
+        "deadline_month": 3,
+        "deadline_day": 1,
+    }
+    fields.update(overrides)
+    return _saved(StudyOption(**fields))
+
+
+def make_threshold(study_option, **overrides):
+    fields = {"study_option": study_option, "admission_year": 2024, "points": Decimal("2.78")}
+    fields.update(overrides)
+    return _saved(AdmissionThreshold(**fields))
+
+
+def make_cohort(programme, **overrides):
+    fields = {"programme": programme, "code": "2023H", "ends_year": 2025, "ends_season": "spring"}
+    fields.update(overrides)
+    return _saved(Cohort(**fields))
+
+
+def make_week(cohort, **overrides):
+    fields = {"cohort": cohort, "iso_year": 2024, "week": 37, "kind": "gathering"}
+    fields.update(overrides)
+    return _saved(ScheduleWeek(**fields))

@@ -17,7 +17,7 @@ def admin_client(client):
 
 
 def programme_form(programme=None, **overrides):
-    """POST data for the programme change form, with an empty sections inline."""
+    """POST data for the programme change form, with every inline empty."""
     data = {
         "title_nb": "Nytt studium",
         "title_en": "New programme",
@@ -29,11 +29,9 @@ def programme_form(programme=None, **overrides):
         "lead_en": "Lead.",
         "status": "open",
         "is_published": "on",
-        "sections-TOTAL_FORMS": "0",
-        "sections-INITIAL_FORMS": "0",
-        "sections-MIN_NUM_FORMS": "0",
-        "sections-MAX_NUM_FORMS": "1000",
     }
+    for inline in ("sections", "admission_requirement", "study_options", "cohorts"):
+        data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data
 
@@ -108,6 +106,7 @@ def test_an_editor_adds_sections_inline_and_the_anchor_is_filled_in(admin_client
             "sections-0-title_en": "Who is the programme for?",
             "sections-0-body_nb": "<p>Alle.</p><script>x()</script>",
             "sections-0-body_en": "<p>Everyone.</p>",
+            "sections-0-embed_placement": "after",
         }
     )
     response = admin_client.post("/admin/programs/programme/add/", data)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from programs.models import Programme
 
-SEED_FIXTURES = ["fixtures/programmes.json"]
+SEED_FIXTURES = ["fixtures/programmes.json", "fixtures/admissions.json"]
 
 
 class Command(BaseCommand):

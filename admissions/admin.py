@@ -1,0 +1,87 @@
+"""Admin for admission facts. Django has no nested inlines, so thresholds are edited on their
+study option's page and weeks on their cohort's page; the programme page links to both."""
+
+from django.contrib import admin
+from django.db import models
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from admissions.models import (
+    AdmissionRequirement,
+    AdmissionThreshold,
+    Cohort,
+    FieldOfStudy,
+    ScheduleWeek,
+    StudyOption,
+)
+
+
+@admin.register(FieldOfStudy)
+class FieldOfStudyAdmin(TabbedTranslationAdmin):
+    list_display = ["name_nb", "name_en", "code"]
+    search_fields = ["name_nb", "name_en", "code"]
+
+
+class AdmissionRequirementInline(TranslationStackedInline):
+    model = AdmissionRequirement
+    max_num = 1
+    filter_horizontal = ["accepted_fields"]
+
+
+class StudyOptionInline(admin.TabularInline):
+    model = StudyOption
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    show_change_link = True  # thresholds are edited there
+    fields = [
+        "position",
+        "mode",
+        "study_code",
+        "duration_semesters",
+        "deadline_day",
+        "deadline_month",
+        "apply_via",
+        "apply_url",
+    ]
+
+
+class CohortInline(admin.TabularInline):
+    model = Cohort
+    extra = 0
+    show_change_link = True  # weeks are edited there
+    fields = ["code", "ends_season", "ends_year"]
+
+
+class AdmissionThresholdInline(admin.TabularInline):
+    model = AdmissionThreshold
+    extra = 1
+    fields = ["admission_year", "round", "quota", "outcome", "points", "scale"]
+
+
+@admin.register(StudyOption)
+class StudyOptionAdmin(admin.ModelAdmin):
+    inlines = [AdmissionThresholdInline]
+    formfield_overrides = StudyOptionInline.formfield_overrides
+    list_display = ["study_code", "programme", "mode", "duration_semesters"]
+    list_filter = ["mode"]
+    list_select_related = ["programme"]
+    search_fields = ["study_code", "programme__title_nb", "programme__title_en"]
+    autocomplete_fields = ["programme"]
+
+
+class ScheduleWeekInline(TranslationTabularInline):
+    model = ScheduleWeek
+    extra = 1
+    fields = ["iso_year", "week", "last_week", "kind", "note"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    inlines = [ScheduleWeekInline]
+    list_display = ["code", "programme", "ends_season", "ends_year"]
+    list_select_related = ["programme"]
+    search_fields = ["code", "programme__title_nb", "programme__title_en"]
+    autocomplete_fields = ["programme"]

@@ -1,0 +1,58 @@
+"""iCalendar feed of a cohort's weeks as all-day events (icalendar 7.3). Pure, no ORM.
+
+The output is deterministic: the same arguments give the same bytes, so a feed's ETag holds and
+calendar clients update events instead of duplicating them. icalendar's `.new()` would otherwise
+fill in a random uuid4 UID and DTSTAMP = now (FIELD-NOTES.md §10), so both are always passed.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+# Fixed namespace for the calendar's UID: the same calendar name always gives the same UID.
+CALENDAR_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://studieside/calendars/")
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str  # stable across requests, e.g. "cohort-12-2024-w37-gathering@example.org"
+    start: date
+    end: date  # inclusive last day; written as the exclusive DTEND the day after
+    summary: str
+    description: str = ""
+
+
+def build_calendar(name: str, events: list[CalendarEvent], stamp: datetime, language: str) -> bytes:
+    """The VCALENDAR as bytes (UTF-8, CRLF lines), events in the order given.
+
+    `stamp` is the DTSTAMP of every event, e.g. the newest `updated_at` of the rows behind the
+    feed; it must be time-zone aware and is written in UTC. `language` ("nb" or "en") ends the
+    PRODID. All-day events are DATE values and need no VTIMEZONE.
+    """
+    if stamp.tzinfo is None:
+        raise ValueError("The stamp must be time-zone aware.")
+    stamp = stamp.astimezone(UTC)
+    components = []
+    for event in events:
+        if event.end < event.start:
+            raise ValueError(f"Event {event.uid!r} ends before it starts.")
+        components.append(
+            Event.new(
+                uid=event.uid,
+                stamp=stamp,
+                start=event.start,
+                end=event.end + timedelta(days=1),
+                summary=event.summary,
+                description=event.description or None,
+            )
+        )
+    calendar = Calendar.new(
+        name=name,
+        uid=str(uuid.uuid5(CALENDAR_UID_NAMESPACE, name)),
+        prodid="-//Studieside//Cohort schedule//" + language.upper(),
+        method="PUBLISH",
+        subcomponents=components,
+    )
+    return calendar.to_ical()

@@ -1,0 +1,21 @@
+"""Which admissions fields are written in both languages (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from admissions.models import AdmissionRequirement, FieldOfStudy, ScheduleWeek
+
+
+@register(FieldOfStudy)
+class FieldOfStudyTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"nb": ("name",)}
+
+
+@register(AdmissionRequirement)
+class AdmissionRequirementTranslationOptions(TranslationOptions):
+    fields = ("text", "ranking")
+
+
+@register(ScheduleWeek)
+class ScheduleWeekTranslationOptions(TranslationOptions):
+    fields = ("note",)

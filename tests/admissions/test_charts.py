@@ -1,0 +1,137 @@
+"""The threshold chart's geometry and its SVG (admissions/charts.py, no DB)."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from admissions.charts import Series, threshold_chart
+
+D = Decimal
+FULL_TIME = Series("Full-time", [(2022, D("2.78")), (2023, D("3.10")), (2024, D("2.95"))])
+PART_TIME = Series("Part-time", [(2022, D("3.50")), (2023, D("3.65")), (2024, D("4.10"))])
+
+
+ONE_TO_FIVE = (D(1), D(5))
+
+
+def chart_of(*series, scale=ONE_TO_FIVE):
+    return threshold_chart(list(series), *scale)
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        [Series("Full-time", [(2024, D("2.95"))])],
+        [Series("Full-time", [(2024, D("2.95"))]), Series("Part-time", [(2024, D("3.50"))])],
+        [Series("Full-time", [(2023, None), (2024, D("2.95"))])],
+        [Series("Full-time", [(2023, None), (2024, None)])],
+        [],
+    ],
+)
+def test_there_is_no_chart_with_numbers_for_fewer_than_two_years(series):
+    assert threshold_chart(series, D(1), D(5)) is None
+
+
+def test_two_series_over_three_years_give_two_lines_with_three_markers_each():
+    chart = chart_of(FULL_TIME, PART_TIME)
+    assert [(line.modifier, line.label) for line in chart.lines] == [
+        (1, "Full-time"),
+        (2, "Part-time"),
+    ]
+    for line in chart.lines:
+        assert len(line.runs) == 1
+        assert len(line.runs[0].split()) == 3
+        assert len(line.markers) == 3
+    assert [year for _, year in chart.x_ticks] == ["2022", "2023", "2024"]
+
+
+def test_a_year_without_a_number_breaks_the_line_into_two_runs():
+    series = Series(
+        "Full-time",
+        [(2020, D("3.1")), (2021, D("3.3")), (2022, None), (2023, D("3.0")), (2024, D("2.9"))],
+    )
+    (line,) = chart_of(series).lines
+    assert len(line.runs) == 2
+    assert [len(run.split()) for run in line.runs] == [2, 2]
+    assert len(line.markers) == 4
+
+
+def test_a_lone_point_between_gaps_gets_a_marker_but_no_polyline():
+    series = Series("Full-time", [(2022, D("3.1")), (2023, None), (2024, D("3.4"))])
+    (line,) = chart_of(series).lines
+    assert line.runs == ()
+    assert len(line.markers) == 2
+
+
+def test_points_are_placed_in_year_order_whatever_the_input_order():
+    shuffled = Series("Full-time", [(2024, D("2.95")), (2022, D("2.78")), (2023, D("3.10"))])
+    assert chart_of(shuffled).lines == chart_of(FULL_TIME).lines
+
+
+def test_higher_thresholds_are_drawn_higher_up():
+    (line,) = chart_of(FULL_TIME).lines
+    ys = [float(y) for _, y in line.markers]  # 2.78, 3.10, 2.95; SVG y grows downwards
+    assert ys[1] < ys[2] < ys[0]
+
+
+@pytest.mark.parametrize(
+    "series, scale",
+    [
+        ([FULL_TIME, PART_TIME], (D(1), D(5))),
+        ([Series("A", [(2023, D("4.95")), (2024, D("5.00"))])], (D(1), D(5))),
+        ([Series("A", [(2023, D("1.00")), (2024, D("1.00"))])], (D(1), D(5))),
+        ([Series("A", [(2023, D("43.2")), (2024, D("57.9"))])], (D(0), D(90))),
+        ([Series("A", [(2023, D("0.0")), (2024, D("90.0"))])], (D(0), D(90))),
+    ],
+)
+def test_four_to_six_y_ticks_lie_within_the_scale_and_the_plot(series, scale):
+    with translation.override("en"):
+        chart = chart_of(*series, scale=scale)
+    labels = [D(label) for _, label in chart.y_ticks]
+    assert 4 <= len(labels) <= 6
+    assert all(scale[0] <= label <= scale[1] for label in labels)
+    assert labels == sorted(labels)
+    top, bottom = float(chart.plot.top), float(chart.plot.bottom)
+    assert all(top <= float(y) <= bottom for y, _ in chart.y_ticks)
+
+
+def test_tick_labels_use_the_readers_decimal_comma():
+    series = Series("A", [(2023, D("2.60")), (2024, D("2.90"))])
+    with translation.override("nb"):
+        labels = [label for _, label in chart_of(series, scale=(D(1), D(5))).y_ticks]
+    assert any("," in label for label in labels)
+    assert not any("." in label for label in labels)
+
+
+def test_coordinates_are_rounded_to_one_decimal():
+    chart = chart_of(FULL_TIME, PART_TIME)
+    numbers = [n for line in chart.lines for run in line.runs for n in re.split("[ ,]", run)]
+    numbers += [n for y, _ in chart.y_ticks for n in [y]]
+    assert all(re.fullmatch(r"\d+(\.\d)?", n) for n in numbers)
+
+
+def test_the_same_data_gives_the_same_chart():
+    assert chart_of(FULL_TIME, PART_TIME) == chart_of(FULL_TIME, PART_TIME)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_template_renders_a_hidden_svg_and_a_visible_legend(language):
+    chart = chart_of(FULL_TIME, PART_TIME)
+    with translation.override(language):
+        html = render_to_string("components/threshold-chart.html", {"chart": chart})
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'viewBox="0 0 640 280"' in svg
+    assert 'aria-hidden="true"' in svg
+    assert 'focusable="false"' in svg
+    assert svg.count('<polyline class="threshold-chart__line threshold-chart__line--1"') == 1
+    assert svg.count('class="threshold-chart__marker threshold-chart__marker--2"') == 3
+    assert f'points="{chart.lines[0].runs[0]}"' in svg  # no "12,5"-style localisation
+    legend = html[html.index('<ul class="threshold-chart__legend">') :]
+    assert "Full-time" in legend and "Part-time" in legend
+    assert "threshold-chart__swatch--2" in legend
+    assert "Full-time" not in svg
+    assert "style=" not in html
+    assert "<script" not in html

@@ -1,0 +1,281 @@
+"""Admission facts on the programme page and the list: from records, in both languages."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from icalendar import Calendar
+
+from admissions.models import Outcome
+from programs.models import Status
+from tests.builders import (
+    make_cohort,
+    make_field_of_study,
+    make_programme,
+    make_requirement,
+    make_section,
+    make_study_option,
+    make_threshold,
+    make_week,
+)
+from tests.pages import parse, visible_text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(date(2026, 11, 23), tick=False)]
+
+NB, EN = "/studier/studium-a/", "/en/programmes/programme-a/"
+
+
+@pytest.fixture
+def programme():
+    programme = make_programme(
+        slug_nb="studium-a", slug_en="programme-a", title_nb="Studium A", title_en="Programme A"
+    )
+    nursing = make_field_of_study(name_nb="Sykepleie", name_en="Nursing", code="sykepleie")
+    welfare = make_field_of_study(name_nb="Barnevern", name_en="Child welfare", code="barnevern")
+    make_requirement(
+        programme,
+        fields=[nursing, welfare],
+        ranking_nb="Søkere rangeres etter karakterpoeng.",
+        ranking_en="Applicants are ranked by grade points.",
+    )
+    full = make_study_option(programme, study_code="215 1210", duration_semesters=2, position=1)
+    part = make_study_option(
+        programme, study_code="215 1220", mode="part_time", duration_semesters=4, position=2
+    )
+    make_threshold(full, admission_year=2024, points=Decimal("2.78"))
+    make_threshold(part, admission_year=2024, points=Decimal("2.92"))
+    cohort = make_cohort(programme, code="2023H", ends_year=2025, ends_season="spring")
+    make_week(cohort, iso_year=2024, week=37)
+    make_week(cohort, iso_year=2024, week=49)
+    make_week(cohort, iso_year=2024, week=39, last_week=46, kind="practice")
+    make_week(cohort, iso_year=2025, week=4)
+    make_section(programme, title_nb="Opptak", embed="admission", anchor="opptak")
+    make_section(programme, title_nb="Slik søker du", embed="apply", anchor="sok")
+    make_section(programme, title_nb="Samlinger", embed="schedule", anchor="samlinger")
+    return programme
+
+
+@pytest.mark.parametrize(
+    ("url", "sentences"),
+    [
+        (
+            NB,
+            [
+                "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i "
+                "barnevern eller sykepleie.",
+                "Søkere rangeres etter karakterpoeng.",
+                "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid",
+                "Du søker på Søknadsweb med studiekode 215 1210 for heltid og 215 1220 for deltid.",
+                "Søknadsfristen er 1. mars 2027.",
+                "Kull 2023H",
+                "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46.",
+                "Vår 2025: uke 4.",
+                "Uke 37 (samling): 9.–13. september 2024",
+                "Uke 39–46 (praksis): 23. september–15. november 2024",
+            ],
+        ),
+        (
+            EN,
+            [
+                "you must have a bachelor's degree or equivalent in child welfare or nursing.",
+                "Applicants are ranked by grade points.",
+                "In the last admission round, the thresholds were 2.78 full-time 2.92 part-time",
+                "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
+                "215 1220 (part-time).",
+                "The application deadline is 1 March 2027.",
+                "Cohort 2023H",
+                "Autumn 2024: weeks 37 and 49. Practice weeks 39–46.",
+                "Spring 2025: week 4.",
+                "Week 37 (gathering): 9–13 September 2024",
+                "Weeks 39–46 (practice placement): 23 September – 15 November 2024",
+            ],
+        ),
+    ],
+)
+def test_every_fact_is_written_out_from_the_records(client, programme, url, sentences):
+    text = visible_text(client.get(url))
+    assert [s for s in sentences if s not in text] == []
+
+
+def test_blocks_appear_inside_the_sections_that_embed_them(client, programme):
+    soup = parse(client.get(EN))
+    assert soup.select_one("#opptak .facts-block--admission")
+    assert soup.select_one("#sok .facts-block--apply")
+    assert soup.select_one("#samlinger .facts-block--schedule")
+    assert soup.select_one(".programme__block") is None
+
+
+def test_facts_no_section_embeds_are_shown_after_the_sections(client):
+    programme = make_programme(slug_nb="uten-seksjoner")
+    make_study_option(programme, study_code="215 9999")
+    soup = parse(client.get("/studier/uten-seksjoner/"))
+    block = soup.select_one(".programme__block")
+    assert block.h2.get_text(strip=True) == "Slik søker du"
+    assert "215 9999" in block.get_text()
+
+
+def test_a_closed_programme_says_so_instead_of_a_deadline(client, programme):
+    programme.status = Status.CLOSED
+    programme.save()
+    text = visible_text(client.get(EN))
+    assert "This programme is not taking applications." in text
+    assert "deadline" not in text
+
+
+@pytest.mark.time_machine(date(2027, 3, 2), tick=False)
+def test_after_the_deadline_the_next_years_is_shown(client, programme):
+    assert "The application deadline is 1 March 2028." in visible_text(client.get(EN))
+
+
+def test_all_qualified_admitted_is_shown_in_words(client):
+    programme = make_programme(slug_en="open-to-all")
+    option = make_study_option(programme)
+    make_threshold(option, outcome=Outcome.ALL_QUALIFIED, points=None)
+    make_requirement(programme)
+    text = visible_text(client.get("/en/programmes/open-to-all/"))
+    assert "All qualified applicants admitted full-time" in text
+
+
+def test_threshold_history_is_a_table_and_a_chart_with_the_table_as_its_text(client, programme):
+    full, part = programme.study_options.all()
+    make_threshold(full, admission_year=2022, points=Decimal("3.10"))
+    make_threshold(full, admission_year=2023, outcome=Outcome.ALL_QUALIFIED, points=None)
+    make_threshold(part, admission_year=2023, points=Decimal("3.05"))
+    soup = parse(client.get(NB))
+    table = soup.select_one(".threshold-history__table")
+    rows = [
+        [c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
+        for tr in table.select("tbody tr")
+    ]
+    assert rows == [
+        ["2024", "2,78", "2,92"],
+        ["2023", "Alle kvalifiserte søkere fikk tilbud", "3,05"],
+        ["2022", "3,10", "–"],
+    ]
+    svg = soup.select_one(".threshold-history svg")
+    assert svg["aria-hidden"] == "true"
+    assert len(svg.select("circle")) == 4  # one marker per number; "all admitted" has none
+    assert len(svg.select("polyline")) == 1  # part-time 2023–24; full-time is broken by 2023
+
+
+def test_one_year_of_thresholds_needs_no_history_table(client, programme):
+    assert parse(client.get(NB)).select_one(".threshold-history") is None
+
+
+@pytest.mark.parametrize("size", [1, 12])
+def test_programme_page_queries_stay_flat_as_thresholds_and_weeks_grow(
+    client, django_assert_num_queries, programme, size
+):
+    full, part = programme.study_options.all()
+    cohort = programme.cohorts.get()
+    for year in range(2024 - size, 2024):
+        make_threshold(full, admission_year=year, points=Decimal("3.00"))
+        make_threshold(part, admission_year=year, points=Decimal("3.20"))
+    for week in range(1, size + 1):
+        make_week(cohort, iso_year=2025, week=week + 5, kind="exam")
+    with django_assert_num_queries(7):
+        response = client.get(EN)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/studier/?bachelor=sykepleie", ["Studium A"]),
+        ("/en/programmes/?bachelor=sykepleie", ["Programme A"]),
+    ],
+)
+def test_the_list_answers_which_programmes_accept_my_bachelor(client, programme, url, expected):
+    make_programme(title_nb="Uten krav", title_en="No requirement")
+    other = make_programme(title_nb="Annet", title_en="Other")
+    make_requirement(other, fields=[make_field_of_study(code="fysioterapi")])
+    soup = parse(client.get(url))
+    assert [a.get_text(strip=True) for a in soup.select(".programme-card__title a")] == expected
+
+
+def test_the_filter_names_the_field_in_the_readers_language(client, programme):
+    text = visible_text(client.get("/en/programmes/?bachelor=sykepleie"))
+    assert "One programme accepts a bachelor's degree in nursing." in text
+
+
+def test_a_field_no_programme_accepts_says_so(client, programme):
+    make_field_of_study(code="medisin", name_nb="Medisin")
+    text = visible_text(client.get("/studier/?bachelor=medisin"))
+    assert "aksepterer en bachelorgrad i medisin" in text
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/studier/?bachelor=finnes-ikke", "Vi kjenner ikke det fagfeltet. Velg et fra listen."),
+        (
+            "/en/programmes/?bachelor=%3Cscript%3E",
+            "We do not know that field of study. Choose one from the list.",
+        ),
+    ],
+)
+def test_an_unknown_field_is_a_400_with_a_message_in_the_readers_language(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert message in parse(response).select_one("[role=alert]").get_text()
+
+
+@pytest.mark.parametrize("fields", [1, 20])
+def test_list_queries_stay_flat_with_a_filter(client, django_assert_num_queries, fields):
+    for n in range(fields):
+        programme = make_programme()
+        make_requirement(programme, fields=[make_field_of_study(code=f"f{n}")])
+    with django_assert_num_queries(3):  # validate the field, list the fields, list programmes
+        client.get("/studier/?bachelor=f0")
+
+
+def test_the_calendar_feed_holds_each_week_as_all_day_dates(client, programme):
+    soup = parse(client.get(EN))
+    link = soup.select_one(".facts-block--schedule a[type='text/calendar']")
+    assert link["href"] == "/en/programmes/programme-a/cohort-2023H.ics"
+    response = client.get(link["href"])
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    events = sorted(
+        (e.decoded("dtstart"), e.decoded("dtend"), str(e["summary"]))
+        for e in calendar.walk("VEVENT")
+    )
+    assert events == [
+        (date(2024, 9, 9), date(2024, 9, 14), "Gathering: Programme A"),
+        (date(2024, 9, 23), date(2024, 11, 16), "Practice placement: Programme A"),
+        (date(2024, 12, 2), date(2024, 12, 7), "Gathering: Programme A"),
+        (date(2025, 1, 20), date(2025, 1, 25), "Gathering: Programme A"),
+    ]
+
+
+def test_the_norwegian_feed_has_norwegian_texts_and_url(client, programme):
+    response = client.get("/studier/studium-a/kull-2023H.ics")
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["X-WR-CALNAME"]) == f"{programme.title_nb}, kull 2023H"
+    assert {str(e["summary"]) for e in calendar.walk("VEVENT")} == {
+        f"Samling: {programme.title_nb}",
+        f"Praksis: {programme.title_nb}",
+    }
+
+
+def test_the_feed_is_the_same_bytes_on_every_request(client, programme):
+    url = "/en/programmes/programme-a/cohort-2023H.ics"
+    assert client.get(url).content == client.get(url).content
+
+
+def test_a_discontinued_programme_keeps_its_feed_for_enrolled_students(client, programme):
+    programme.status = Status.DISCONTINUED
+    programme.save()
+    assert client.get("/en/programmes/programme-a/cohort-2023H.ics").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/programmes/programme-a/cohort-2099H.ics",
+        "/en/programmes/no-such/cohort-2023H.ics",
+        "/en/programmes/programme-a/cohort-%C3%A6.ics",
+    ],
+)
+def test_unknown_feeds_are_404(client, programme, url):
+    assert client.get(url).status_code == 404
