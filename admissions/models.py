@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions import ical, weeks
@@ -268,7 +269,7 @@ class AdmissionThreshold(models.Model):
                     "points": ValidationError(
                         _("Points on this scale lie between %(low)s and %(high)s."),
                         code="points_out_of_range",
-                        params={"low": low, "high": high},
+                        params={"low": number_format(low, 2), "high": number_format(high, 2)},
                     )
                 }
             )

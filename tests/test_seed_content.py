@@ -91,11 +91,19 @@ def test_the_duplicated_block_is_published_once_and_the_typo_fixed(client):
 
 
 def test_every_fixture_object_passes_full_clean():
-    """loaddata skips clean(): this is where the fixture meets the same gate as the admin."""
-    from programs.models import Programme, Section
+    """loaddata skips clean(): this is where the fixtures meet the same gate as the admin."""
+    from django.apps import apps
 
-    for obj in [*Programme.objects.all(), *Section.objects.all()]:
-        obj.full_clean()
+    models = [
+        *apps.get_app_config("programs").get_models(),
+        *apps.get_app_config("admissions").get_models(),
+    ]
+    checked = 0
+    for model in models:
+        for obj in model.objects.all():
+            obj.full_clean()
+            checked += 1
+    assert checked == 35  # every record of fixtures/programmes.json and fixtures/admissions.json
 
 
 def test_fixture_bodies_are_already_sanitized():
