@@ -131,3 +131,38 @@ def test_the_old_programme_is_closed_and_points_to_its_successor(client):
     notice = parse(response).select_one(".notice--closed")
     assert "no longer any admission" in notice.get_text()
     assert notice.a["href"] == "/en/programmes/mental-health-and-addiction/"
+
+
+@pytest.mark.parametrize(
+    ("url", "facts"),
+    [
+        (
+            "/en/programmes/mental-health-and-addiction/",
+            [
+                "you must have a bachelor's degree or equivalent in child welfare, nursing, "
+                "occupational therapy, physiotherapy, social education or social work.",
+                "Applicants are ranked solely on the grade points from their bachelor's degree.",
+                "2.78 full-time",
+                "2.92 part-time",
+                "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
+                "215 1220 (part-time).",
+                "The application deadline is 1 March 2027.",
+                "2 semesters",
+                "4 semesters",
+            ],
+        ),
+        (
+            "/en/programmes/mental-health-work/",
+            [
+                "Cohort 2023H",
+                "Autumn 2024: weeks 37 and 49. Practice weeks 39–46.",
+                "Spring 2025: weeks 4, 10 and 22.",
+                "Week 37 (gathering): 9–13 September 2024",
+                "Week 22 (gathering): 26–30 May 2025",
+            ],
+        ),
+    ],
+)
+def test_every_admission_and_schedule_fact_appears_in_english(client, url, facts):
+    text = visible_text(client.get(url))
+    assert [fact for fact in facts if fact not in text] == []
