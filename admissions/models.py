@@ -8,6 +8,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -331,6 +332,16 @@ class Cohort(models.Model):
                     )
                 }
             )
+
+    def get_absolute_url(self, language=None):
+        """The cohort's schedule page (reads the cached programme, no query)."""
+        with translation.override(language or translation.get_language()):
+            return reverse(
+                "admissions:cohort", kwargs={"slug": self.programme.slug, "code": self.code}
+            )
+
+    def urls_by_language(self):
+        return {code: self.get_absolute_url(code) for code, _name in settings.LANGUAGES}
 
     def get_calendar_url(self, language=None):
         """The iCalendar feed of this cohort (reads the cached programme, no query)."""

@@ -1,11 +1,16 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from admissions.admin import AdmissionRequirementInline, CohortInline, StudyOptionInline
-from programs.models import Programme, Section
+from programs.models import Programme, Section, Status
 
 
 class SectionInline(TranslationStackedInline):
@@ -15,8 +20,39 @@ class SectionInline(TranslationStackedInline):
     ordering = ["position", "pk"]
 
 
+class RetireForm(forms.Form):
+    """Step two of the retire action: where the retired programmes' pages should lead."""
+
+    successor = forms.ModelChoiceField(
+        queryset=Programme.objects.none(),
+        required=False,
+        label=_("Redirect to"),
+        empty_label=_("No successor: the page says the programme is gone (410)"),
+    )
+
+    def __init__(self, *args, retiring, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.retiring = list(retiring)
+        self.fields["successor"].queryset = Programme.objects.exclude(
+            pk__in=[p.pk for p in self.retiring]
+        ).exclude(status=Status.DISCONTINUED)
+
+    def clean(self):
+        """Checks each retirement through the model's own validation (loops included)."""
+        successor = self.cleaned_data.get("successor")
+        for programme in self.retiring:
+            programme.status, programme.replaced_by = Status.DISCONTINUED, successor
+            try:
+                programme.full_clean()
+            except ValidationError as error:
+                for message in error.messages:
+                    self.add_error(None, f"{programme}: {message}")
+        return self.cleaned_data
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(TabbedTranslationAdmin):
+    actions = ["retire"]
     inlines = [SectionInline, AdmissionRequirementInline, StudyOptionInline, CohortInline]
     # `title` would search only the editor's own language (modeltranslation rewrites it).
     search_fields = ["title_nb", "title_en", "slug_nb", "slug_en", "lead_nb", "lead_en"]
@@ -41,6 +77,37 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         (_("Search engines"), {"fields": ["meta_description"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.action(description=_("Retire and redirect to …"), permissions=["change"])
+    def retire(self, request, queryset):
+        """Choose a successor, confirm the chain that results, then retire in one transaction."""
+        step = request.POST.get("step")
+        form = RetireForm(request.POST if step else None, retiring=queryset)
+        if step == "confirm" and form.is_valid():
+            with transaction.atomic():
+                for programme in form.retiring:
+                    programme.save()
+            count = len(form.retiring)
+            self.message_user(
+                request,
+                ngettext("%(count)d programme retired.", "%(count)d programmes retired.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Retire programmes"),
+            "opts": self.model._meta,
+            "form": form,
+            "retiring": form.retiring,
+            "preview": step in ("preview", "confirm") and form.is_valid(),
+            "chain": form.is_valid()
+            and form.cleaned_data["successor"]
+            and [form.cleaned_data["successor"], *form.cleaned_data["successor"].successor_chain()],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/programs/programme/retire.html", context)
 
 
 @admin.register(Section)

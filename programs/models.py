@@ -7,7 +7,7 @@ admin, fixtures, imports and test builders share one gate: ``full_clean()``.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
@@ -132,6 +132,27 @@ class Programme(models.Model):
         with translation.override(language or translation.get_language()):
             return reverse("programs:detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        """Saves, and keeps every published slug this programme had as a redirect (per language)."""
+        with transaction.atomic():
+            previous = None
+            if self.pk is not None and self.is_published:
+                previous = (
+                    Programme.objects.filter(pk=self.pk, is_published=True)
+                    .values(*(f"slug_{code}" for code, _name in settings.LANGUAGES))
+                    .first()
+                )
+            super().save(*args, **kwargs)
+            for code, _name in settings.LANGUAGES:
+                new = getattr(self, f"slug_{code}")
+                if new:  # a slug in use again is live, not a redirect any more
+                    OldSlug.objects.filter(language=code, slug=new).delete()
+                old = (previous or {}).get(f"slug_{code}")
+                if old and old != new:
+                    OldSlug.objects.update_or_create(
+                        language=code, slug=old, defaults={"programme": self}
+                    )
+
     def clean(self):
         errors = {}
         if self.replaced_by_id is not None:
@@ -151,6 +172,18 @@ class Programme(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def successor_chain(self):
+        """The programmes after this one along ``replaced_by``, in order; stops at a repeat.
+
+        One query per step: only for the admin's confirmation page.
+        """
+        chain, seen, current = [], {self.pk}, self.replaced_by
+        while current is not None and current.pk not in seen:
+            chain.append(current)
+            seen.add(current.pk)
+            current = current.replaced_by
+        return chain
 
     def successor_ids(self):
         """Primary keys along the ``replaced_by`` chain, in order; stops at a repeat.
@@ -177,6 +210,10 @@ class Programme(models.Model):
         """The blocks some section shows (reads prefetched sections)."""
         return {section.embed for section in self.sections.all() if section.embed}
 
+    def section_embedding(self, kind):
+        """The first section that shows block ``kind``, or None (prefetched, no query)."""
+        return next((s for s in self.sections.all() if s.embed == kind), None)
+
     def blocks_to_append(self):
         """Blocks with facts that no section embeds: shown after the sections, never lost.
 
@@ -189,6 +226,30 @@ class Programme(models.Model):
         }
         embedded = self.embedded_blocks()
         return [kind for kind in Embed if has_facts[kind] and kind not in embedded]
+
+    def destination(self):
+        """Where a visitor of this page should end up: the programme itself, its final live
+        successor (A→B→C gives C, in one hop), or None when it is gone (410).
+
+        One query per step along a chain of discontinued programmes; validation keeps chains
+        free of loops, and the walk stops at a repeat anyway.
+        """
+        current, seen = self, set()
+        while current.status == Status.DISCONTINUED:
+            seen.add(current.pk)
+            if current.replaced_by_id is None or current.replaced_by_id in seen:
+                return None
+            current = current.replaced_by
+        return current if current.is_published else None
+
+    def alternatives(self, language, limit=6):
+        """Open programmes at the same level, for the page of a programme that is gone."""
+        listed = Programme.objects.listed().exclude(pk=self.pk)
+        return listed.filter(level=self.level).in_title_order(language)[:limit]
+
+    def replaced_programmes(self):
+        """Published programmes that name this one as their successor (prefetched, no query)."""
+        return [p for p in self.replaces.all() if p.is_published]
 
     def has_own_text(self, language):
         """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
@@ -295,3 +356,30 @@ class Section(models.Model):
         ``save()`` and ``loaddata`` skip the field's sanitizer, so we never trust stored HTML.
         """
         return mark_safe(self._meta.get_field("body").sanitize(self.body))  # noqa: S308
+
+
+class OldSlug(models.Model):
+    """A slug a published programme had before an editor changed it; it answers with a 301.
+
+    Created by ``Programme.save()``: editors never write these by hand.
+    """
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="old_slugs"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    slug = models.SlugField(_("URL slug"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old URL slug")
+        verbose_name_plural = _("old URL slugs")
+        ordering = ["language", "slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="old_slug_unique_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.slug}"

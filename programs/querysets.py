@@ -21,16 +21,27 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.order_by(Lower(title), "pk")
 
     def for_detail_page(self):
-        """Everything a programme page shows, in 7 queries whatever the size.
+        """Everything a programme page shows, in 9 queries whatever the size.
 
         Programme with successor and admission requirement (1), sections, study options,
-        their thresholds, accepted bachelor fields, cohorts and their weeks (1 each).
+        their thresholds, accepted bachelor fields, cohorts and their weeks, the programmes
+        it replaces and their cohorts (1 each). A nested prefetch runs only when its parent
+        rows exist.
         """
         return self.select_related("replaced_by", "admission_requirement").prefetch_related(
             "sections",
             "study_options__thresholds",
             "admission_requirement__accepted_fields",
             "cohorts__weeks",
+            "replaces__cohorts",
+        )
+
+    def with_old_slug(self, slug, language):
+        """Programmes that had ``slug`` before a rename; the one renamed in ``language`` first."""
+        return (
+            self.filter(old_slugs__slug=slug)
+            .alias(in_language=Case(When(old_slugs__language=language, then=0), default=1))
+            .order_by("in_language", "pk")
         )
 
     def accepting(self, field_of_study):

@@ -26,13 +26,19 @@ def programme_list(request):
 
 @require_safe
 def programme_detail(request, slug):
-    programme = (
-        Programme.objects.published().for_detail_page().with_slug(slug, get_language()).first()
+    language = get_language()
+    published = Programme.objects.published()
+    programme = published.for_detail_page().with_slug(slug, language).first() or (
+        published.select_related("replaced_by").with_old_slug(slug, language).first()
     )
     if programme is None:
         raise Http404
-    if request.path != programme.get_absolute_url():
-        return redirect(programme, permanent=True)  # the other language's slug, or a stale case
+    destination = programme.destination()  # itself, its final successor, or None if gone
+    if destination is None:
+        context = {"programme": programme, "language_urls": programme.urls_by_language()}
+        return render(request, "programs/programme_gone.html", context, status=410)
+    if request.path != destination.get_absolute_url():
+        return redirect(destination, permanent=True)  # retired, renamed or other language
     context = {
         "programme": programme,
         "language_urls": programme.urls_by_language(),

@@ -16,8 +16,8 @@ NB_CATALOGUE = ROOT / "locale/nb/LC_MESSAGES/django.po"
 PAGES = [
     ("/studier/", "nb", 200),
     ("/en/programmes/", "en", 200),
-    ("/studier/psykisk-helsearbeid/", "nb", 200),
-    ("/en/programmes/mental-health-work/", "en", 200),
+    ("/studier/psykisk-helsearbeid/kull-2023H/", "nb", 200),
+    ("/en/programmes/mental-health-work/cohort-2023H/", "en", 200),
     ("/studier/psykisk-helse-rus-og-avhengighetsarbeid/", "nb", 200),
     ("/en/programmes/mental-health-and-addiction/", "en", 200),
     ("/studier/finnes-ikke/", "nb", 404),

@@ -32,3 +32,14 @@ def fallback_lang_code(obj, field):
 @register.filter
 def has_own_text(programme, language):
     return programme.has_own_text(language)
+
+
+@register.filter
+def alternatives(programme, language):
+    """Open programmes at the same level (one query), for the page of a programme that is gone."""
+    return programme.alternatives(language)
+
+
+@register.filter
+def section_embedding(programme, kind):
+    return programme.section_embedding(kind)

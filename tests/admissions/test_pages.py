@@ -173,7 +173,8 @@ def test_programme_page_queries_stay_flat_as_thresholds_and_weeks_grow(
         make_threshold(part, admission_year=year, points=Decimal("3.20"))
     for week in range(1, size + 1):
         make_week(cohort, iso_year=2025, week=week + 5, kind="exam")
-    with django_assert_num_queries(7):
+    make_programme(replaced_by=programme, status=Status.CLOSED)  # shown as "replaces …"
+    with django_assert_num_queries(9):  # see ProgrammeQuerySet.for_detail_page
         response = client.get(EN)
     assert response.status_code == 200
 

@@ -188,9 +188,9 @@ def test_programme_page_queries_stay_flat(client, django_assert_num_queries, sec
         notice_nb="Stengt.",
         notice_en="Closed.",
     )
-    # Programme, sections, study options, cohorts; the nested prefetches (thresholds, weeks,
-    # accepted fields) only run when there are rows to attach them to: see tests/admissions.
-    with django_assert_num_queries(4):
+    # Programme, sections, study options, cohorts, replaced programmes; the nested prefetches
+    # only run when there are rows to attach them to: see tests/admissions for the full 9.
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert len(parse(response).select("details")) == sections
 

@@ -1,0 +1,272 @@
+"""Retiring programmes: 301 to the final successor, 410 without one, old slugs, cohort pages."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+from programs.models import OldSlug, Programme, Status
+from tests.builders import make_cohort, make_programme, make_section, make_week
+from tests.pages import parse, switcher_links, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def retired(**fields):
+    return make_programme(status=Status.DISCONTINUED, **fields)
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [("/studier/gammelt/", "/studier/nytt/"), ("/en/programmes/old/", "/en/programmes/new/")],
+)
+def test_retired_programme_answers_301_to_its_successor_in_the_same_language(client, url, location):
+    new = make_programme(slug_nb="nytt", slug_en="new")
+    retired(slug_nb="gammelt", slug_en="old", replaced_by=new)
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == location
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [("/studier/eldst/", "/studier/nyest/"), ("/en/programmes/oldest/", "/en/programmes/newest/")],
+)
+def test_a_three_step_chain_resolves_in_one_hop(client, url, location):
+    newest = make_programme(slug_nb="nyest", slug_en="newest")
+    middle = retired(slug_nb="midt", slug_en="middle", replaced_by=newest)
+    retired(slug_nb="eldst", slug_en="oldest", replaced_by=middle)
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [
+        ("/studier/gammelt/", "nb", "Gammelt studium er lagt ned"),
+        ("/en/programmes/old/", "en", "Old programme has been discontinued"),
+    ],
+)
+def test_without_a_successor_it_answers_410_with_a_helpful_page(client, url, lang, heading):
+    retired(slug_nb="gammelt", slug_en="old", title_nb="Gammelt studium", title_en="Old programme")
+    make_programme(title_nb="Åpent studium", title_en="Open programme")
+    response = client.get(url)
+    assert response.status_code == 410
+    soup = parse(response)
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text(strip=True) == heading
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    cards = [a.get_text(strip=True) for a in soup.select(".programme-card__title a")]
+    assert cards == ["Åpent studium" if lang == "nb" else "Open programme"]
+
+
+def test_a_chain_that_ends_in_a_retired_programme_without_successor_is_gone(client):
+    end = retired()
+    retired(slug_nb="gammelt", replaced_by=end)
+    assert client.get("/studier/gammelt/").status_code == 410
+
+
+def test_a_chain_that_ends_in_an_unpublished_programme_is_gone(client):
+    draft = make_programme(is_published=False)
+    retired(slug_nb="gammelt", replaced_by=draft)
+    assert client.get("/studier/gammelt/").status_code == 410
+
+
+def test_an_unpublished_retired_programme_is_not_found(client):
+    retired(slug_nb="gammelt", is_published=False)
+    assert client.get("/studier/gammelt/").status_code == 404
+
+
+def test_retired_programmes_are_left_out_of_the_list(client):
+    new = make_programme(title_nb="Nytt")
+    retired(title_nb="Gammelt", replaced_by=new)
+    titles = [
+        a.get_text(strip=True) for a in parse(client.get("/studier/")).select(".programme-card a")
+    ]
+    assert titles == ["Nytt"]
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/studier/gammelt-navn/", "/studier/nytt-navn/"),
+        ("/en/programmes/old-name/", "/en/programmes/new-name/"),
+    ],
+)
+def test_old_slugs_redirect_after_a_rename(client, url, location):
+    programme = make_programme(slug_nb="gammelt-navn", slug_en="old-name")
+    programme.slug_nb, programme.slug_en = "nytt-navn", "new-name"
+    programme.full_clean()
+    programme.save()
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+
+
+def test_every_earlier_slug_leads_to_the_current_one(client):
+    programme = make_programme(slug_nb="forste")
+    for slug in ("andre", "tredje"):
+        programme.slug_nb = slug
+        programme.save()
+    assert client.get("/studier/forste/")["Location"] == "/studier/tredje/"
+    assert client.get("/studier/andre/")["Location"] == "/studier/tredje/"
+
+
+def test_a_slug_taken_again_belongs_to_its_new_owner(client):
+    first = make_programme(slug_nb="felles")
+    first.slug_nb = "forste"
+    first.save()
+    make_programme(slug_nb="felles", title_nb="Ny eier")
+    assert parse(client.get("/studier/felles/")).h1.get_text(strip=True) == "Ny eier"
+    assert not OldSlug.objects.filter(slug="felles").exists()
+
+
+def test_renaming_a_draft_leaves_no_redirect():
+    draft = make_programme(slug_nb="utkast", is_published=False)
+    draft.slug_nb = "utkast-2"
+    draft.save()
+    assert not OldSlug.objects.exists()
+
+
+def test_an_old_slug_of_a_retired_programme_goes_straight_to_the_successor(client):
+    new = make_programme(slug_nb="nytt")
+    old = make_programme(slug_nb="gammelt-navn")
+    old.slug_nb, old.status, old.replaced_by = "gammelt", Status.DISCONTINUED, new
+    old.save()
+    assert client.get("/studier/gammelt-navn/")["Location"] == "/studier/nytt/"
+
+
+@pytest.fixture
+def retired_with_cohort():
+    new = make_programme(slug_nb="nytt", slug_en="new", title_en="New")
+    old = retired(slug_nb="gammelt", slug_en="old", title_en="Old", replaced_by=new)
+    make_section(old, title_nb="Hvem passer studiet for?", title_en="Who is it for?")
+    make_section(old, title_nb="Når er samlingsukene?", title_en="When?", embed="schedule")
+    make_week(make_cohort(old, code="2023H"), iso_year=2024, week=37)
+    return old
+
+
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        ("/studier/gammelt/kull-2023H/", ["Når er samlingsukene?", "uke 37", "Hvem passer"]),
+        ("/en/programmes/old/cohort-2023H/", ["When?", "week 37", "Who is it for?"]),
+    ],
+)
+def test_the_cohort_page_of_a_retired_programme_stays_reachable_and_unindexed(
+    client, retired_with_cohort, url, texts
+):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex"
+    soup = parse(response)
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    text = visible_text(response)
+    assert [t for t in texts if t not in text] == []
+
+
+def test_the_cohort_page_links_its_twin(client, retired_with_cohort):
+    links = switcher_links(client.get("/studier/gammelt/kull-2023H/"))
+    assert links == {"en": "/en/programmes/old/cohort-2023H/"}
+
+
+def test_the_cohort_page_with_the_other_languages_slug_redirects(client, retired_with_cohort):
+    response = client.get("/en/programmes/gammelt/cohort-2023H/")
+    assert (response.status_code, response["Location"]) == (301, "/en/programmes/old/cohort-2023H/")
+
+
+@pytest.mark.parametrize(
+    "url", ["/studier/gammelt/kull-2099H/", "/studier/finnes-ikke/kull-2023H/"]
+)
+def test_unknown_cohort_pages_are_404(client, retired_with_cohort, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_successor_page_links_the_cohort_page(client, retired_with_cohort):
+    replaces = parse(client.get("/en/programmes/new/")).select_one(".replaces")
+    assert "This programme replaces Old." in replaces.get_text(" ")
+    assert replaces.a["href"] == "/en/programmes/old/cohort-2023H/"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(User.objects.create_superuser("editor", "e@example.org", "pw-secret-12"))
+    return client
+
+
+def retire_action(admin_client, programmes, **data):
+    return admin_client.post(
+        "/admin/programs/programme/",
+        {"action": "retire", "_selected_action": [p.pk for p in programmes], **data},
+    )
+
+
+def test_the_retire_action_asks_for_a_successor_then_shows_the_chain_then_retires(admin_client):
+    newest = make_programme(title_nb="Nyest")
+    middle = make_programme(title_nb="Midt", replaced_by=newest, status=Status.CLOSED)
+    old = make_programme(title_nb="Gammelt")
+
+    step1 = retire_action(admin_client, [old])
+    assert step1.status_code == 200 and 'name="successor"' in step1.content.decode()
+
+    step2 = retire_action(admin_client, [old], step="preview", successor=middle.pk)
+    assert "Gammelt → Midt → Nyest" in " ".join(step2.content.decode().split())
+    old.refresh_from_db()
+    assert old.status != Status.DISCONTINUED  # nothing happens before the confirmation
+
+    step3 = retire_action(admin_client, [old], step="confirm", successor=middle.pk)
+    assert step3.status_code == 302
+    old.refresh_from_db()
+    assert (old.status, old.replaced_by) == (Status.DISCONTINUED, middle)
+
+
+def test_the_retire_action_refuses_a_loop_and_changes_nothing(admin_client):
+    a = make_programme(title_nb="A")
+    b = make_programme(title_nb="B", replaced_by=a, status=Status.CLOSED)
+    response = retire_action(admin_client, [a], step="confirm", successor=b.pk)
+    assert response.status_code == 200
+    assert "sløyfe" in response.content.decode()
+    a.refresh_from_db()
+    assert (a.status, a.replaced_by) == (Status.OPEN, None)
+
+
+def test_the_retire_action_can_retire_without_a_successor(admin_client):
+    old = make_programme()
+    retire_action(admin_client, [old], step="confirm", successor="")
+    old.refresh_from_db()
+    assert (old.status, old.replaced_by) == (Status.DISCONTINUED, None)
+
+
+def test_the_changelist_shows_status_and_successor(admin_client):
+    new = make_programme(title_nb="Nytt")
+    retired(title_nb="Gammelt", replaced_by=new)
+    html = admin_client.get("/admin/programs/programme/").content.decode()
+    assert "Nedlagt" in html and "Nytt" in html
+
+
+def test_seed_refuses_a_fixture_with_a_loop_and_loads_nothing(tmp_path):
+    def programme(pk, successor):
+        return {
+            "model": "programs.programme",
+            "pk": pk,
+            "fields": {
+                "title": f"P{pk}",
+                "title_nb": f"P{pk}",
+                "slug": f"p{pk}",
+                "slug_nb": f"p{pk}",
+                "lead": "L",
+                "lead_nb": "L",
+                "level": "further_education",
+                "status": "discontinued",
+                "replaced_by": successor,
+                "is_published": True,
+                "created_at": "2025-01-01T00:00:00Z",
+                "updated_at": "2025-01-01T00:00:00Z",
+            },
+        }
+
+    fixture = tmp_path / "loop.json"
+    fixture.write_text(json.dumps([programme(1, 2), programme(2, 1)]))
+    with pytest.raises(CommandError, match="replaced_by"):
+        call_command("seed", str(fixture), verbosity=0)
+    assert not Programme.objects.exists()
