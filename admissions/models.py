@@ -315,6 +315,13 @@ class Cohort(models.Model):
     def __str__(self):
         return self.code
 
+    def get_absolute_url(self, language=None):
+        """The cohort's schedule page (reads the cached programme, no query)."""
+        with translation.override(language or translation.get_language()):
+            return reverse(
+                "admissions:cohort", kwargs={"slug": self.programme.slug, "code": self.code}
+            )
+
     @property
     def starts(self):
         """(year, season) of the first term, read from the code: 2023H → (2023, autumn)."""
@@ -331,13 +338,6 @@ class Cohort(models.Model):
                         _("The cohort cannot end before it starts."), code="ends_before_start"
                     )
                 }
-            )
-
-    def get_absolute_url(self, language=None):
-        """The cohort's schedule page (reads the cached programme, no query)."""
-        with translation.override(language or translation.get_language()):
-            return reverse(
-                "admissions:cohort", kwargs={"slug": self.programme.slug, "code": self.code}
             )
 
     def urls_by_language(self):

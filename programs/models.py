@@ -127,11 +127,6 @@ class Programme(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self, language=None):
-        """The page in ``language`` (default: the active one); the slug falls back to nb."""
-        with translation.override(language or translation.get_language()):
-            return reverse("programs:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         """Saves, and keeps every published slug this programme had as a redirect (per language)."""
         with transaction.atomic():
@@ -152,6 +147,11 @@ class Programme(models.Model):
                     OldSlug.objects.update_or_create(
                         language=code, slug=old, defaults={"programme": self}
                     )
+
+    def get_absolute_url(self, language=None):
+        """The page in ``language`` (default: the active one); the slug falls back to nb."""
+        with translation.override(language or translation.get_language()):
+            return reverse("programs:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
