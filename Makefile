@@ -7,7 +7,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 MESSAGES_ARGS := -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: run test test-fast check setup messages superuser clean
+.PHONY: run test test-fast check setup messages superuser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ check: setup
 
 messages: setup
 	$(MANAGE) makemessages $(MESSAGES_ARGS)
+
+# Time, size and queries per page type on the seed content (see programs/management/commands/bench.py).
+bench: setup
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(TEST_ENV) $(PY) manage.py bench
 
 superuser: setup
 	$(MANAGE) migrate --noinput
