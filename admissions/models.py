@@ -8,7 +8,6 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -339,9 +338,6 @@ class Cohort(models.Model):
                     )
                 }
             )
-
-    def urls_by_language(self):
-        return {code: self.get_absolute_url(code) for code, _name in settings.LANGUAGES}
 
     def get_calendar_url(self, language=None):
         """The iCalendar feed of this cohort (reads the cached programme, no query)."""

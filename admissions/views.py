@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from config.i18n import object_urls_by_language
 from programs.models import Programme
 
 
@@ -41,7 +42,7 @@ def cohort_schedule(request, slug, code):
         "programme": programme,
         "cohort": cohort,
         "cohorts": [cohort],
-        "language_urls": cohort.urls_by_language(),
+        "language_urls": object_urls_by_language(cohort),
         "today": timezone.localdate(),
     }
     response = render(request, "admissions/cohort_page.html", context)

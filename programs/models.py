@@ -255,10 +255,6 @@ class Programme(models.Model):
         """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
 
-    def urls_by_language(self):
-        """``{language code: URL}`` of this page in every site language; no queries."""
-        return {code: self.get_absolute_url(code) for code, _name in settings.LANGUAGES}
-
 
 class Section(models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""

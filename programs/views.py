@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from admissions.forms import ProgrammeFilterForm
-from config.i18n import urls_by_language
+from config.i18n import object_urls_by_language, urls_by_language
 from programs.models import Programme
 
 
@@ -35,13 +35,13 @@ def programme_detail(request, slug):
         raise Http404
     destination = programme.destination()  # itself, its final successor, or None if gone
     if destination is None:
-        context = {"programme": programme, "language_urls": programme.urls_by_language()}
+        context = {"programme": programme, "language_urls": object_urls_by_language(programme)}
         return render(request, "programs/programme_gone.html", context, status=410)
     if request.path != destination.get_absolute_url():
         return redirect(destination, permanent=True)  # retired, renamed or other language
     context = {
         "programme": programme,
-        "language_urls": programme.urls_by_language(),
+        "language_urls": object_urls_by_language(programme),
         "today": timezone.localdate(),
     }
     return render(request, "programs/programme_detail.html", context)
