@@ -70,6 +70,11 @@ class Kind(models.TextChoices):
 COHORT_CODE = r"^20[0-9]{2}[HV]$"
 
 
+def in_range(value, low, high):
+    """Whether ``value`` is a number from ``low`` to ``high`` (None and junk are not)."""
+    return isinstance(value, int) and low <= value <= high
+
+
 def term_order(year, season):
     """A sortable key for a term: spring comes before autumn in the same year."""
     return (year, 0 if season == Season.SPRING else 1)
@@ -181,7 +186,7 @@ class StudyOption(models.Model):
             return  # field errors are already reported
         try:
             date(2027, self.deadline_month, self.deadline_day)  # not a leap year: no 29 February
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a 20-digit number in the form
             raise ValidationError(
                 {
                     "deadline_day": ValidationError(
@@ -328,7 +333,7 @@ class Cohort(models.Model):
         return int(self.code[:4]), season
 
     def clean(self):
-        if not re.match(COHORT_CODE, self.code or "") or self.ends_year is None:
+        if not self.has_valid_terms():
             return  # field errors are already reported
         if term_order(self.ends_year, self.ends_season) < term_order(*self.starts):
             raise ValidationError(
@@ -338,6 +343,21 @@ class Cohort(models.Model):
                     )
                 }
             )
+        if self.pk is not None:  # changed terms must still hold the saved weeks (admin only)
+            outside = [w for w in self.weeks.all() if not self.includes_term(w.iso_year, w.season)]
+            if outside:
+                raise ValidationError(
+                    {
+                        "ends_year": ValidationError(
+                            _(
+                                "Weeks %(weeks)s would fall outside the cohort. "
+                                "Move or delete them first."
+                            ),
+                            code="weeks_outside",
+                            params={"weeks": ", ".join(str(w) for w in outside)},
+                        )
+                    }
+                )
 
     def get_calendar_url(self, language=None):
         """The iCalendar feed of this cohort (reads the cached programme, no query)."""
@@ -379,6 +399,14 @@ class Cohort(models.Model):
                 "code": self.code,
             }
         return ical.build_calendar(str(name), events, self.updated_at, language)
+
+    def has_valid_terms(self):
+        """Whether code and end term can be compared (field errors are reported elsewhere)."""
+        return (
+            bool(re.match(COHORT_CODE, self.code or ""))
+            and in_range(self.ends_year, 2000, 2100)
+            and self.ends_season in Season.values
+        )
 
     def includes_term(self, year, season):
         return (
@@ -425,8 +453,12 @@ class ScheduleWeek(models.Model):
         return f"{self.iso_year} W{self.week}"
 
     def clean(self):
-        if self.iso_year is None or self.week is None:
-            return  # field errors are already reported
+        if not (
+            in_range(self.iso_year, 2000, 2100)
+            and in_range(self.week, 1, 53)
+            and (self.last_week is None or in_range(self.last_week, 1, 53))
+        ):
+            return  # the field validators have reported it; date() would raise on it
         errors = {}
         for field in ("week", "last_week"):
             number = getattr(self, field)
@@ -458,13 +490,19 @@ class ScheduleWeek(models.Model):
                         )
                     }
                 )
-        if self.cohort_id is not None and not self.cohort.includes_term(self.iso_year, self.season):
+        # The in-memory cohort: in the admin it may be unsaved, or edited in the same form.
+        cohort = getattr(self, "cohort", None)
+        if (
+            cohort is not None
+            and cohort.has_valid_terms()
+            and not cohort.includes_term(self.iso_year, self.season)
+        ):
             raise ValidationError(
                 {
                     "week": ValidationError(
                         _("Week %(week)s of %(year)s is outside the terms of cohort %(cohort)s."),
                         code="outside_cohort",
-                        params={"week": self.week, "year": self.iso_year, "cohort": self.cohort},
+                        params={"week": self.week, "year": self.iso_year, "cohort": cohort},
                     )
                 }
             )

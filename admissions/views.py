@@ -1,5 +1,5 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -8,16 +8,29 @@ from config.i18n import object_urls_by_language
 from programs.models import Programme
 
 
+def find_cohort(slug, code):
+    """The cohort ``code`` of the published programme at ``slug`` (live or old, any language,
+    retired too), from ``for_detail_page()``; 404 when there is none."""
+    language = get_language()
+    published = Programme.objects.published().for_detail_page()
+    programme = published.with_slug(slug, language).first() or (
+        published.with_old_slug(slug, language).first()
+    )
+    cohort = programme and next((c for c in programme.cohorts.all() if c.code == code), None)
+    if cohort is None:
+        raise Http404
+    return programme, cohort
+
+
 @require_safe
 def cohort_calendar(request, slug, code):
     """The cohort's schedule as an iCalendar feed, in the language of the URL.
 
     Discontinued programmes keep their feeds: enrolled students still need them.
     """
-    programme = Programme.objects.published().with_slug(slug, get_language()).first()
-    if programme is None:
-        raise Http404
-    cohort = get_object_or_404(programme.cohorts.prefetch_related("weeks"), code=code)
+    programme, cohort = find_cohort(slug, code)
+    if request.path != cohort.get_calendar_url():
+        return redirect(cohort.get_calendar_url(), permanent=True)  # renamed programme
     ical = cohort.to_ical(programme, get_language())
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{programme.slug}-{cohort.code}.ics"'
@@ -30,14 +43,9 @@ def cohort_schedule(request, slug, code):
 
     Works for retired programmes too: enrolled students follow their schedule to the end.
     """
-    programme = (
-        Programme.objects.published().for_detail_page().with_slug(slug, get_language()).first()
-    )
-    cohort = programme and next((c for c in programme.cohorts.all() if c.code == code), None)
-    if cohort is None:
-        raise Http404
+    programme, cohort = find_cohort(slug, code)
     if request.path != cohort.get_absolute_url():
-        return redirect(cohort.get_absolute_url(), permanent=True)
+        return redirect(cohort.get_absolute_url(), permanent=True)  # renamed, other language
     context = {
         "programme": programme,
         "cohort": cohort,

@@ -11,10 +11,20 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from admissions.admin import AdmissionRequirementInline, CohortInline, StudyOptionInline
 from programs.models import Programme, Section, Status
+from programs.text import norwegian_slugify
+
+
+class SectionForm(forms.ModelForm):
+    def clean_anchor(self):
+        """Fill in the anchor here, not only in the model, so the formset's check that anchors
+        are unique sees the real values when several new sections are added at once."""
+        title = self.cleaned_data.get("title_nb") or ""
+        return self.cleaned_data["anchor"] or norwegian_slugify(title)[:80]
 
 
 class SectionInline(TranslationStackedInline):
     model = Section
+    form = SectionForm
     extra = 0
     fields = ["position", "title", "heading", "body", "embed", "embed_placement", "anchor"]
     ordering = ["position", "pk"]
@@ -33,9 +43,12 @@ class RetireForm(forms.Form):
     def __init__(self, *args, retiring, **kwargs):
         super().__init__(*args, **kwargs)
         self.retiring = list(retiring)
-        self.fields["successor"].queryset = Programme.objects.exclude(
-            pk__in=[p.pk for p in self.retiring]
-        ).exclude(status=Status.DISCONTINUED)
+        # Only a live page can end a redirect: published and not itself retired.
+        self.fields["successor"].queryset = (
+            Programme.objects.published()
+            .exclude(pk__in=[p.pk for p in self.retiring])
+            .exclude(status=Status.DISCONTINUED)
+        )
 
     def clean(self):
         """Checks each retirement through the model's own validation (loops included)."""
@@ -102,9 +115,11 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
             "form": form,
             "retiring": form.retiring,
             "preview": step in ("preview", "confirm") and form.is_valid(),
-            "chain": form.is_valid()
-            and form.cleaned_data["successor"]
-            and [form.cleaned_data["successor"], *form.cleaned_data["successor"].successor_chain()],
+            "successor": form.is_valid() and form.cleaned_data["successor"],
+            # Programmes already retired to these ones: their visitors are sent on too.
+            "chains": [
+                (list(p.replaces.filter(status=Status.DISCONTINUED)), p) for p in form.retiring
+            ],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/programs/programme/retire.html", context)

@@ -140,7 +140,7 @@ class Programme(models.Model):
             super().save(*args, **kwargs)
             for code, _name in settings.LANGUAGES:
                 new = getattr(self, f"slug_{code}")
-                if new:  # a slug in use again is live, not a redirect any more
+                if new and self.is_published:  # a slug live again is no longer a redirect
                     OldSlug.objects.filter(language=code, slug=new).delete()
                 old = (previous or {}).get(f"slug_{code}")
                 if old and old != new:
@@ -166,6 +166,7 @@ class Programme(models.Model):
                     code="replaced_by_cycle",
                     params={"successor": self.replaced_by},
                 )
+        errors.update(self._slugs_taken_in_other_languages())
         if self.hero_image and not self.hero_alt_nb:
             errors["hero_alt_nb"] = ValidationError(
                 _("Describe the image for readers who cannot see it."), code="hero_alt_missing"
@@ -173,17 +174,25 @@ class Programme(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def successor_chain(self):
-        """The programmes after this one along ``replaced_by``, in order; stops at a repeat.
+    def _slugs_taken_in_other_languages(self):
+        """Field errors for a slug another programme uses in another language.
 
-        One query per step: only for the admin's confirmation page.
+        Per-language uniqueness is a constraint; across languages it matters because a
+        programme without an English slug is served at /en/programmes/<its nb slug>/.
         """
-        chain, seen, current = [], {self.pk}, self.replaced_by
-        while current is not None and current.pk not in seen:
-            chain.append(current)
-            seen.add(current.pk)
-            current = current.replaced_by
-        return chain
+        errors = {}
+        codes = [code for code, _name in settings.LANGUAGES]
+        for code in codes:
+            slug = getattr(self, f"slug_{code}")
+            for other in codes:
+                taken = Programme.objects.exclude(pk=self.pk).filter(**{f"slug_{other}": slug})
+                if slug and other != code and taken.exists():
+                    errors[f"slug_{code}"] = ValidationError(
+                        _("Another programme uses “%(slug)s” in its address in another language."),
+                        code="slug_taken_in_other_language",
+                        params={"slug": slug},
+                    )
+        return errors
 
     def successor_ids(self):
         """Primary keys along the ``replaced_by`` chain, in order; stops at a repeat.
@@ -244,7 +253,7 @@ class Programme(models.Model):
 
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone."""
-        listed = Programme.objects.listed().exclude(pk=self.pk)
+        listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
         return listed.filter(level=self.level).in_title_order(language)[:limit]
 
     def replaced_programmes(self):

@@ -37,7 +37,7 @@ def programme_detail(request, slug):
     if destination is None:
         context = {"programme": programme, "language_urls": object_urls_by_language(programme)}
         return render(request, "programs/programme_gone.html", context, status=410)
-    if request.path != destination.get_absolute_url():
+    if destination != programme or request.path != programme.get_absolute_url():
         return redirect(destination, permanent=True)  # retired, renamed or other language
     context = {
         "programme": programme,

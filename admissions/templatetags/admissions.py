@@ -52,8 +52,8 @@ def threshold_history(options):
     years = sorted({year for rows in by_option for year in rows}, reverse=True)
     if not years:
         return None
-    first = next(t for rows in by_option for t in rows.values())
-    low, high = SCALE_RANGE[first.scale]
+    scales = {t.scale: t for rows in by_option for t in rows.values()}
+    only_scale = next(iter(scales.values())) if len(scales) == 1 else None
     series = [
         charts.Series(
             label=option.get_mode_display(),
@@ -64,8 +64,9 @@ def threshold_history(options):
     return {
         "options": options,
         "rows": [(year, [rows.get(year) for rows in by_option]) for year in years],
-        "chart": charts.threshold_chart(series, low, high),
-        "scale": next(t.get_scale_display() for rows in by_option for t in rows.values()),
+        # 1–5 and 0–90 cannot share an axis: mixed scales get the table only.
+        "chart": only_scale and charts.threshold_chart(series, *SCALE_RANGE[only_scale.scale]),
+        "scale": only_scale and only_scale.get_scale_display(),
     }
 
 

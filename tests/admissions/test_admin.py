@@ -121,3 +121,75 @@ def test_a_week_of_the_cohort_page_can_be_removed(admin_client):
     response = admin_client.post(f"/admin/admissions/cohort/{cohort.pk}/change/", data)
     assert response.status_code == 302
     assert not cohort.weeks.exists()
+
+
+@pytest.mark.parametrize(
+    ("iso_year", "week"), [(10000, 40), (0, 40), (99999999999999999999, 40), (2024, 10**20)]
+)
+def test_absurd_numbers_in_the_week_form_are_messages_not_500s(admin_client, iso_year, week):
+    cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
+    url = f"/admin/admissions/cohort/{cohort.pk}/change/"
+    response = admin_client.post(url, cohort_form(cohort, [(iso_year, week, None)]))
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert not ScheduleWeek.objects.exists()
+
+
+def test_an_absurd_deadline_is_a_message_not_a_500(admin_client):
+    option = make_study_option(make_programme())
+    data = {
+        "programme": option.programme_id,
+        "mode": option.mode,
+        "study_code": option.study_code,
+        "duration_semesters": "2",
+        "deadline_month": "3",
+        "deadline_day": "9" * 20,
+        "apply_via": "Søknadsweb",
+        "position": "0",
+        "thresholds-TOTAL_FORMS": "0",
+        "thresholds-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(f"/admin/admissions/studyoption/{option.pk}/change/", data)
+    assert response.status_code == 200
+    assert "deadline_day" in response.context["adminform"].form.errors
+
+
+def test_changing_a_cohort_code_to_nonsense_is_a_message_not_a_500(admin_client):
+    cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
+    make_week(cohort, iso_year=2024, week=40)
+    data = cohort_form(cohort, [])
+    data["code"] = "H2024"
+    response = admin_client.post(f"/admin/admissions/cohort/{cohort.pk}/change/", data)
+    assert response.status_code == 200
+    assert "code" in response.context["adminform"].form.errors
+
+
+def test_a_new_cohort_with_a_week_outside_its_terms_is_refused(admin_client):
+    programme = make_programme()
+    data = {
+        "programme": programme.pk,
+        "code": "2024H",
+        "ends_year": "2025",
+        "ends_season": "spring",
+        "weeks-TOTAL_FORMS": "1",
+        "weeks-INITIAL_FORMS": "0",
+        "weeks-0-iso_year": "2030",
+        "weeks-0-week": "10",
+        "weeks-0-kind": "gathering",
+    }
+    response = admin_client.post("/admin/admissions/cohort/add/", data)
+    assert response.status_code == 200
+    assert "ligger utenfor semestrene" in response.content.decode()
+    assert not programme.cohorts.exists()
+
+
+def test_shortening_a_cohort_past_its_weeks_is_refused(admin_client):
+    cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
+    make_week(cohort, iso_year=2026, week=10)
+    data = cohort_form(cohort, [])
+    data["ends_year"] = "2025"
+    response = admin_client.post(f"/admin/admissions/cohort/{cohort.pk}/change/", data)
+    assert response.status_code == 200
+    assert [e.code for e in response.context["adminform"].form.errors.as_data()["ends_year"]] == [
+        "weeks_outside"
+    ]

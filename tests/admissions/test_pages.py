@@ -280,3 +280,23 @@ def test_a_discontinued_programme_keeps_its_feed_for_enrolled_students(client, p
 )
 def test_unknown_feeds_are_404(client, programme, url):
     assert client.get(url).status_code == 404
+
+
+def test_mixed_scales_get_the_table_without_a_chart(client, programme):
+    full, part = programme.study_options.all()
+    make_threshold(full, admission_year=2023, scale="competition_points", points=Decimal("48.5"))
+    make_threshold(part, admission_year=2023, points=Decimal("3.05"))
+    soup = parse(client.get(EN))
+    assert soup.select_one(".threshold-history__table")
+    assert soup.select_one(".threshold-history svg") is None
+
+
+def test_english_block_text_is_not_marked_norwegian_when_the_body_falls_back(client, programme):
+    section = programme.sections.get(anchor="opptak")
+    section.body_en = ""
+    section.save()
+    soup = parse(client.get(EN))
+    body = soup.select_one("#opptak .accordion__body")
+    assert not body.has_attr("lang")
+    assert body.select_one(".accordion__text")["lang"] == "nb"
+    assert not body.select_one(".facts-block").find_parent(attrs={"lang": "nb"})

@@ -140,3 +140,21 @@ def test_a_programme_that_others_point_to_cannot_be_deleted_silently(admin_clien
     assert response.status_code == 200  # the admin explains which programmes point here
     assert "Gammelt" in response.content.decode()
     assert Programme.objects.filter(pk=new.pk).exists()
+
+
+def test_two_new_sections_without_anchors_are_saved_with_their_own(admin_client):
+    data = programme_form(**{"sections-TOTAL_FORMS": "2"})
+    for i, title in enumerate(["Hvem passer studiet for?", "Hva lærer du?"]):
+        data.update(
+            {
+                f"sections-{i}-position": str(i),
+                f"sections-{i}-title_nb": title,
+                f"sections-{i}-embed_placement": "after",
+            }
+        )
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 302
+    assert sorted(Section.objects.values_list("anchor", flat=True)) == [
+        "hva-laerer-du",
+        "hvem-passer-studiet-for",
+    ]

@@ -202,15 +202,15 @@ def retire_action(admin_client, programmes, **data):
 
 
 def test_the_retire_action_asks_for_a_successor_then_shows_the_chain_then_retires(admin_client):
-    newest = make_programme(title_nb="Nyest")
-    middle = make_programme(title_nb="Midt", replaced_by=newest, status=Status.CLOSED)
+    middle = make_programme(title_nb="Midt")
     old = make_programme(title_nb="Gammelt")
+    retired(title_nb="Eldst", replaced_by=old)  # its visitors will be sent on to Midt too
 
     step1 = retire_action(admin_client, [old])
     assert step1.status_code == 200 and 'name="successor"' in step1.content.decode()
 
     step2 = retire_action(admin_client, [old], step="preview", successor=middle.pk)
-    assert "Gammelt → Midt → Nyest" in " ".join(step2.content.decode().split())
+    assert "Eldst → Gammelt → Midt" in " ".join(step2.content.decode().split())
     old.refresh_from_db()
     assert old.status != Status.DISCONTINUED  # nothing happens before the confirmation
 
@@ -270,3 +270,57 @@ def test_seed_refuses_a_fixture_with_a_loop_and_loads_nothing(tmp_path):
     with pytest.raises(CommandError, match="replaced_by"):
         call_command("seed", str(fixture), verbosity=0)
     assert not Programme.objects.exists()
+
+
+def test_the_retire_action_offers_only_live_successors(admin_client):
+    old = make_programme()
+    make_programme(title_nb="Utkast", is_published=False)
+    retired(title_nb="Nedlagt allerede")
+    make_programme(title_nb="Levende")
+    html = retire_action(admin_client, [old]).content.decode()
+    assert "Levende" in html
+    assert "Utkast" not in html and "Nedlagt allerede" not in html
+
+
+@pytest.mark.parametrize(
+    ("old_url", "new_url"),
+    [
+        ("/studier/gammelt/kull-2023H/", "/studier/nytt/kull-2023H/"),
+        ("/studier/gammelt/kull-2023H.ics", "/studier/nytt/kull-2023H.ics"),
+        ("/en/programmes/old/cohort-2023H/", "/en/programmes/new/cohort-2023H/"),
+    ],
+)
+def test_a_renamed_programmes_cohort_page_and_feed_redirect(client, old_url, new_url):
+    programme = make_programme(slug_nb="gammelt", slug_en="old")
+    make_cohort(programme, code="2023H")
+    programme.slug_nb, programme.slug_en = "nytt", "new"
+    programme.save()
+    response = client.get(old_url)
+    assert (response.status_code, response["Location"]) == (301, new_url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/studier/gammelt/kull-%00.ics", "/studier/gammelt/kull-%00/", "/studier/gammelt/kull-2023X/"],
+)
+def test_a_cohort_url_with_a_malformed_code_is_404(client, retired_with_cohort, url):
+    assert client.get(url).status_code == 404
+
+
+def test_an_unpublished_draft_does_not_take_a_live_redirect():
+    programme = make_programme(slug_nb="sykepleie")
+    programme.slug_nb = "sykepleie-bachelor"
+    programme.save()
+    make_programme(slug_nb="sykepleie", is_published=False)
+    assert OldSlug.objects.filter(slug="sykepleie").exists()
+
+
+def test_the_gone_page_suggests_only_programmes_open_for_applications(client):
+    retired(slug_nb="gammelt")
+    make_programme(title_nb="Stengt", status=Status.CLOSED)
+    make_programme(title_nb="Åpent")
+    cards = [
+        a.get_text(strip=True)
+        for a in parse(client.get("/studier/gammelt/")).select(".programme-card a")
+    ]
+    assert cards == ["Åpent"]

@@ -84,9 +84,16 @@ def test_duplicate_slug_message_is_a_plain_sentence_in_norwegian():
     assert "finnes allerede" in message  # Django's own nb catalogue, via our verbose names
 
 
-def test_slug_may_repeat_across_languages():
+def test_a_slug_another_programme_uses_in_the_other_language_is_refused():
+    """Else /en/programmes/felles/ could mean an untranslated programme or an English one."""
     make_programme(slug_nb="felles")
-    make_programme(slug_en="felles")
+    with pytest.raises(ValidationError) as excinfo:
+        make_programme(slug_en="felles")
+    assert error_codes(excinfo, "slug_en") == ["slug_taken_in_other_language"]
+
+
+def test_one_programme_may_use_the_same_slug_in_both_languages():
+    make_programme(slug_nb="master", slug_en="master")
 
 
 def test_many_programmes_may_lack_an_english_slug():
@@ -95,11 +102,14 @@ def test_many_programmes_may_lack_an_english_slug():
     assert Programme.objects.filter(slug_en__isnull=True).count() == 2
 
 
-def test_saving_under_english_does_not_collide_on_the_shared_slug_column():
-    """modeltranslation writes the active language's slug to the original `slug` column."""
+def test_the_shared_slug_column_is_not_unique_in_the_database():
+    """modeltranslation writes the active language's slug to the original `slug` column, so a
+    unique index there would turn a save under English into an IntegrityError (a 500)."""
     make_programme(slug_nb="x", slug_en="a")
     with translation.override("en"):
-        make_programme(slug_nb="y", slug_en="x")
+        Programme.objects.create(
+            title_nb="B", slug_nb="y", slug_en="x", lead_nb="L", level="further_education"
+        )
 
 
 def test_it_requires_title_slug_and_lead_in_norwegian():
