@@ -7,9 +7,13 @@ English msgids: "programmes/" is "studier/" in the nb catalogue.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+
+from config.views import robots_txt
+from programs.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Studieside administration")
 admin.site.site_title = _("Studieside")
@@ -17,6 +21,8 @@ admin.site.index_title = _("Content")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     *i18n_patterns(
         path("", RedirectView.as_view(pattern_name="programs:list"), name="home"),
         path(_("programmes/"), include("programs.urls")),

@@ -3,7 +3,10 @@
 500.html stands alone (Django renders it without context, and the fault may be in base.html).
 """
 
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from config.i18n import urls_by_language
 
@@ -14,3 +17,18 @@ def bad_request(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", {"language_urls": urls_by_language("home")}, status=404)
+
+
+@require_safe
+def robots_txt(request):
+    """Crawl everything public, not the admin or the calendar feeds; here is the sitemap.
+
+    Cohort pages are not disallowed: crawlers must fetch them to see their noindex.
+    """
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*.ics$",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -260,6 +260,19 @@ class Programme(models.Model):
         """Published programmes that name this one as their successor (prefetched, no query)."""
         return [p for p in self.replaces.all() if p.is_published]
 
+    def languages(self):
+        """Codes of the languages this page really has (own slug and text), nb first.
+
+        A missing English text falls back to Norwegian on the page, but such a page is not
+        offered to search engines as English.
+        """
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code == settings.LANGUAGE_CODE
+            or (getattr(self, f"slug_{code}") and self.has_own_text(code))
+        ]
+
     def has_own_text(self, language):
         """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))

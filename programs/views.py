@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +20,7 @@ def programme_list(request):
         "form": form,
         "programmes": programmes,
         "language_urls": urls_by_language("programs:list"),
+        "page_languages": [code for code, _name in settings.LANGUAGES],
     }
     status = 400 if form.errors else 200
     return render(request, "programs/programme_list.html", context, status=status)
@@ -42,6 +44,7 @@ def programme_detail(request, slug):
     context = {
         "programme": programme,
         "language_urls": object_urls_by_language(programme),
+        "page_languages": programme.languages(),
         "today": timezone.localdate(),
     }
     return render(request, "programs/programme_detail.html", context)

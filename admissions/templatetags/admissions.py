@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from admissions import charts, weeks
 from admissions.models import SCALE_RANGE, Outcome, Quota, Round
+from programs.text import or_list
 
 register = template.Library()
 
@@ -147,7 +148,4 @@ def week_label(row):
     return ngettext("Week %(weeks)s", "Weeks %(weeks)s", count) % {"weeks": numbers}
 
 
-@register.filter
-def or_list(names):
-    """ "barnevern, ergoterapi eller vernepleie": lower-cased, joined with the reader's "or"."""
-    return get_text_list([name.lower() for name in names], gettext("or"))
+register.filter("or_list", or_list)

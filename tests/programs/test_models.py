@@ -185,3 +185,35 @@ def test_body_html_is_sanitized_even_when_saved_without_full_clean():
 )
 def test_norwegian_slugify_keeps_norwegian_letters_readable(text, slug):
     assert norwegian_slugify(text) == slug
+
+
+def test_changing_any_part_of_a_programme_page_touches_its_updated_at():
+    from datetime import timedelta
+
+    from tests.builders import make_cohort, make_study_option, make_threshold, make_week
+
+    programme = make_programme()
+    option = make_study_option(programme)
+    cohort = make_cohort(programme)
+    parts = [
+        lambda: make_section(programme),
+        lambda: make_threshold(option),
+        lambda: make_week(cohort),
+        lambda: option.thresholds.first().delete(),
+    ]
+    for change in parts:
+        long_ago = programme.updated_at - timedelta(days=365)
+        Programme.objects.filter(pk=programme.pk).update(updated_at=long_ago)
+        change()
+        programme.refresh_from_db()
+        assert programme.updated_at > long_ago
+
+
+def test_deleting_a_programme_with_all_its_parts_works():
+    from tests.builders import make_cohort, make_study_option, make_threshold, make_week
+
+    programme = make_programme(sections=2)
+    make_threshold(make_study_option(programme))
+    make_week(make_cohort(programme))
+    programme.delete()
+    assert not Programme.objects.exists()

@@ -1,0 +1,56 @@
+"""What crawlers and link previews read in <head>: canonical, hreflang, Open Graph, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from programs.structured_data import programme_graph
+
+register = template.Library()
+
+OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+# As django.utils.html.json_script: JSON inside <script> must not close the element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("components/page-head.html", takes_context=True)
+def page_head(context, title, description, image=""):
+    """Canonical URL, hreflang alternates and Open Graph tags of the current page.
+
+    Reads ``language_urls`` ({code: path}) and ``page_languages`` (the codes the page really
+    has) from the context. The canonical URL is this page's own, or, when its text is a
+    Norwegian fallback, the Norwegian page's. x-default is the Norwegian page.
+    """
+    request, current = context["request"], context["LANGUAGE_CODE"]
+    urls, languages = context["language_urls"], context["page_languages"]
+    canonical_language = current if current in languages else settings.LANGUAGE_CODE
+    absolute = {code: request.build_absolute_uri(urls[code]) for code in languages}
+    return {
+        "canonical": absolute[canonical_language],
+        "alternates": [(code, absolute[code]) for code in languages],
+        "x_default": absolute.get(settings.LANGUAGE_CODE),
+        "title": title,
+        "description": description,
+        "image": image and request.build_absolute_uri(getattr(image, "url", image)),
+        "site_name": settings.SITE_NAME,
+        "og_locale": OG_LOCALES[canonical_language],
+        "og_alternates": [OG_LOCALES[code] for code in languages if code != canonical_language],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def programme_json_ld(context, programme):
+    """schema.org EducationalOccupationalProgram as <script type="application/ld+json">."""
+    request = context["request"]
+    graph = programme_graph(
+        programme, request.build_absolute_uri(programme.get_absolute_url()), context["today"]
+    )
+    data = json.dumps(graph, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(data.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped for <script>
+    )

