@@ -7,7 +7,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 MESSAGES_ARGS := -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: run test test-fast check setup messages superuser bench clean
+.PHONY: run test test-fast check setup system-packages messages superuser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,18 @@ run: setup
 	$(MANAGE) seed
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup
+# The full suite needs Debian's Chromium (browser tests) and Java (the Nu HTML checker).
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+test: setup system-packages
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest
 

@@ -10,6 +10,18 @@
       target.scrollIntoView();
     }
   }
+  // Print every section, then restore the ones the reader had closed.
+  var closedForPrint = [];
+  function openAllForPrint() {
+    closedForPrint = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
+    closedForPrint.forEach(function (d) { d.open = true; });
+  }
+  function restoreAfterPrint() {
+    closedForPrint.forEach(function (d) { d.open = false; });
+    closedForPrint = [];
+  }
   document.addEventListener("DOMContentLoaded", openFromHash);
   window.addEventListener("hashchange", openFromHash);
+  window.addEventListener("beforeprint", openAllForPrint);
+  window.addEventListener("afterprint", restoreAfterPrint);
 })();

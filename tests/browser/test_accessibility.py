@@ -1,0 +1,31 @@
+"""axe-core finds nothing on any page type, in either language, on a phone or a desktop."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+PAGE_TYPES = [
+    "/studier/",
+    "/en/programmes/",
+    "/studier/?bachelor=sykepleie",
+    "/en/programmes/?bachelor=nope",  # 400 with a message
+    "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
+    "/en/programmes/mental-health-and-addiction/",
+    "/studier/psykisk-helsearbeid/kull-2023H/",
+    "/en/programmes/mental-health-work/cohort-2023H/",
+    "/studier/finnes-ikke/",  # 404
+    "/en/programmes/no-such/",
+    "/studier/nedlagt/",  # 410
+    "/en/programmes/gone/",
+]
+axe = Axe()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_violations(open_page, path, viewport):
+    page = open_page(path, viewport)
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
