@@ -300,3 +300,33 @@ def test_english_block_text_is_not_marked_norwegian_when_the_body_falls_back(cli
     assert not body.has_attr("lang")
     assert body.select_one(".accordion__text")["lang"] == "nb"
     assert not body.select_one(".facts-block").find_parent(attrs={"lang": "nb"})
+
+
+@pytest.mark.parametrize(
+    ("url", "facts"),
+    [
+        (
+            NB,
+            {
+                "Studieform": "Heltid, 2 semestre Deltid, 4 semestre",
+                "Studiekode": "215 1210 (heltid) 215 1220 (deltid)",
+                "Opptak": "Åpen, søknadsfrist 1. mars 2027",
+            },
+        ),
+        (
+            EN,
+            {
+                "Study mode": "Full-time, 2 semesters Part-time, 4 semesters",
+                "Study code": "215 1210 (full-time) 215 1220 (part-time)",
+                "Admission": "Open, deadline 1 March 2027",
+            },
+        ),
+    ],
+)
+def test_key_facts_at_a_glance(client, programme, url, facts):
+    soup = parse(client.get(url))
+    shown = {
+        item.dt.get_text(strip=True): " ".join(item.dd.get_text(" ").split())
+        for item in soup.select(".facts .facts__item")
+    }
+    assert {key: shown.get(key) for key in facts} == facts
