@@ -29,3 +29,24 @@ def test_axe_finds_no_violations(open_page, path, viewport):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_violations_in_dark_mode(open_page, path):
+    page = open_page(path, PHONE, color_scheme="dark")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_nothing_scrolls_sideways_at_320_px(open_page, path):
+    page = open_page(path, {"width": 320, "height": 640})
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    too_wide = page.evaluate(
+        """Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > 321)
+            .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert too_wide == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
