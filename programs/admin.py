@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -82,11 +82,13 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     list_select_related = ["replaced_by"]
     prepopulated_fields = {"slug": ["title"]}  # expanded per language: slug_nb from title_nb, …
     autocomplete_fields = ["replaced_by"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "level", "ects_credits", "lead", "sections_heading"]}),
         (_("Status"), {"fields": ["status", "notice", "replaced_by", "is_published"]}),
         (_("Image"), {"fields": ["hero_image", "hero_alt"]}),
+        (_("Contact"), {"fields": ["contact_url"]}),
         (_("Search engines"), {"fields": ["meta_description"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -89,6 +89,11 @@ class Programme(models.Model):
         blank=True,
         help_text=_("What the image shows, for readers who cannot see it."),
     )
+    contact_url = models.URLField(
+        _("contact page"),
+        blank=True,
+        help_text=_("Where a reader asks questions about this programme, e.g. a contact form."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
     replaced_by = models.ForeignKey(
         "self",

@@ -52,9 +52,14 @@ def site(live_server, transactional_db, settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("seed", verbosity=0)
+    from programs.models import Programme
     from tests.builders import make_programme
 
     make_programme(slug_nb="nedlagt", slug_en="gone", status="discontinued")
+    # The scrape lost the seed's contact URL; an example one shows the contact block.
+    Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
+        contact_url="https://example.org/kontakt"
+    )
     return live_server.url
 
 

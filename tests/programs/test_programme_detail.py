@@ -209,3 +209,22 @@ def test_hero_image_carries_its_description_in_each_language(client, url, alt):
     )
     img = parse(client.get(url)).select_one(".programme__hero img")
     assert (img["src"], img["alt"]) == ("/media/programmes/samtale.jpg", alt)
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "link"),
+    [
+        ("/studier/studium-a/", "Har du noen spørsmål?", "Kontaktskjema"),
+        ("/en/programmes/programme-a/", "Do you have any questions?", "Contact form"),
+    ],
+)
+def test_the_contact_block_links_the_programmes_contact_page(client, url, heading, link):
+    make_programme(slug_nb="studium-a", slug_en="programme-a", contact_url="https://example.org/k")
+    contact = parse(client.get(url)).select_one(".contact")
+    assert contact.h2.get_text(strip=True) == heading
+    assert (contact.a.get_text(strip=True), contact.a["href"]) == (link, "https://example.org/k")
+
+
+def test_without_a_contact_page_there_is_no_contact_block(client):
+    make_programme(slug_nb="studium-a")
+    assert parse(client.get("/studier/studium-a/")).select_one(".contact") is None
