@@ -76,8 +76,8 @@ def test_valid_weeks_are_saved_through_the_admin(admin_client):
     assert [str(w) for w in cohort.weeks.all()] == ["2024 W39–46", "2026 W1"]
 
 
-def test_a_bad_threshold_is_refused_on_the_option_page(admin_client):
-    option = make_study_option(make_programme(), study_code="215 1210")
+def option_form(option, **overrides):
+    """POST data for a study option's admin page, with an empty thresholds inline."""
     data = {
         "programme": option.programme_id,
         "mode": option.mode,
@@ -87,15 +87,27 @@ def test_a_bad_threshold_is_refused_on_the_option_page(admin_client):
         "deadline_day": "1",
         "apply_via": "Søknadsweb",
         "position": "0",
-        "thresholds-TOTAL_FORMS": "1",
+        "thresholds-TOTAL_FORMS": "0",
         "thresholds-INITIAL_FORMS": "0",
-        "thresholds-0-admission_year": "2024",
-        "thresholds-0-round": "HOVED",
-        "thresholds-0-quota": "ORD",
-        "thresholds-0-outcome": "points",
-        "thresholds-0-points": "27.8",
-        "thresholds-0-scale": "grade_average",
     }
+    data.update(overrides)
+    return data
+
+
+def test_a_bad_threshold_is_refused_on_the_option_page(admin_client):
+    option = make_study_option(make_programme(), study_code="215 1210")
+    data = option_form(
+        option,
+        **{
+            "thresholds-TOTAL_FORMS": "1",
+            "thresholds-0-admission_year": "2024",
+            "thresholds-0-round": "HOVED",
+            "thresholds-0-quota": "ORD",
+            "thresholds-0-outcome": "points",
+            "thresholds-0-points": "27.8",
+            "thresholds-0-scale": "grade_average",
+        },
+    )
     response = admin_client.post(f"/admin/admissions/studyoption/{option.pk}/change/", data)
     assert response.status_code == 200
     assert "Poeng på denne skalaen ligger mellom 1,00 og 5,00." in response.content.decode()
@@ -137,18 +149,7 @@ def test_absurd_numbers_in_the_week_form_are_messages_not_500s(admin_client, iso
 
 def test_an_absurd_deadline_is_a_message_not_a_500(admin_client):
     option = make_study_option(make_programme())
-    data = {
-        "programme": option.programme_id,
-        "mode": option.mode,
-        "study_code": option.study_code,
-        "duration_semesters": "2",
-        "deadline_month": "3",
-        "deadline_day": "9" * 20,
-        "apply_via": "Søknadsweb",
-        "position": "0",
-        "thresholds-TOTAL_FORMS": "0",
-        "thresholds-INITIAL_FORMS": "0",
-    }
+    data = option_form(option, deadline_day="9" * 20)
     response = admin_client.post(f"/admin/admissions/studyoption/{option.pk}/change/", data)
     assert response.status_code == 200
     assert "deadline_day" in response.context["adminform"].form.errors

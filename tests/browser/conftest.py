@@ -42,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site(live_server, transactional_db, settings):
-    """The live server with the seed content and one retired programme without successor.
+    """The live server with the seed content and ``make_page_type_examples()``.
 
     Static files are served unhashed: the live server's static handler reads the source
     folders, where the manifest's fingerprinted names do not exist.
@@ -52,14 +52,9 @@ def site(live_server, transactional_db, settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("seed", verbosity=0)
-    from programs.models import Programme
-    from tests.builders import make_programme
+    from tests.builders import make_page_type_examples
 
-    make_programme(slug_nb="nedlagt", slug_en="gone", status="discontinued")
-    # The scrape lost the seed's contact URL; an example one shows the contact block.
-    Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
-        contact_url="https://example.org/kontakt"
-    )
+    make_page_type_examples()
     return live_server.url
 
 

@@ -4,26 +4,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.pages import EVERY_PAGE_TYPE
 
-PAGE_TYPES = [
-    "/studier/",
-    "/en/programmes/",
-    "/studier/?bachelor=sykepleie",
-    "/en/programmes/?bachelor=nope",  # 400 with a message
-    "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
-    "/en/programmes/mental-health-and-addiction/",
-    "/studier/psykisk-helsearbeid/kull-2023H/",
-    "/en/programmes/mental-health-work/cohort-2023H/",
-    "/studier/finnes-ikke/",  # 404
-    "/en/programmes/no-such/",
-    "/studier/nedlagt/",  # 410
-    "/en/programmes/gone/",
-]
 axe = Axe()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
 def test_axe_finds_no_violations(open_page, path, viewport):
     page = open_page(path, viewport)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
@@ -31,7 +18,7 @@ def test_axe_finds_no_violations(open_page, path, viewport):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
 def test_axe_finds_no_violations_in_dark_mode(open_page, path):
     page = open_page(path, PHONE, color_scheme="dark")
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
@@ -39,7 +26,7 @@ def test_axe_finds_no_violations_in_dark_mode(open_page, path):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
 def test_nothing_scrolls_sideways_at_320_px(open_page, path):
     page = open_page(path, {"width": 320, "height": 640})
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
