@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := DEBUG=1 $(PY) manage.py
 # Tests run the production configuration (DEBUG off, manifest static files) with throwaway secrets.
 MESSAGES_ARGS := -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
-TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 HTTPS=0
 
 .PHONY: run test test-fast check setup system-packages messages superuser bench clean
 
@@ -49,6 +49,7 @@ test-fast: setup
 check: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/hadolint Dockerfile
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	@before=$$(mktemp -d) && cp -r locale "$$before" && \

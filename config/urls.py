@@ -38,3 +38,4 @@ if settings.DEBUG:
 
 handler400 = "config.views.bad_request"
 handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

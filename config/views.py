@@ -3,8 +3,12 @@
 500.html stands alone (Django renders it without context, and the fault may be in base.html).
 """
 
-from django.http import HttpResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -32,3 +36,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """A fault outside a view. A database that cannot be reached (in middleware, say) is a
+    503 in the reader's language; anything else is the standalone, bilingual 500 page."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))

@@ -1,0 +1,60 @@
+"""Middleware for running many app servers behind a load balancer."""
+
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
+NOT_CACHED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+
+
+class HealthCheckMiddleware:
+    """``/healthz``: the process answers. ``/readyz``: and it reaches its database.
+
+    Answered before any other middleware, so a probe needs no allowed Host header, no HTTPS
+    and no session; never cached, never indexed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            return HttpResponse("ok\n", content_type="text/plain", headers=NOT_CACHED)
+        if request.path == "/readyz":
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT 1")
+            except DatabaseError:
+                logger.warning("readyz: the database cannot be reached")
+                return HttpResponse(
+                    "database unavailable\n",
+                    status=503,
+                    content_type="text/plain",
+                    headers=NOT_CACHED,
+                )
+            return HttpResponse("ready\n", content_type="text/plain", headers=NOT_CACHED)
+        return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that cannot reach the database answers 503 with a short page in the reader's
+    language (the page needs no database) and Retry-After; Django reconnects by itself on
+    the next request once the database is back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.error("database unavailable: %s", exception)
+            response = render(request, "503.html", status=503)
+            response["Retry-After"] = "30"
+            response["Cache-Control"] = "no-store"
+            return response
+        return None

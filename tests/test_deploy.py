@@ -1,0 +1,247 @@
+"""The production configuration, run for real: check --deploy, gunicorn, probes, faults."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "SECRET_KEY": "k7#pQ9!vR2@xL5$wN8^zT3&bM6*hJ4(dF1)gS0-cY7+eU2=aK9",
+    "ALLOWED_HOSTS": "studier.example.org,127.0.0.1",
+    "DATABASE_URL": "sqlite:////tmp/studieside-deploy-test.sqlite3",
+}
+DATABASE_DOWN = "postgres://postgres@127.0.0.1:1/studieside"  # nothing listens on port 1
+
+
+def environment(**overrides):
+    # Without the test run's own settings, and without the browser tests' async override.
+    test_only = {"DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
+    return {**env, **PRODUCTION, **overrides}
+
+
+def test_check_deploy_finds_nothing_in_the_production_configuration():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def gunicorn():
+    """Start gunicorn with our config and ``env``; yields its base URL; stops it afterwards."""
+    processes = []
+
+    def start(**env):
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+            cwd=ROOT,
+            env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                return url
+            except OSError:
+                time.sleep(0.1)
+        process.kill()
+        pytest.fail("gunicorn did not start:\n" + process.stdout.read().decode())
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def get(url, headers=None):
+    """(status, headers, body) without following redirects or raising on 4xx/5xx."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(
+        url, headers={"Host": "studier.example.org", **(headers or {})}
+    )
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/studier/", "nb", "Midlertidig utilgjengelig"),
+        ("/en/programmes/", "en", "Temporarily unavailable"),
+        ("/en/programmes/anything/", "en", "Temporarily unavailable"),
+    ],
+)
+def test_with_the_database_down_pages_answer_503_in_the_readers_language(
+    gunicorn, path, lang, heading
+):
+    url = gunicorn(DATABASE_URL=DATABASE_DOWN)
+    status, headers, body = get(url + path, HTTPS)
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert f'<html lang="{lang}">' in body and f"<h1>{heading}</h1>" in body
+    assert "Traceback" not in body
+
+
+def test_probes_tell_the_process_is_up_but_not_ready_without_the_database(gunicorn):
+    url = gunicorn(DATABASE_URL=DATABASE_DOWN)
+    assert get(url + "/healthz")[0] == 200
+    status, headers, _ = get(url + "/readyz")
+    assert status == 503
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_probes_answer_any_host_over_plain_http(gunicorn):
+    url = gunicorn()
+    status, _, body = get(url + "/readyz", {"Host": "10.0.0.7:8000"})
+    assert (status, body) == (200, "ready\n")
+
+
+def test_plain_http_is_redirected_to_https_with_hsts(gunicorn):
+    url = gunicorn()
+    status, headers, _ = get(url + "/studier/")
+    assert status == 301 and headers["Location"] == "https://studier.example.org/studier/"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=environment(),
+        check=True,
+        timeout=120,
+    )
+    status, headers, _ = get(url + "/studier/", HTTPS)
+    assert status == 200
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+
+
+def test_access_and_application_logs_are_json_lines():
+    """gunicorn's access log and Django's log, one JSON object a line on stdout."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", DATABASE_URL=DATABASE_DOWN),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                if get(f"http://127.0.0.1:{port}/readyz")[0] == 503:
+                    break
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+    finally:
+        process.terminate()
+    records = [json.loads(line) for line in process.stdout if line.startswith("{")]
+    access = [r for r in records if r.get("path") == "/readyz"]
+    assert access and access[0]["status"] == 503
+    assert any(r.get("message") == "readyz: the database cannot be reached" for r in records)
+
+
+CACHE_CHECK = (
+    "import django; django.setup(); from django.core.cache import cache; "
+    "cache.set('studieside-check', 'yes', 30); print(cache.get('studieside-check'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "printed"),
+    [
+        ("redis://127.0.0.1:6379/15", "yes"),  # the Redis every machine and CI runs
+        ("redis://127.0.0.1:1/0", "None"),  # nothing listens: a miss, not an error
+    ],
+)
+def test_the_cache_uses_redis_and_shrugs_off_a_redis_that_is_down(redis_url, printed):
+    result = subprocess.run(
+        [sys.executable, "-c", CACHE_CHECK],
+        cwd=ROOT,
+        env={**environment(REDIS_URL=redis_url), "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == printed
+
+
+def test_pages_are_served_with_redis_down(gunicorn):
+    url = gunicorn(REDIS_URL="redis://127.0.0.1:1/0")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=environment(),
+        check=True,
+        timeout=120,
+    )
+    assert get(url + "/en/programmes/", HTTPS)[0] == 200
+
+
+def dockerfile_commands():
+    """The shell of the image's build RUN after ``COPY . .``, and its HEALTHCHECK command."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    lines = text.splitlines()
+    build = next(line for line in lines[lines.index("COPY . .") :] if line.startswith("RUN "))
+    health = next(line for line in lines if line.startswith("HEALTHCHECK"))
+    return build.removeprefix("RUN ").replace("/venv/bin/", ""), health
+
+
+def test_the_images_build_commands_work_outside_docker():
+    build, _health = dockerfile_commands()
+    venv_bin = str(Path(sys.executable).parent)
+    result = subprocess.run(
+        build,
+        shell=True,
+        cwd=ROOT,
+        env={**environment(), "PATH": f"{venv_bin}:{os.environ['PATH']}"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (ROOT / "locale/nb/LC_MESSAGES/django.mo").exists()
+    assert (ROOT / "staticfiles/staticfiles.json").exists()
+
+
+def test_the_images_healthcheck_passes_against_gunicorn(gunicorn):
+    _build, health = dockerfile_commands()
+    url = gunicorn()
+    probe = (
+        health.split('"-c", ')[1].split('"]')[0].strip('"').replace("http://127.0.0.1:8000", url)
+    )
+    assert subprocess.run([sys.executable, "-c", probe], timeout=30).returncode == 0
