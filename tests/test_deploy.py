@@ -16,9 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "SECRET_KEY": "k7#pQ9!vR2@xL5$wN8^zT3&bM6*hJ4(dF1)gS0-cY7+eU2=aK9",
     "ALLOWED_HOSTS": "studier.example.org,127.0.0.1",
-    "DATABASE_URL": "sqlite:////tmp/studieside-deploy-test.sqlite3",
+    # Per process: a CI run and a developer's run on one machine must not share a database.
+    "DATABASE_URL": f"sqlite:////tmp/studieside-deploy-{os.getpid()}.sqlite3",
 }
 DATABASE_DOWN = "postgres://postgres@127.0.0.1:1/studieside"  # nothing listens on port 1
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_the_deploy_database():
+    yield
+    Path(PRODUCTION["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
 
 
 def environment(**overrides):
@@ -47,35 +54,25 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def gunicorn():
-    """Start gunicorn with our config and ``env``; yields its base URL; stops it afterwards."""
-    processes = []
-
-    def start(**env):
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-            cwd=ROOT,
-            env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
-        processes.append(process)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                return url
-            except OSError:
-                time.sleep(0.1)
-        process.kill()
-        pytest.fail("gunicorn did not start:\n" + process.stdout.read().decode())
-
-    yield start
-    for process in processes:
-        process.terminate()
-        process.wait(timeout=10)
+def start_gunicorn(**env):
+    """A gunicorn process on a free loopback port, once it answers /healthz: (process, URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            return process, url
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail("gunicorn did not start:\n" + process.stdout.read().decode())
 
 
 def get(url, headers=None):

@@ -1,0 +1,171 @@
+"""Several stateless app servers, one PostgreSQL, one Redis: run for real with gunicorn.
+
+Needs the PostgreSQL at 127.0.0.1:5432 and the Redis at 127.0.0.1:6379 that every machine
+of ours and CI run; fails (never skips) without them.
+"""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+
+import psycopg
+import pytest
+
+from tests.test_deploy import ROOT, environment, free_port, get
+
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+DATABASE = f"studieside_multi_instance_{os.getpid()}"  # per process, as in test_deploy
+OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+
+
+@pytest.fixture
+def shared_database():
+    """A fresh PostgreSQL database with the seed content and an editor account."""
+    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DATABASE}")
+    url = POSTGRES + DATABASE
+    env = environment(DATABASE_URL=url)
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["seed", "-v0"],
+        [
+            "shell",
+            "-c",
+            "from django.contrib.auth.models import User; "
+            "User.objects.create_superuser('editor', 'e@example.org', 'a-long-test-password')",
+        ],
+    ):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    yield url
+    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+class Browser:
+    """Just enough of a browser for the admin: cookies, CSRF token, form posts."""
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def request(self, path, data=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        headers = {"Host": "studier.example.org", "Referer": self.base + path}
+        with self.opener.open(urllib.request.Request(self.base + path, body, headers)) as response:
+            return response.read().decode()
+
+    def csrf(self, html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def log_in(self):
+        page = self.request("/admin/login/")
+        self.request(
+            "/admin/login/?next=/admin/",
+            {
+                "csrfmiddlewaretoken": self.csrf(page),
+                "username": "editor",
+                "password": "a-long-test-password",
+                "next": "/admin/",
+            },
+        )
+
+
+def test_an_edit_through_one_server_is_served_by_the_other_at_once(gunicorn, shared_database):
+    # No TLS proxy in front here, as in compose.yaml.
+    env = {"DATABASE_URL": shared_database, "REDIS_URL": "redis://127.0.0.1:6379/14", "HTTPS": "0"}
+    first, second = gunicorn(**env), gunicorn(**env)
+    assert get(second + OPEN_PROGRAMME)[0] == 200
+
+    editor = Browser(first)
+    editor.log_in()
+    changelist = editor.request("/admin/programs/programme/")
+    pk = re.search(r'/admin/programs/programme/(\d+)/change/">Psykisk helse-', changelist).group(1)
+    editor.request(
+        "/admin/programs/programme/",
+        {
+            "csrfmiddlewaretoken": editor.csrf(changelist),
+            "action": "retire",
+            "_selected_action": pk,
+            "step": "confirm",
+            "successor": "",
+        },
+    )
+
+    assert get(second + OPEN_PROGRAMME)[0] == 410  # retired through the first, gone on the second
+    assert get(first + "/studier/")[2] == get(second + "/studier/")[2]
+
+
+class Proxy:
+    """A TCP proxy to PostgreSQL that a test can cut and restore, like a network fault."""
+
+    def __init__(self, port, target=("127.0.0.1", 5432)):
+        self.port, self.target = port, target
+        self.server, self.sockets, self.threads = None, [], []
+
+    def start(self):
+        self.server = socket.create_server(("127.0.0.1", self.port), reuse_port=True)
+        self._run(self._accept)
+
+    def _run(self, target, *args):
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:  # cut
+                return
+            upstream = socket.create_connection(self.target)
+            self.sockets += [client, upstream]
+            self._run(self._pipe, client, upstream)
+            self._run(self._pipe, upstream, client)
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self):
+        """Stop listening and drop every open connection; returns once all is closed.
+
+        shutdown() first: on Linux, close() alone neither wakes a thread blocked in accept()
+        nor stops the socket from accepting.
+        """
+        for s in [self.server, *self.sockets]:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+        self.sockets, self.threads = [], []
+
+
+def test_pages_recover_by_themselves_when_the_database_comes_back(gunicorn, shared_database):
+    proxy = Proxy(free_port())
+    proxy.start()
+    url = gunicorn(DATABASE_URL=shared_database.replace(":5432/", f":{proxy.port}/"), HTTPS="0")
+    assert get(url + OPEN_PROGRAMME)[0] == 200
+
+    proxy.cut()
+    assert get(url + OPEN_PROGRAMME)[0] == 503
+    assert get(url + "/readyz")[0] == 503
+
+    proxy.start()
+    statuses = [get(url + OPEN_PROGRAMME)[0] for _ in range(3)]
+    assert statuses[-1] == 200  # at most the first request after the outage may still fail
+    assert get(url + "/readyz")[0] == 200
