@@ -242,3 +242,20 @@ def test_the_images_healthcheck_passes_against_gunicorn(gunicorn):
         health.split('"-c", ')[1].split('"]')[0].strip('"').replace("http://127.0.0.1:8000", url)
     )
     assert subprocess.run([sys.executable, "-c", probe], timeout=30).returncode == 0
+
+
+def test_static_files_are_fingerprinted_compressed_and_cached_for_a_year(gunicorn):
+    manifest = json.loads((ROOT / "staticfiles/staticfiles.json").read_text())["paths"]
+    hashed = manifest["css/base.css"]
+    assert hashed != "css/base.css"
+    url = gunicorn()
+    request = urllib.request.Request(
+        f"{url}/static/{hashed}",
+        headers={"Host": "studier.example.org", "Accept-Encoding": "gzip", **HTTPS},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        headers = response.headers
+    assert (
+        "max-age=315360000" in headers["Cache-Control"] and "immutable" in headers["Cache-Control"]
+    )
+    assert headers["Content-Encoding"] == "gzip"

@@ -64,3 +64,17 @@ def test_it_refuses_to_start_without_secrets_when_debug_is_off(env, missing):
 def test_it_starts_with_secrets_or_in_debug():
     assert start_django(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org").returncode == 0
     assert start_django(DEBUG="1").returncode == 0
+
+
+@pytest.mark.parametrize("entry", ["manage.py check", "config.wsgi"])
+def test_the_refusal_is_one_clear_line(entry):
+    command = ["manage.py", "check"] if entry == "manage.py check" else ["-c", "import config.wsgi"]
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    result = subprocess.run(
+        [sys.executable, *command], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    missing = "DEBUG is off: set SECRET_KEY and ALLOWED_HOSTS in the environment."
+    assert result.stderr.strip().splitlines() == [f"Studieside cannot start: {missing}"]
