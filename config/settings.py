@@ -1,8 +1,9 @@
 """Studieside settings: one module, every knob an environment variable.
 
-Development defaults are safe: SQLite next to the code, local-memory cache, DEBUG off unless
-asked (``make run`` and the test suite ask). With DEBUG off the site refuses to start without
-SECRET_KEY and ALLOWED_HOSTS.
+Defaults are safe: SQLite next to the code, a local-memory cache, DEBUG off unless asked
+(``make run`` asks; the test suite runs the production configuration with throwaway secrets).
+With DEBUG off the site refuses to start without SECRET_KEY and ALLOWED_HOSTS, and serves
+HTTPS only unless HTTPS=0. README "Deploying" lists every variable.
 """
 
 from pathlib import Path
@@ -174,6 +175,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
 }
 
-# The institution that publishes the programmes (footer, and later structured data).
+# Names shown in the header, the footer and the structured data (schema.org provider).
 SITE_NAME = env_str("SITE_NAME") or "Studieside"
 INSTITUTION_NAME = env_str("INSTITUTION_NAME") or "OsloMet – storbyuniversitetet"
