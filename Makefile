@@ -26,12 +26,15 @@ run: setup
 	$(MANAGE) seed
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The full suite needs Debian's Chromium (browser tests) and Java (the Nu HTML checker).
+# The full suite needs Debian's Chromium (browser tests), Java (the Nu HTML checker), and
+# PostgreSQL and Redis, which the tests start themselves on free ports (tests/services.py).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 system-packages:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \

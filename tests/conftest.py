@@ -1,6 +1,38 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
+
+from tests.services import PostgresServer, RedisServer
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL for the session (tests/services.py): ``.url``, ``.port``."""
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway Redis for the session (tests/services.py): ``.url``, ``.port``."""
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """``DATABASE_URL`` picks the engine; a PostgreSQL suite runs on the throwaway server.
+
+    Only the engine, database name and options of ``DATABASE_URL`` count: host, port and user
+    are replaced before the first connection, so no server the machine runs is ever used.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        server = request.getfixturevalue("postgres_server")
+        database.update(HOST="127.0.0.1", PORT=server.port, USER="postgres", PASSWORD="")
 
 
 @pytest.fixture(autouse=True)

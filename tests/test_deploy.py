@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.services import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -46,12 +47,6 @@ def test_check_deploy_finds_nothing_in_the_production_configuration():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_gunicorn(**env):
@@ -180,11 +175,12 @@ CACHE_CHECK = (
 @pytest.mark.parametrize(
     ("redis_url", "printed"),
     [
-        ("redis://127.0.0.1:6379/15", "yes"),  # the Redis every machine and CI runs
+        ("{server}/15", "yes"),  # the suite's throwaway Redis (tests/services.py)
         ("redis://127.0.0.1:1/0", "None"),  # nothing listens: a miss, not an error
     ],
 )
-def test_the_cache_uses_redis_and_shrugs_off_a_redis_that_is_down(redis_url, printed):
+def test_the_cache_uses_redis_and_shrugs_off_a_redis_that_is_down(redis_url, printed, redis_server):
+    redis_url = redis_url.format(server=redis_server.url)
     result = subprocess.run(
         [sys.executable, "-c", CACHE_CHECK],
         cwd=ROOT,

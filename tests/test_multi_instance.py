@@ -1,11 +1,10 @@
 """Several stateless app servers, one PostgreSQL, one Redis: run for real with gunicorn.
 
-Needs the PostgreSQL at 127.0.0.1:5432 and the Redis at 127.0.0.1:6379 that every machine
-of ours and CI run; fails (never skips) without them.
+PostgreSQL and Redis are the suite's throwaway servers (tests/services.py), never the
+machine's own.
 """
 
 import http.cookiejar
-import os
 import re
 import socket
 import subprocess
@@ -19,18 +18,17 @@ import pytest
 
 from tests.test_deploy import ROOT, environment, free_port, get
 
-POSTGRES = "postgres://postgres@127.0.0.1:5432/"
-DATABASE = f"studieside_multi_instance_{os.getpid()}"  # per process, as in test_deploy
+DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
 
 
 @pytest.fixture
-def shared_database():
+def shared_database(postgres_server):
     """A fresh PostgreSQL database with the seed content and an editor account."""
-    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+    with psycopg.connect(postgres_server.url + "postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {DATABASE}")
-    url = POSTGRES + DATABASE
+    url = postgres_server.url + DATABASE
     env = environment(DATABASE_URL=url)
     for command in (
         ["migrate", "--noinput", "-v0"],
@@ -44,7 +42,7 @@ def shared_database():
     ):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     yield url
-    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as conn:
+    with psycopg.connect(postgres_server.url + "postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
@@ -78,9 +76,11 @@ class Browser:
         )
 
 
-def test_an_edit_through_one_server_is_served_by_the_other_at_once(gunicorn, shared_database):
+def test_an_edit_through_one_server_is_served_by_the_other_at_once(
+    gunicorn, shared_database, redis_server
+):
     # No TLS proxy in front here, as in compose.yaml.
-    env = {"DATABASE_URL": shared_database, "REDIS_URL": "redis://127.0.0.1:6379/14", "HTTPS": "0"}
+    env = {"DATABASE_URL": shared_database, "REDIS_URL": redis_server.url + "/0", "HTTPS": "0"}
     first, second = gunicorn(**env), gunicorn(**env)
     assert get(second + OPEN_PROGRAMME)[0] == 200
 
@@ -106,7 +106,7 @@ def test_an_edit_through_one_server_is_served_by_the_other_at_once(gunicorn, sha
 class Proxy:
     """A TCP proxy to PostgreSQL that a test can cut and restore, like a network fault."""
 
-    def __init__(self, port, target=("127.0.0.1", 5432)):
+    def __init__(self, port, target):
         self.port, self.target = port, target
         self.server, self.sockets, self.threads = None, [], []
 
@@ -155,10 +155,13 @@ class Proxy:
         self.sockets, self.threads = [], []
 
 
-def test_pages_recover_by_themselves_when_the_database_comes_back(gunicorn, shared_database):
-    proxy = Proxy(free_port())
+def test_pages_recover_by_themselves_when_the_database_comes_back(
+    gunicorn, shared_database, postgres_server
+):
+    proxy = Proxy(free_port(), target=("127.0.0.1", postgres_server.port))
     proxy.start()
-    url = gunicorn(DATABASE_URL=shared_database.replace(":5432/", f":{proxy.port}/"), HTTPS="0")
+    proxied = shared_database.replace(f":{postgres_server.port}/", f":{proxy.port}/")
+    url = gunicorn(DATABASE_URL=proxied, HTTPS="0")
     assert get(url + OPEN_PROGRAMME)[0] == 200
 
     proxy.cut()
