@@ -1,21 +1,18 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from config.i18n import object_urls_by_language
 from programs.models import Programme
+from programs.shortcuts import canonical_redirect
 
 
 def find_cohort(slug, code):
     """The cohort ``code`` of the published programme at ``slug`` (live or old, any language,
     retired too), from ``for_detail_page()``; 404 when there is none."""
-    language = get_language()
-    published = Programme.objects.published().for_detail_page()
-    programme = published.with_slug(slug, language).first() or (
-        published.with_old_slug(slug, language).first()
-    )
+    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
     cohort = programme and next((c for c in programme.cohorts.all() if c.code == code), None)
     if cohort is None:
         raise Http404
@@ -29,8 +26,8 @@ def cohort_calendar(request, slug, code):
     Discontinued programmes keep their feeds: enrolled students still need them.
     """
     programme, cohort = find_cohort(slug, code)
-    if request.path != cohort.get_calendar_url():
-        return redirect(cohort.get_calendar_url(), permanent=True)  # renamed programme
+    if response := canonical_redirect(request, cohort.get_calendar_url()):
+        return response  # renamed programme, or the other language's slug
     ical = cohort.to_ical(programme, get_language())
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{programme.slug}-{cohort.code}.ics"'
@@ -44,8 +41,8 @@ def cohort_schedule(request, slug, code):
     Works for retired programmes too: enrolled students follow their schedule to the end.
     """
     programme, cohort = find_cohort(slug, code)
-    if request.path != cohort.get_absolute_url():
-        return redirect(cohort.get_absolute_url(), permanent=True)  # renamed, other language
+    if response := canonical_redirect(request, cohort.get_absolute_url()):
+        return response  # renamed programme, or the other language's slug
     context = {
         "programme": programme,
         "cohort": cohort,

@@ -25,6 +25,11 @@ def season_of_week(week: int) -> str:
     return "spring" if week <= SPRING_LAST_WEEK else "autumn"
 
 
+def term_order(year: int, season: str) -> tuple[int, int]:
+    """A sortable key for a term: spring comes before autumn in the same year."""
+    return (year, 0 if season == "spring" else 1)
+
+
 def last_week(iso_year: int) -> int:
     """52 or 53: 28 December always falls in the last ISO week of its year."""
     return date(iso_year, 12, 28).isocalendar().week
@@ -89,6 +94,14 @@ def format_week_numbers(spans: list[Span], language: str) -> str:
     items = [str(first) if last in (None, first) else f"{first}–{last}" for first, last in spans]
     with override(language):
         return get_text_list(items, gettext("and"))
+
+
+def week_label(span: Span, language: str) -> str:
+    """Return "Week 37" / "Uke 37", "Weeks 39–46" / "Uke 39–46" for one row of a schedule."""
+    numbers = format_week_numbers([span], language)
+    with override(language):
+        text = ngettext("Week %(weeks)s", "Weeks %(weeks)s", weeks_covered([span]))
+    return text % {"weeks": numbers}
 
 
 def _phrase(kind: str, spans: list[Span], language: str) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from admissions.admin import AdmissionRequirementInline, CohortInline, StudyOptionInline
+from programs.extensions import extensions
 from programs.models import Programme, Section, Status
 from programs.text import norwegian_slugify
 
@@ -66,7 +66,7 @@ class RetireForm(forms.Form):
 @admin.register(Programme)
 class ProgrammeAdmin(TabbedTranslationAdmin):
     actions = ["retire"]
-    inlines = [SectionInline, AdmissionRequirementInline, StudyOptionInline, CohortInline]
+    inlines = [SectionInline]  # and those of the apps built on programmes: get_inlines()
     # `title` would search only the editor's own language (modeltranslation rewrites it).
     search_fields = ["title_nb", "title_en", "slug_nb", "slug_en", "lead_nb", "lead_en"]
     list_display = [
@@ -92,6 +92,9 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         (_("Search engines"), {"fields": ["meta_description"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *extensions.admin_inlines]
 
     @admin.action(description=_("Retire and redirect to …"), permissions=["change"])
     def retire(self, request, queryset):

@@ -15,34 +15,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from programs.choices import Embed, EmbedPlacement, Level, Status
+from programs.extensions import extensions
 from programs.querysets import ProgrammeQuerySet
 from programs.text import norwegian_slugify
-
-
-class Level(models.TextChoices):
-    FURTHER_EDUCATION = "further_education", _("Further education")
-    BACHELOR = "bachelor", _("Bachelor's programme")
-    MASTER = "master", _("Master's programme")
-    PHD = "phd", _("PhD programme")
-
-
-class Status(models.TextChoices):
-    OPEN = "open", _("Open for applications")
-    CLOSED = "closed", _("Closed for applications")
-    DISCONTINUED = "discontinued", _("Discontinued")
-
-
-class Embed(models.TextChoices):
-    """Structured blocks a section can show, so editors control where facts appear."""
-
-    ADMISSION = "admission", _("Admission requirements and thresholds")
-    APPLY = "apply", _("How to apply")
-    SCHEDULE = "schedule", _("Gathering weeks")
-
-
-class EmbedPlacement(models.TextChoices):
-    AFTER_TEXT = "after", _("After the text")
-    BEFORE_TEXT = "before", _("Before the text")
 
 
 class Programme(models.Model):
@@ -212,11 +188,6 @@ class Programme(models.Model):
         return seen
 
     @property
-    def requirement(self):
-        """The admission requirement or None (``for_detail_page`` selects it, no query)."""
-        return getattr(self, "admission_requirement", None)
-
-    @property
     def is_open(self):
         return self.status == Status.OPEN
 
@@ -231,15 +202,11 @@ class Programme(models.Model):
     def blocks_to_append(self):
         """Blocks with facts that no section embeds: shown after the sections, never lost.
 
-        Reads prefetched rows only.
+        Which blocks have facts is told by the apps that fill them (``extensions``); they read
+        prefetched rows only.
         """
-        has_facts = {
-            Embed.ADMISSION: self.requirement is not None,
-            Embed.APPLY: bool(self.study_options.all()),
-            Embed.SCHEDULE: bool(self.cohorts.all()),
-        }
-        embedded = self.embedded_blocks()
-        return [kind for kind in Embed if has_facts[kind] and kind not in embedded]
+        embedded, has_facts = self.embedded_blocks(), extensions.block_has_facts
+        return [k for k in Embed if k not in embedded and k in has_facts and has_facts[k](self)]
 
     def destination(self):
         """Where a visitor of this page should end up: the programme itself, its final live
@@ -257,7 +224,7 @@ class Programme(models.Model):
         return current if current.is_published else None
 
     def alternatives(self, language, limit=6):
-        """Open programmes at the same level, for the page of a programme that is gone."""
+        """Open programmes at the same level, for the page of a programme that is gone (1 query)."""
         listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
         return listed.filter(level=self.level).in_title_order(language)[:limit]
 

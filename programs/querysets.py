@@ -4,6 +4,9 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Coalesce, Lower, NullIf
 
+from programs.choices import Status
+from programs.extensions import extensions
+
 
 class ProgrammeQuerySet(models.QuerySet):
     def published(self):
@@ -11,8 +14,6 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def listed(self):
         """Published programmes a prospective student can still follow (not discontinued)."""
-        from programs.models import Status
-
         return self.published().exclude(status=Status.DISCONTINUED)
 
     def in_title_order(self, language):
@@ -21,19 +22,28 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.order_by(Lower(title), "pk")
 
     def for_detail_page(self):
-        """Everything a programme page shows, in 9 queries whatever the size.
+        """Everything a programme page shows, in a constant number of queries whatever the size.
 
-        Programme with successor and admission requirement (1), sections, study options,
-        their thresholds, accepted bachelor fields, cohorts and their weeks, the programmes
-        it replaces and their cohorts (1 each). A nested prefetch runs only when its parent
-        rows exist.
+        Programme with successor (1), its sections and the programmes it replaces (1 each), and
+        the rows the apps built on programmes register in ``extensions`` (admissions: its
+        requirement in the first query; options, thresholds, accepted fields, cohorts, weeks and
+        cohorts of replaced programmes, 1 each; 9 in all). A nested prefetch runs only when its
+        parent rows exist.
         """
-        return self.select_related("replaced_by", "admission_requirement").prefetch_related(
-            "sections",
-            "study_options__thresholds",
-            "admission_requirement__accepted_fields",
-            "cohorts__weeks",
-            "replaces__cohorts",
+        return self.select_related(
+            "replaced_by", *extensions.detail_select_related
+        ).prefetch_related("sections", "replaces", *extensions.detail_prefetch_related)
+
+    def at_slug(self, slug, language):
+        """The programme at ``slug``, or None: a live slug in any language (the one in
+        ``language`` first), else a slug it had before a rename.
+
+        A live slug costs 1 query plus this queryset's prefetches. An old slug only ever leads
+        to a redirect, so that programme comes without the prefetches: 2 queries.
+        """
+        return (
+            self.with_slug(slug, language).first()
+            or self.prefetch_related(None).with_old_slug(slug, language).first()
         )
 
     def with_old_slug(self, slug, language):
@@ -43,10 +53,6 @@ class ProgrammeQuerySet(models.QuerySet):
             .alias(in_language=Case(When(old_slugs__language=language, then=0), default=1))
             .order_by("in_language", "pk")
         )
-
-    def accepting(self, field_of_study):
-        """Programmes whose admission requirement accepts a bachelor in ``field_of_study``."""
-        return self.filter(admission_requirement__accepted_fields=field_of_study)
 
     def with_slug(self, slug, language):
         """Programmes whose slug in any language is ``slug``; the one in ``language`` first.

@@ -8,10 +8,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from programs.models import Programme
+
 
 def touch_programme(programme_id):
-    from programs.models import Programme
-
     if programme_id is not None:
         Programme.objects.filter(pk=programme_id).update(updated_at=timezone.now())
 

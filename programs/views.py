@@ -5,17 +5,18 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from admissions.forms import ProgrammeFilterForm
 from config.i18n import object_urls_by_language, urls_by_language
+from programs.extensions import extensions
 from programs.models import Programme
+from programs.shortcuts import canonical_redirect
 
 
 @require_safe
 def programme_list(request):
-    form = ProgrammeFilterForm(request.GET)
+    form = extensions.list_form(request.GET)
     programmes = Programme.objects.listed().in_title_order(get_language())
-    if form.is_valid() and form.cleaned_data["bachelor"]:
-        programmes = programmes.accepting(form.cleaned_data["bachelor"])
+    if form.is_valid():
+        programmes = form.filter(programmes)
     context = {
         "form": form,
         "programmes": programmes,
@@ -28,19 +29,16 @@ def programme_list(request):
 
 @require_safe
 def programme_detail(request, slug):
-    language = get_language()
-    published = Programme.objects.published()
-    programme = published.for_detail_page().with_slug(slug, language).first() or (
-        published.select_related("replaced_by").with_old_slug(slug, language).first()
-    )
+    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
     if programme is None:
         raise Http404
     destination = programme.destination()  # itself, its final successor, or None if gone
+    if destination is not None and destination != programme:
+        return redirect(destination, permanent=True)  # retired: one hop to the final successor
+    if response := canonical_redirect(request, programme.get_absolute_url()):
+        return response  # renamed, or the other language's slug
     if destination is None:
-        context = {"programme": programme, "language_urls": object_urls_by_language(programme)}
-        return render(request, "programs/programme_gone.html", context, status=410)
-    if destination != programme or request.path != programme.get_absolute_url():
-        return redirect(destination, permanent=True)  # retired, renamed or other language
+        return programme_gone(request, programme)
     context = {
         "programme": programme,
         "language_urls": object_urls_by_language(programme),
@@ -48,3 +46,13 @@ def programme_detail(request, slug):
         "today": timezone.localdate(),
     }
     return render(request, "programs/programme_detail.html", context)
+
+
+def programme_gone(request, programme):
+    """410 for a retired programme without a successor: its cohorts and open alternatives."""
+    context = {
+        "programme": programme,
+        "alternatives": list(programme.alternatives(get_language())),
+        "language_urls": object_urls_by_language(programme),
+    }
+    return render(request, "programs/programme_gone.html", context, status=410)

@@ -3,13 +3,13 @@
 from decimal import Decimal
 from itertools import count
 
+from admissions.choices import StudyMode
 from admissions.models import (
     AdmissionRequirement,
     AdmissionThreshold,
     Cohort,
     FieldOfStudy,
     ScheduleWeek,
-    StudyMode,
     StudyOption,
 )
 from programs.models import Level, Programme, Section, Status
@@ -105,13 +105,3 @@ def make_week(cohort, **overrides):
     fields = {"cohort": cohort, "iso_year": 2024, "week": 37, "kind": "gathering"}
     fields.update(overrides)
     return _saved(ScheduleWeek(**fields))
-
-
-def make_page_type_examples():
-    """On top of the seed: a retired programme without successor (the 410 page), and a
-    contact page for the open programme (the scrape lost the seed's own), so every part of
-    every page type in ``tests.pages.EVERY_PAGE_TYPE`` is there to check."""
-    make_programme(slug_nb="nedlagt", slug_en="gone", status=Status.DISCONTINUED)
-    Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
-        contact_url="https://example.org/kontakt"
-    )

@@ -4,10 +4,10 @@ from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.text import get_text_list
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
-from admissions import charts, weeks
-from admissions.models import SCALE_RANGE, Outcome, Quota, Round
+from admissions.choices import Outcome
+from admissions.models import AdmissionRequirement
 from programs.text import or_list
 
 register = template.Library()
@@ -33,42 +33,6 @@ def threshold_summary(options):
                 % {"value": threshold_value(latest), "mode": option.get_mode_display().lower()}
             )
     return items
-
-
-@register.simple_tag
-def threshold_history(options):
-    """Main-round, ordinary-quota thresholds by year (newest first) and option, with a chart.
-
-    Returns None when no option has a threshold; otherwise a dict with ``options``,
-    ``rows`` [(year, [threshold or None per option])], ``chart`` (or None) and ``scale``.
-    """
-    by_option = [
-        {
-            t.admission_year: t
-            for t in o.thresholds.all()
-            if (t.round, t.quota) == (Round.MAIN, Quota.ORDINARY)
-        }
-        for o in options
-    ]
-    years = sorted({year for rows in by_option for year in rows}, reverse=True)
-    if not years:
-        return None
-    scales = {t.scale: t for rows in by_option for t in rows.values()}
-    only_scale = next(iter(scales.values())) if len(scales) == 1 else None
-    series = [
-        charts.Series(
-            label=option.get_mode_display(),
-            points=[(year, rows[year].points if year in rows else None) for year in sorted(years)],
-        )
-        for option, rows in zip(options, by_option, strict=True)
-    ]
-    return {
-        "options": options,
-        "rows": [(year, [rows.get(year) for rows in by_option]) for year in years],
-        # 1–5 and 0–90 cannot share an axis: mixed scales get the table only.
-        "chart": only_scale and charts.threshold_chart(series, *SCALE_RANGE[only_scale.scale]),
-        "scale": only_scale and only_scale.get_scale_display(),
-    }
 
 
 @register.simple_tag
@@ -109,43 +73,10 @@ def semesters(option):
     return ngettext("%(count)s semester", "%(count)s semesters", count) % {"count": count}
 
 
-@register.simple_tag
-def schedule_terms(cohort):
-    """The cohort's terms in words and dates, in the active language.
-
-    [{"line": "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46.",
-      "weeks": [{"week": ScheduleWeek, "label": "uke 37", "dates": "9.–13. september 2024"}]}]
-    """
-    language = get_language()
-    terms = []
-    for (year, season), rows in cohort.terms():
-        kinds = {}
-        for row in rows:
-            kinds.setdefault(row.kind, []).append(row.span)
-        ordered = [
-            (kind, kinds[kind]) for kind in ("gathering", "practice", "exam") if kind in kinds
-        ]
-        terms.append(
-            {
-                "line": weeks.describe_term_line(season, year, ordered, language),
-                "weeks": [
-                    {
-                        "week": row,
-                        "label": week_label(row),
-                        "dates": weeks.format_date_range(*row.dates(), language),
-                    }
-                    for row in rows
-                ],
-            }
-        )
-    return terms
-
-
-def week_label(row):
-    """ "Uke 37" / "Week 37", "Uke 39–46" / "Weeks 39–46" for one schedule row."""
-    count = (row.last_week or row.week) - row.week + 1
-    numbers = weeks.format_week_numbers([row.span], get_language())
-    return ngettext("Week %(weeks)s", "Weeks %(weeks)s", count) % {"weeks": numbers}
+@register.filter
+def admission_requirement(programme):
+    """The programme's AdmissionRequirement or None (selected by ``for_detail_page()``)."""
+    return AdmissionRequirement.of(programme)
 
 
 register.filter("or_list", or_list)

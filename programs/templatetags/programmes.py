@@ -35,11 +35,5 @@ def has_own_text(programme, language):
 
 
 @register.filter
-def alternatives(programme, language):
-    """Open programmes at the same level (one query), for the page of a programme that is gone."""
-    return programme.alternatives(language)
-
-
-@register.filter
 def section_embedding(programme, kind):
     return programme.section_embedding(kind)

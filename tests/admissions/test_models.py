@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from admissions.models import Outcome, Scale
+from admissions.choices import Outcome, Scale
 from tests.builders import (
     make_cohort,
     make_programme,

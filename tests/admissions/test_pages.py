@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from icalendar import Calendar
 
-from admissions.models import Outcome
+from admissions.choices import Outcome
 from programs.models import Status
 from tests.builders import (
     make_cohort,

@@ -1,71 +1,25 @@
-"""Structured admission facts of a programme: study options, requirements, thresholds, cohorts.
+"""Cohorts and the weeks of their schedule.
 
 Validation lives here (field validators, ``clean()``, constraints) so the admin, fixtures and
 test builders share it through ``full_clean()``. Date and wording logic is in ``weeks.py``.
 """
 
 import re
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Right, StrIndex, Substr
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions import ical, weeks
+from admissions.choices import Kind, Season
+from admissions.weeks import term_order
 from programs.models import Programme
-
-
-class StudyMode(models.TextChoices):
-    FULL_TIME = "full_time", _("Full-time")
-    PART_TIME = "part_time", _("Part-time")
-
-
-class Quota(models.TextChoices):
-    ORDINARY = "ORD", _("Ordinary quota")
-    FIRST_DIPLOMA = "ORDF", _("First-time diploma quota")
-
-
-class Round(models.TextChoices):
-    MAIN = "HOVED", _("Main round")
-    SUPPLEMENTARY = "SUPP", _("Supplementary round")
-
-
-class Outcome(models.TextChoices):
-    POINTS = "points", _("Points")
-    ALL_QUALIFIED = "ALLE", _("All qualified applicants admitted")
-    WITHDRAWN = "TRU", _("Programme withdrawn")
-    OPEN = "open", _("Open admission")
-    NOT_GIVEN = "oi", _("Not given")
-
-
-class Scale(models.TextChoices):
-    # OsloMet ranks further education by bachelor grade average (A=5 … E=1); Samordna opptak
-    # publishes competition points, which go above 60 with extra points.
-    GRADE_AVERAGE = "grade_average", _("Grade average, 1–5")
-    COMPETITION_POINTS = "competition_points", _("Competition points, 0–90")
-
-
-SCALE_RANGE = {
-    Scale.GRADE_AVERAGE: (Decimal("1.00"), Decimal("5.00")),
-    Scale.COMPETITION_POINTS: (Decimal("0.00"), Decimal("90.00")),
-}
-
-
-class Season(models.TextChoices):
-    SPRING = "spring", _("Spring")
-    AUTUMN = "autumn", _("Autumn")
-
-
-class Kind(models.TextChoices):
-    GATHERING = "gathering", _("Gathering")
-    PRACTICE = "practice", _("Practice placement")
-    EXAM = "exam", _("Exam")
-
 
 COHORT_CODE = r"^20[0-9]{2}[HV]$"
 
@@ -75,209 +29,23 @@ def in_range(value, low, high):
     return isinstance(value, int) and low <= value <= high
 
 
-def term_order(year, season):
-    """A sortable key for a term: spring comes before autumn in the same year."""
-    return (year, 0 if season == Season.SPRING else 1)
+@dataclass(frozen=True)
+class ScheduledWeek:
+    """One row of a schedule in words: ``label`` "Uke 39–46", ``dates`` "23. september –
+    15. november 2024"; ``week`` is the ScheduleWeek (kind, note)."""
+
+    week: "ScheduleWeek"
+    label: str
+    dates: str
 
 
-class FieldOfStudy(models.Model):
-    """A bachelor field an applicant may hold, such as nursing; filterable on the list page."""
+@dataclass(frozen=True)
+class TermSchedule:
+    """One term of a schedule: ``line`` "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46."
+    and its ``weeks`` [ScheduledWeek] in order."""
 
-    name = models.CharField(_("name"), max_length=100)
-    code = models.SlugField(
-        _("code"),
-        max_length=50,
-        unique=True,
-        help_text=_("Used in the address of the filtered programme list, e.g. “sykepleie”."),
-    )
-
-    class Meta:
-        verbose_name = _("field of study")
-        verbose_name_plural = _("fields of study")
-        ordering = ["name_nb"]
-
-    def __str__(self):
-        return self.name
-
-
-class AdmissionRequirement(models.Model):
-    programme = models.OneToOneField(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="admission_requirement",
-    )
-    accepted_fields = models.ManyToManyField(
-        FieldOfStudy,
-        verbose_name=_("accepted bachelor fields"),
-        blank=True,
-        related_name="requirements",
-        help_text=_("Applicants with a bachelor's degree in one of these fields may apply."),
-    )
-    text = models.TextField(
-        _("other requirements"), blank=True, help_text=_("Shown after the list of fields.")
-    )
-    ranking = models.TextField(
-        _("ranking"), blank=True, help_text=_("How applicants are ranked when places are limited.")
-    )
-
-    class Meta:
-        verbose_name = _("admission requirement")
-        verbose_name_plural = _("admission requirements")
-        ordering = ["programme"]
-
-    def __str__(self):
-        return str(self.programme)
-
-    def accepted_field_names(self):
-        """Accepted fields in the reader's alphabetical order (prefetched rows, no query)."""
-        return sorted((field.name for field in self.accepted_fields.all()), key=str.lower)
-
-
-class StudyOption(models.Model):
-    """A full-time or part-time variant of a programme, with its own study code."""
-
-    programme = models.ForeignKey(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="study_options",
-    )
-    mode = models.CharField(_("study mode"), max_length=20, choices=StudyMode)
-    study_code = models.CharField(
-        _("study code"),
-        max_length=20,
-        unique=True,
-        validators=[
-            RegexValidator(
-                r"^[0-9A-Z]+( [0-9A-Z]+)*$",
-                _("Use digits and capital letters, with single spaces, like “215 1210”."),
-                code="invalid_study_code",
-            )
-        ],
-    )
-    duration_semesters = models.PositiveSmallIntegerField(
-        _("duration in semesters"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    deadline_month = models.PositiveSmallIntegerField(
-        _("deadline month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    deadline_day = models.PositiveSmallIntegerField(
-        _("deadline day"),
-        validators=[MinValueValidator(1), MaxValueValidator(31)],
-        help_text=_("The application deadline recurs every year, e.g. day 1 of month 3."),
-    )
-    apply_via = models.CharField(
-        _("where to apply"), max_length=100, default="Søknadsweb", help_text=_("E.g. Søknadsweb.")
-    )
-    apply_url = models.URLField(_("application address"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("study option")
-        verbose_name_plural = _("study options")
-        ordering = ["programme", "position", "pk"]
-
-    def __str__(self):
-        return f"{self.study_code} ({self.get_mode_display()})"
-
-    def clean(self):
-        if self.deadline_month is None or self.deadline_day is None:
-            return  # field errors are already reported
-        try:
-            date(2027, self.deadline_month, self.deadline_day)  # not a leap year: no 29 February
-        except (ValueError, OverflowError):  # OverflowError: a 20-digit number in the form
-            raise ValidationError(
-                {
-                    "deadline_day": ValidationError(
-                        _("Day %(day)s does not exist in month %(month)s every year."),
-                        code="no_such_day",
-                        params={"day": self.deadline_day, "month": self.deadline_month},
-                    )
-                }
-            ) from None
-
-    def next_deadline(self, today):
-        """The deadline of the coming admission round: this year's, or next year's if passed."""
-        deadline = date(today.year, self.deadline_month, self.deadline_day)
-        return deadline if deadline >= today else deadline.replace(year=today.year + 1)
-
-    def latest_threshold(self):
-        """The newest main-round ordinary-quota threshold, from prefetched rows (no query)."""
-        rows = [
-            t for t in self.thresholds.all() if t.round == Round.MAIN and t.quota == Quota.ORDINARY
-        ]
-        return max(rows, key=lambda t: t.admission_year, default=None)
-
-
-class AdmissionThreshold(models.Model):
-    """The lowest score that got an offer, per study option, admission year, round and quota."""
-
-    study_option = models.ForeignKey(
-        StudyOption,
-        verbose_name=_("study option"),
-        on_delete=models.CASCADE,
-        related_name="thresholds",
-    )
-    admission_year = models.PositiveSmallIntegerField(
-        _("admission year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
-    round = models.CharField(_("round"), max_length=5, choices=Round, default=Round.MAIN)
-    quota = models.CharField(_("quota"), max_length=5, choices=Quota, default=Quota.ORDINARY)
-    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome, default=Outcome.POINTS)
-    points = models.DecimalField(
-        _("points"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Only when the outcome is points, e.g. 2.78."),
-    )
-    scale = models.CharField(_("scale"), max_length=20, choices=Scale, default=Scale.GRADE_AVERAGE)
-
-    class Meta:
-        verbose_name = _("admission threshold")
-        verbose_name_plural = _("admission thresholds")
-        ordering = ["study_option", "-admission_year", "round", "quota"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["study_option", "admission_year", "round", "quota"],
-                name="threshold_unique_per_option_year_round_quota",
-                violation_error_code="duplicate_threshold",
-                violation_error_message=_(
-                    "This study option already has a threshold for that year, round and quota."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.study_option.study_code} {self.admission_year} {self.quota}"
-
-    def clean(self):
-        if self.outcome == Outcome.POINTS and self.points is None:
-            raise ValidationError(
-                {"points": ValidationError(_("Enter the points."), code="points_missing")}
-            )
-        if self.outcome != Outcome.POINTS and self.points is not None:
-            raise ValidationError(
-                {
-                    "points": ValidationError(
-                        _("Leave the points empty when the outcome is not points."),
-                        code="points_not_expected",
-                    )
-                }
-            )
-        low, high = SCALE_RANGE.get(self.scale, (None, None))
-        if self.points is not None and low is not None and not low <= self.points <= high:
-            raise ValidationError(
-                {
-                    "points": ValidationError(
-                        _("Points on this scale lie between %(low)s and %(high)s."),
-                        code="points_out_of_range",
-                        params={"low": number_format(low, 2), "high": number_format(high, 2)},
-                    )
-                }
-            )
+    line: str
+    weeks: list[ScheduledWeek]
 
 
 class Cohort(models.Model):
@@ -306,7 +74,13 @@ class Cohort(models.Model):
     class Meta:
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
-        ordering = ["programme", "-code"]
+        # Newest first: by start year, then by term, the year's terms being V (spring) then
+        # H (autumn). "-code" alone would put 2024V above 2024H, as V sorts after H.
+        ordering = [
+            "programme",
+            Substr("code", 1, 4).desc(),
+            StrIndex(Value("VH"), Right("code", 1)).desc(),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "code"],
@@ -376,6 +150,25 @@ class Cohort(models.Model):
         for week in self.weeks.all():
             grouped.setdefault((week.iso_year, week.season), []).append(week)
         return sorted(grouped.items(), key=lambda item: term_order(*item[0]))
+
+    def schedule(self, language=None):
+        """The schedule by term in words and dates, in ``language`` (default: the active one):
+        ``[TermSchedule]``. Reads prefetched weeks only."""
+        language = language or translation.get_language()
+        terms = []
+        for (year, season), rows in self.terms():
+            spans = {kind: [row.span for row in rows if row.kind == kind] for kind in Kind}
+            line = weeks.describe_term_line(season, year, list(spans.items()), language)
+            scheduled = [
+                ScheduledWeek(
+                    week=row,
+                    label=weeks.week_label(row.span, language),
+                    dates=weeks.format_date_range(*row.dates(), language),
+                )
+                for row in rows
+            ]
+            terms.append(TermSchedule(line=line, weeks=scheduled))
+        return terms
 
     def to_ical(self, programme, language):
         """The schedule as iCalendar bytes: one all-day event per week or range of weeks.
