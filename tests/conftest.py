@@ -49,6 +49,14 @@ def seeded(db):
 
 
 @pytest.fixture
+def every_page_type(seeded):
+    """The seed plus what it lacks for a page of every type in config/page_types.py."""
+    from config.page_types import add_page_type_examples
+
+    add_page_type_examples()
+
+
+@pytest.fixture
 def gunicorn():
     """Start gunicorn with our config in the production environment plus ``env``; yields the
     base URL of each server started; stops them afterwards (tests/test_deploy.py)."""

@@ -16,20 +16,3 @@ def switcher_links(response):
     """``{hreflang: href}`` of the language switcher."""
     links = parse(response).select(".language-switcher a[hreflang]")
     return {a["hreflang"]: a["href"] for a in links}
-
-
-# One URL of every page type, in both languages, after ``make_page_type_examples()``.
-EVERY_PAGE_TYPE = [
-    "/studier/",
-    "/en/programmes/",
-    "/studier/?bachelor=sykepleie",
-    "/en/programmes/?bachelor=nope",  # 400 with a message
-    "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
-    "/en/programmes/mental-health-and-addiction/",
-    "/studier/psykisk-helsearbeid/kull-2023H/",
-    "/en/programmes/mental-health-work/cohort-2023H/",
-    "/studier/finnes-ikke/",  # 404
-    "/en/programmes/no-such/",
-    "/studier/nedlagt/",  # 410
-    "/en/programmes/gone/",
-]

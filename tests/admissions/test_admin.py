@@ -1,18 +1,11 @@
 """The admissions admin: each fact editable, each mistake a message, nothing half-saved."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from admissions.models import ScheduleWeek, StudyOption
 from tests.builders import make_cohort, make_programme, make_study_option, make_week
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.org", "pw-secret-12"))
-    return client
 
 
 @pytest.mark.parametrize(

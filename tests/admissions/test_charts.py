@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from admissions.charts import Series, threshold_chart
+from admissions.charts import Box, Series, threshold_chart
 
 D = Decimal
 FULL_TIME = Series("Full-time", [(2022, D("2.78")), (2023, D("3.10")), (2024, D("2.95"))])
@@ -113,8 +113,17 @@ def test_coordinates_are_rounded_to_one_decimal():
     assert all(re.fullmatch(r"\d+(\.\d)?", n) for n in numbers)
 
 
-def test_the_same_data_gives_the_same_chart():
-    assert chart_of(FULL_TIME, PART_TIME) == chart_of(FULL_TIME, PART_TIME)
+def test_each_point_sits_at_its_year_and_threshold_on_the_padded_y_range():
+    """640 x 280 with margins: the plot runs x 48-624 and y 16-244. Years are spread over
+    x 64-608 (16 in from the edges), 2023 half-way at 336. The y axis covers 2.78-3.10
+    padded by 0.1 each way, 2.68-3.20, so 2.78 sits 0.10/0.52 of 228 above the bottom:
+    y = 244 - 43.8 = 200.2."""
+    chart = chart_of(FULL_TIME)
+    assert chart.plot == Box(left="48", top="16", right="624", bottom="244")
+    (line,) = chart.lines
+    assert line.markers == (("64", "200.2"), ("336", "59.8"), ("608", "125.6"))
+    assert line.runs == ("64,200.2 336,59.8 608,125.6",)
+    assert chart.x_ticks == (("64", "2022"), ("336", "2023"), ("608", "2024"))
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])

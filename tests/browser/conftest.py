@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from config.page_types import add_page_type_examples
+
 # Playwright's sync API runs an event loop in this thread; our ORM calls (the seed) are plain
 # synchronous code, so Django's async-safety check would otherwise refuse them.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,7 +26,11 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to an ignored folder on every run; `make screenshots` points SCREENSHOT_DIR
+# at docs/screenshots/ to refresh the README's copies. A relative path is from the repository.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / os.environ.get(
+    "SCREENSHOT_DIR", "tests/browser/screenshots"
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -42,7 +48,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site(live_server, transactional_db, settings):
-    """The live server with the seed content and ``make_page_type_examples()``.
+    """The live server with the seed content and ``add_page_type_examples()``.
 
     Static files are served unhashed: the live server's static handler reads the source
     folders, where the manifest's fingerprinted names do not exist.
@@ -52,22 +58,21 @@ def site(live_server, transactional_db, settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("seed", verbosity=0)
-    from tests.builders import make_page_type_examples
-
-    make_page_type_examples()
+    add_page_type_examples()
     return live_server.url
 
 
 @pytest.fixture
 def open_page(browser, site):
-    """Open ``path`` at ``viewport`` in a fresh page; closes it afterwards."""
+    """Open ``path`` at ``viewport`` in a fresh page, which must answer ``status`` (after any
+    redirect); closes it afterwards."""
     pages = []
 
-    def opener(path, viewport=DESKTOP, **context_options):
+    def opener(path, viewport=DESKTOP, status=200, **context_options):
         context = browser.new_context(viewport=viewport, **context_options)
         page = context.new_page()
         pages.append(context)
-        page.goto(site + path)
+        assert page.goto(site + path).status == status, path
         return page
 
     yield opener

@@ -3,32 +3,33 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from config.page_types import by_language
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.pages import EVERY_PAGE_TYPE
 
 axe = Axe()
+PAGES = [(url, status) for url, _lang, status in by_language()]  # config/page_types.py
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
-def test_axe_finds_no_violations(open_page, path, viewport):
-    page = open_page(path, viewport)
+@pytest.mark.parametrize(("path", "status"), PAGES)
+def test_axe_finds_no_violations(open_page, path, status, viewport):
+    page = open_page(path, viewport, status)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
-def test_axe_finds_no_violations_in_dark_mode(open_page, path):
-    page = open_page(path, PHONE, color_scheme="dark")
+@pytest.mark.parametrize(("path", "status"), PAGES)
+def test_axe_finds_no_violations_in_dark_mode(open_page, path, status):
+    page = open_page(path, PHONE, status, color_scheme="dark")
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
-def test_nothing_scrolls_sideways_at_320_px(open_page, path):
-    page = open_page(path, {"width": 320, "height": 640})
+@pytest.mark.parametrize(("path", "status"), PAGES)
+def test_nothing_scrolls_sideways_at_320_px(open_page, path, status):
+    page = open_page(path, {"width": 320, "height": 640}, status)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     too_wide = page.evaluate(
         """Array.from(document.querySelectorAll('body *'))

@@ -92,5 +92,7 @@ def test_screenshots_for_the_readme(open_page, path, name, viewport):
     page.locator("details").first.evaluate("d => { d.open = true; }")
     width = "phone" if viewport is PHONE else "desktop"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+    png = SCREENSHOTS / f"{name}-{width}.png"
+    page.screenshot(path=png, full_page=True)
     assert page.locator("h1").count() == 1
+    assert png.read_bytes().startswith(b"\x89PNG")

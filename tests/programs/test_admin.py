@@ -1,19 +1,12 @@
 """The admin as a study administrator uses it: lists, change pages, search, validation."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from programs.models import Programme, Section
 from tests.builders import make_programme, make_section
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = User.objects.create_superuser("editor", "editor@example.org", "secret-password-1")
-    client.force_login(user)
-    return client
 
 
 def programme_form(programme=None, **overrides):
@@ -116,10 +109,14 @@ def test_an_editor_adds_sections_inline_and_the_anchor_is_filled_in(admin_client
     assert section.body_nb == "<p>Alle.</p>"
 
 
-def test_view_on_site_goes_to_the_public_page(admin_client):
+def test_view_on_site_goes_to_the_public_page(admin_client, client):
     programme = make_programme(slug_nb="studium-a")
-    html = admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content.decode()
-    assert "viewsitelink" in html
+    change_page = parse(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/"))
+    [link] = change_page.select("a.viewsitelink")
+    response = admin_client.get(link["href"])
+    public_page = "http://testserver/studier/studium-a/"
+    assert (response.status_code, response["Location"]) == (302, public_page)
+    assert client.get(public_page).status_code == 200
 
 
 def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):
