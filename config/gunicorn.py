@@ -7,6 +7,8 @@ balancer that terminates TLS.
 import multiprocessing
 import os
 
+from config.logs import TEXT_ACCESS_FORMAT, gunicorn_logconfig, log_format
+
 bind = os.environ.get("BIND", "0.0.0.0:8000")
 # Sync workers: pages are rendered from the database in milliseconds (make bench).
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
@@ -15,12 +17,20 @@ graceful_timeout = 30
 keepalive = 5
 max_requests = 2000  # recycle workers now and then, with jitter so they do not all restart
 max_requests_jitter = 200
-# The load balancer is the only client; it sets X-Forwarded-For/Proto.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+
+# Only these peers (the load balancer: addresses or CIDR networks, comma-separated) may say a
+# request came over HTTPS; gunicorn then sets wsgi.url_scheme, which is all Django reads
+# (settings: no SECURE_PROXY_SSL_HEADER). From anyone else X-Forwarded-Proto is ignored.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "").strip() or "127.0.0.1"
+# The one header our load balancer sets, and only the exact value "https" counts: a list such
+# as "https, http" is http. (gunicorn's default also trusts X-Forwarded-Ssl and
+# X-Forwarded-Protocol, and answers 400 when they disagree.)
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+
+# Logs on stdout: one JSON object per line (config/logs.py), or text with LOG_FORMAT=text.
 accesslog = "-"
 errorlog = "-"
-access_log_format = (
-    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
-    '"query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, '
-    '"user_agent": "%(a)s"}'
-)
+if log_format() == "json":
+    logconfig_dict = gunicorn_logconfig()
+else:
+    access_log_format = TEXT_ACCESS_FORMAT
