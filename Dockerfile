@@ -10,11 +10,13 @@ RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir .
 COPY . .
 # Translations and fingerprinted, compressed static files are built into the image.
 RUN /venv/bin/pybabel compile --domain=django --directory=locale \
-    && SECRET_KEY=build-only ALLOWED_HOSTS=build /venv/bin/python manage.py collectstatic --noinput
+    && SECRET_KEY=build-only ALLOWED_HOSTS=build SITE_URL=https://build /venv/bin/python manage.py collectstatic --noinput
 
 FROM python:3.11-slim-bookworm
-ENV PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
-RUN useradd --create-home --uid 10001 studieside
+ENV PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 MEDIA_ROOT=/media
+# Uploads live in /media, writable by the app user only; mount a volume there (compose.yaml).
+RUN useradd --create-home --uid 10001 studieside \
+    && install -d -o studieside -g studieside -m 0700 /media
 COPY --from=build /venv /venv
 COPY --from=build --chown=studieside:studieside /app /app
 WORKDIR /app

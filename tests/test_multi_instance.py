@@ -4,19 +4,15 @@ PostgreSQL and Redis are the suite's throwaway servers (tests/services.py), neve
 machine's own.
 """
 
-import http.cookiejar
 import re
 import socket
-import subprocess
-import sys
 import threading
-import urllib.parse
-import urllib.request
 
 import psycopg
 import pytest
 
-from tests.test_deploy import ROOT, environment, free_port, get
+from tests.production import Browser, prepare_database
+from tests.test_deploy import free_port, get
 
 DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
@@ -29,51 +25,10 @@ def shared_database(postgres_server):
         conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {DATABASE}")
     url = postgres_server.url + DATABASE
-    env = environment(DATABASE_URL=url)
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["seed", "-v0"],
-        [
-            "shell",
-            "-c",
-            "from django.contrib.auth.models import User; "
-            "User.objects.create_superuser('editor', 'e@example.org', 'a-long-test-password')",
-        ],
-    ):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    prepare_database(url)
     yield url
     with psycopg.connect(postgres_server.url + "postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-
-
-class Browser:
-    """Just enough of a browser for the admin: cookies, CSRF token, form posts."""
-
-    def __init__(self, base):
-        self.base = base
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
-
-    def request(self, path, data=None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        headers = {"Host": "studier.example.org", "Referer": self.base + path}
-        with self.opener.open(urllib.request.Request(self.base + path, body, headers)) as response:
-            return response.read().decode()
-
-    def csrf(self, html):
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-    def log_in(self):
-        page = self.request("/admin/login/")
-        self.request(
-            "/admin/login/?next=/admin/",
-            {
-                "csrfmiddlewaretoken": self.csrf(page),
-                "username": "editor",
-                "password": "a-long-test-password",
-                "next": "/admin/",
-            },
-        )
 
 
 def test_an_edit_through_one_server_is_served_by_the_other_at_once(

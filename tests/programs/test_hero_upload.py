@@ -1,0 +1,60 @@
+"""Hero images through the admin: only verified images are stored, nothing half-saved."""
+
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from programs.models import Programme
+from tests.pages import new_programme_form
+
+pytestmark = pytest.mark.django_db
+ADD = "/admin/programs/programme/add/"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def add_form(admin_client, upload):
+    form = admin_client.get(ADD).content.decode()
+    return admin_client.post(ADD, new_programme_form(form, hero_image=upload))
+
+
+def png_with_metadata():
+    out = io.BytesIO()
+    text = PngInfo()
+    text.add_text("Author", "Ola Nordmann, +47 99 99 99 99")
+    Image.new("RGB", (80, 40), (1, 2, 3)).save(out, format="PNG", pnginfo=text)
+    return out.getvalue()
+
+
+def test_a_photo_is_stored_re_encoded_under_a_content_name(admin_client, tmp_path):
+    response = add_form(admin_client, SimpleUploadedFile("Mitt bilde.png", png_with_metadata()))
+    assert response.status_code == 302
+    programme = Programme.objects.get()
+    assert re.fullmatch(r"programmes/[0-9a-f]{32}\.png", programme.hero_image.name)
+    assert (programme.hero_width, programme.hero_height) == (80, 40)
+    assert b"Ola Nordmann" not in (tmp_path / programme.hero_image.name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', "Last opp"),
+        ("foto.png", b"GIF89a;<script>alert(1)</script>", "Last opp"),
+        ("tom.png", b"", "Filen er tom."),
+    ],
+)
+def test_anything_but_an_image_is_refused_with_a_message_and_nothing_saved(
+    admin_client, tmp_path, name, data, message
+):
+    response = add_form(admin_client, SimpleUploadedFile(name, data))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Programme.objects.exists()
+    assert not list(tmp_path.rglob("*.*"))
