@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 MANAGE := DEBUG=1 $(PY) manage.py
 # Tests run the production configuration (DEBUG off, manifest static files) with throwaway secrets.
 MESSAGES_ARGS := -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete --no-location
-TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 HTTPS=0
+TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 HTTPS=0 \
+	SITE_URL=http://testserver
 
-.PHONY: run test test-fast check setup system-packages messages superuser bench clean
+.PHONY: run test test-fast screenshots check setup system-packages messages superuser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,12 @@ test: setup system-packages
 test-fast: setup
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest -m "not browser"
+
+# The README's screenshots: `make test` writes them to tests/browser/screenshots/ (ignored).
+screenshots: setup system-packages
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
+	SCREENSHOT_DIR=docs/screenshots $(TEST_ENV) $(PY) -m pytest -q \
+		tests/browser/test_keyboard_and_fallbacks.py -k test_screenshots_for_the_readme
 
 # What .ci/run runs before the tests (needs xgettext for the catalogue check).
 check: setup

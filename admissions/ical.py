@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText, vUri
 
 # Fixed namespace for the calendar's UID: the same calendar name always gives the same UID.
 CALENDAR_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://studieside/calendars/")
@@ -24,12 +24,15 @@ class CalendarEvent:
     description: str = ""
 
 
-def build_calendar(name: str, events: list[CalendarEvent], stamp: datetime, language: str) -> bytes:
+def build_calendar(
+    name: str, events: list[CalendarEvent], stamp: datetime, language: str, url: str = ""
+) -> bytes:
     """The VCALENDAR as bytes (UTF-8, CRLF lines), events in the order given.
 
     `stamp` is the DTSTAMP of every event, e.g. the newest `updated_at` of the rows behind the
     feed; it must be time-zone aware and is written in UTC. `language` ("nb" or "en") ends the
-    PRODID. All-day events are DATE values and need no VTIMEZONE.
+    PRODID. `url`, the feed's own absolute address, becomes the calendar's URL (RFC 7986). All-day
+    events are DATE values and need no VTIMEZONE.
     """
     if stamp.tzinfo is None:
         raise ValueError("The stamp must be time-zone aware.")
@@ -49,10 +52,15 @@ def build_calendar(name: str, events: list[CalendarEvent], stamp: datetime, lang
             )
         )
     calendar = Calendar.new(
-        name=name,
         uid=str(uuid.uuid5(CALENDAR_UID_NAMESPACE, name)),
         prodid="-//Studieside//Cohort schedule//" + language.upper(),
         method="PUBLISH",
         subcomponents=components,
     )
+    # As TEXT, so commas and semicolons are escaped: icalendar 7.3 writes NAME and
+    # X-WR-CALNAME from Calendar.new(name=…) unescaped (RFC 5545 §3.3.11).
+    for prop in ("NAME", "X-WR-CALNAME"):
+        calendar.add(prop, vText(name))
+    if url:
+        calendar.add("URL", vUri(url))
     return calendar.to_ical()

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from config.i18n import object_urls_by_language
+from config.site import absolute_url
 from programs.models import Programme
 from programs.shortcuts import canonical_redirect
 
@@ -28,7 +29,7 @@ def cohort_calendar(request, slug, code):
     programme, cohort = find_cohort(slug, code)
     if response := canonical_redirect(request, cohort.get_calendar_url()):
         return response  # renamed programme, or the other language's slug
-    ical = cohort.to_ical(programme, get_language())
+    ical = cohort.to_ical(programme, get_language(), absolute_url(request.path, request))
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{programme.slug}-{cohort.code}.ics"'
     return response

@@ -8,6 +8,9 @@ It lives outside tests/ because the bench command imports it too.
 
 from typing import NamedTuple
 
+from programs.choices import Level, Status
+from programs.models import Programme
+
 
 class PageType(NamedTuple):
     name: str
@@ -79,9 +82,6 @@ def add_page_type_examples():
     """What the seed lacks for a page of every type: a retired programme without successor
     (the 410 page), and a contact link on the open programme (the scrape lost the seed's own).
     Saved through ``full_clean()`` like every other entry point."""
-    from programs.choices import Level, Status
-    from programs.models import Programme
-
     gone = Programme(
         title_nb="Nedlagt studium",
         title_en="Discontinued programme",

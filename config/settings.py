@@ -2,17 +2,19 @@
 
 Defaults are safe: SQLite next to the code, a local-memory cache, DEBUG off unless asked
 (``make run`` asks; the test suite runs the production configuration with throwaway secrets).
-With DEBUG off the site refuses to start without SECRET_KEY and ALLOWED_HOSTS, and serves
+With DEBUG off the site refuses to start without SECRET_KEY, ALLOWED_HOSTS and SITE_URL, and serves
 HTTPS only unless HTTPS=0. README "Deploying" lists every variable.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_flag, env_list, env_str
+from config.env import env_flag, env_list, env_origin, env_str
+from config.logs import log_format
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,13 +22,16 @@ DEBUG = env_flag("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or (["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-if not DEBUG and not (SECRET_KEY and ALLOWED_HOSTS):
-    missing = " and ".join(
-        name
-        for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS))
-        if not value
-    )
-    raise ImproperlyConfigured(f"DEBUG is off: set {missing} in the environment.")
+# The site's public origin: every absolute URL (canonical, hreflang, Open Graph, JSON-LD,
+# sitemap, robots.txt, calendar feeds) is built from it (config/site.py), never from the Host
+# or forwarded headers of a request. In development, unset, the request's own origin.
+SITE_URL = env_origin("SITE_URL")
+if not DEBUG:
+    required = {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": ALLOWED_HOSTS, "SITE_URL": SITE_URL}
+    missing = [name for name, value in required.items() if not value]
+    if missing:
+        names = " and ".join([", ".join(missing[:-1]), missing[-1]] if missing[:-1] else missing)
+        raise ImproperlyConfigured(f"DEBUG is off: set {names} in the environment.")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (its installation docs require it).
@@ -45,7 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: /healthz and /readyz answer before host checks and HTTPS redirects, for probes.
+    # First: every response and every log line written while handling it gets a request id.
+    "config.request_id.RequestIdMiddleware",
+    # Then /healthz and /readyz answer before host checks and HTTPS redirects, for probes.
     "config.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,10 +139,40 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads (hero images). By default files under MEDIA_ROOT, served by the app at MEDIA_URL
+# (config/media.py), which suits one server or a shared volume. Several app servers without
+# a shared disk use S3-compatible object storage (MinIO, Ceph, a cloud store) through
+# django-storages; pages then link the bucket (or MEDIA_S3_CUSTOM_DOMAIN) directly.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
+MEDIA_S3_SIGNED_URLS = env_flag("MEDIA_S3_SIGNED_URLS", default=False)
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            # Unset: boto3's own chain (AWS_* variables, an instance role).
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": MEDIA_S3_SIGNED_URLS,
+            "default_acl": None if MEDIA_S3_SIGNED_URLS else "public-read",
+            # Names are content hashes (programs/images.py): the same name is the same bytes.
+            "file_overwrite": True,
+            "object_parameters": {
+                "CacheControl": "public, max-age=31536000, immutable",
+                "ContentDisposition": "inline",
+            },
+        },
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -147,31 +184,47 @@ STORAGES = {
 
 # Public pages carry no per-request data, so a session cookie is only ever set for staff.
 SESSION_COOKIE_HTTPONLY = True
+# After logging in with a missing or unsafe ``next``: the admin, not /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 # HTTPS, on unless asked otherwise when DEBUG is off. TLS ends at the load balancer, which
 # says so in X-Forwarded-Proto; only set HTTPS=0 where no proxy sits in front (tests).
+# Whether to believe it is gunicorn's decision (FORWARDED_ALLOW_IPS, config/gunicorn.py): it
+# sets wsgi.url_scheme, which Django reads. No SECURE_PROXY_SSL_HEADER: the raw header reaches
+# Django from any client, trusted or not (FIELD-NOTES §15).
 HTTPS = env_flag("HTTPS", default=not DEBUG)
 if HTTPS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    # Redirect to SITE_URL's host, never to a Host header's forged port.
+    SECURE_SSL_HOST = urlsplit(SITE_URL).netloc or None
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# One JSON object per line on stdout (LOG_FORMAT=text for humans; make run uses it).
-LOG_FORMAT = env_str("LOG_FORMAT") or ("text" if DEBUG else "json")
+# One JSON object per line on stdout (LOG_FORMAT=text for humans; make run uses it), the same
+# formatter as gunicorn's access and error lines (config/logs.py), with the request's id.
+LOG_FORMAT = log_format()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
     "formatters": {
         "json": {"()": "config.logs.JsonFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
 }
 

@@ -12,7 +12,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from config.views import robots_txt
+from config.media import serve_media
+from config.views import robots_txt, view_on_site
 from programs.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Studieside administration")
@@ -20,6 +21,12 @@ admin.site.site_title = _("Studieside")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
+    # Before the admin's own "view on site", which would redirect any staff user.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
@@ -31,11 +38,10 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if not settings.MEDIA_S3_BUCKET:  # files on MEDIA_ROOT; object storage serves its own
+    urlpatterns.append(path(f"{settings.MEDIA_URL[1:]}<path:path>", serve_media, name="media"))
 
 handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"

@@ -5,14 +5,19 @@
 
 import sys
 
+from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from config.i18n import urls_by_language
+from config.site import absolute_url
 
 
 def bad_request(request, exception=None):
@@ -21,6 +26,42 @@ def bad_request(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", {"language_urls": urls_by_language("home")}, status=404)
+
+
+def permission_denied(request, exception=None, reason=""):
+    """403 in the reader's language; inside the admin, with the admin's look."""
+    if request.path.startswith(reverse("admin:index")):
+        context = {**admin.site.each_context(request), "reason": reason}
+        return render(request, "admin/403.html", context, status=403)
+    context = {"language_urls": urls_by_language("home"), "reason": reason}
+    return render(request, "403.html", context, status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the 403 page, saying the form could not be checked."""
+    return permission_denied(request, reason="csrf")
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" redirect, only for users who may view that kind of object.
+
+    Django's own (``/admin/r/…``) redirects any staff user, so walking ids would tell them
+    where every draft lives and how many objects exist; here they get the same 404 for every
+    id. Wrapped in ``admin_view`` by config/urls.py, so it is for staff only.
+    """
+    try:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    model = content_type.model_class()
+    if model is None or not any(
+        request.user.has_perm(
+            f"{content_type.app_label}.{get_permission_codename(action, model._meta)}"
+        )
+        for action in ("view", "change")
+    ):
+        raise Http404
+    return shortcut(request, content_type_id, object_id)
 
 
 @require_safe
@@ -33,7 +74,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /*.ics$",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

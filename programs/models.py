@@ -15,8 +15,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from programs import richtext
 from programs.choices import Embed, EmbedPlacement, Level, Status
 from programs.extensions import extensions
+from programs.fields import VerifiedImageField
 from programs.querysets import ProgrammeQuerySet
 from programs.text import norwegian_slugify
 
@@ -58,7 +60,15 @@ class Programme(models.Model):
         blank=True,
         help_text=_("For example “Spørsmål og svar”. “About the programme” is used when empty."),
     )
-    hero_image = models.ImageField(_("hero image"), upload_to="programmes/", blank=True)
+    hero_image = VerifiedImageField(
+        _("hero image"),
+        upload_to="programmes/",
+        blank=True,
+        dimensions=("hero_width", "hero_height"),
+        help_text=_("A JPEG, PNG or WebP photo, at most 10 MB. Stored without its metadata."),
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_alt = models.CharField(
         _("hero image description"),
         max_length=250,
@@ -270,18 +280,7 @@ class Section(models.Model):
         _("heading"), max_length=200, blank=True, help_text=_("Optional heading above the text.")
     )
     body = ProseEditorField(
-        _("text"),
-        extensions={
-            "Bold": True,
-            "Italic": True,
-            "Heading": {"levels": [3, 4]},
-            "BulletList": True,
-            "OrderedList": True,
-            "ListItem": True,
-            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-        },
-        sanitize=True,
-        blank=True,
+        _("text"), extensions=richtext.EXTENSIONS, sanitize=richtext.sanitize, blank=True
     )
     embed = models.CharField(
         _("block"),
@@ -345,7 +344,7 @@ class Section(models.Model):
 
         ``save()`` and ``loaddata`` skip the field's sanitizer, so we never trust stored HTML.
         """
-        return mark_safe(self._meta.get_field("body").sanitize(self.body))  # noqa: S308
+        return mark_safe(richtext.sanitize(self.body))  # noqa: S308
 
 
 class OldSlug(models.Model):

@@ -4,6 +4,9 @@ Retired, unpublished and not-indexed pages (cohort pages, feeds) are left out; a
 without English text has no English entry (``get_languages_for_item``).
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -11,11 +14,21 @@ from django.urls import reverse
 from programs.models import Programme
 
 
-class ProgrammeSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Locations and alternates on SITE_URL (config/site.py), not on the request's host."""
+
     i18n = True
     alternates = True
     x_default = True
 
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme if settings.SITE_URL else protocol
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else site.domain
+
+
+class ProgrammeSitemap(SiteSitemap):
     def items(self):
         return Programme.objects.listed().order_by("pk")
 
@@ -26,11 +39,7 @@ class ProgrammeSitemap(Sitemap):
         return programme.languages()
 
 
-class ProgrammeListSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-
+class ProgrammeListSitemap(SiteSitemap):
     def items(self):
         return ["programs:list"]
 

@@ -11,8 +11,10 @@ from django.conf import settings
 from programs.extensions import extensions
 
 
-def programme_graph(programme, url, today):
-    """The JSON-LD of a programme page: a dict, or a list of dicts (one per variant)."""
+def programme_graph(programme, url, today, image=""):
+    """The JSON-LD of a programme page: a dict, or a list of dicts (one per variant).
+
+    ``url`` and ``image`` (the hero image, if any) are absolute (config/site.py)."""
     graph = {
         "@context": "https://schema.org",
         "@type": "EducationalOccupationalProgram",
@@ -22,6 +24,8 @@ def programme_graph(programme, url, today):
         "provider": {"@type": "CollegeOrUniversity", "name": settings.INSTITUTION_NAME},
         "educationalCredentialAwarded": programme.get_level_display(),
     }
+    if image:
+        graph["image"] = image
     if programme.ects_credits:
         graph["numberOfCredits"] = {
             "@type": "StructuredValue",

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "SECRET_KEY": "k7#pQ9!vR2@xL5$wN8^zT3&bM6*hJ4(dF1)gS0-cY7+eU2=aK9",
     "ALLOWED_HOSTS": "studier.example.org,127.0.0.1",
+    "SITE_URL": "https://studier.example.org",
     # Per process: a CI run and a developer's run on one machine must not share a database.
     "DATABASE_URL": f"sqlite:////tmp/studieside-deploy-{os.getpid()}.sqlite3",
 }
@@ -31,7 +32,9 @@ def _remove_the_deploy_database():
 
 def environment(**overrides):
     # Without the test run's own settings, and without the browser tests' async override.
-    test_only = {"DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    test_only = {
+        *("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env = {k: v for k, v in os.environ.items() if k not in test_only}
     return {**env, **PRODUCTION, **overrides}
 
@@ -71,7 +74,7 @@ def start_gunicorn(**env):
 
 
 def get(url, headers=None):
-    """(status, headers, body) without following redirects or raising on 4xx/5xx."""
+    """(status, headers, body as text) without following redirects or raising on 4xx/5xx."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
@@ -83,9 +86,9 @@ def get(url, headers=None):
     opener = urllib.request.build_opener(NoRedirect)
     try:
         with opener.open(request, timeout=10) as response:
-            return response.status, response.headers, response.read().decode()
+            return response.status, response.headers, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+        return error.code, error.headers, error.read().decode(errors="replace")
 
 
 HTTPS = {"X-Forwarded-Proto": "https"}

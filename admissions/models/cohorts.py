@@ -6,6 +6,7 @@ test builders share it through ``full_clean()``. Date and wording logic is in ``
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -170,15 +171,17 @@ class Cohort(models.Model):
             terms.append(TermSchedule(line=line, weeks=scheduled))
         return terms
 
-    def to_ical(self, programme, language):
+    def to_ical(self, programme, language, url):
         """The schedule as iCalendar bytes: one all-day event per week or range of weeks.
 
+        ``url`` is the feed's absolute address (config/site.py); its host names the UIDs.
         Deterministic (UIDs and DTSTAMP from the rows), so clients do not duplicate events.
         """
+        host = urlsplit(url).hostname
         with translation.override(language):
             events = [
                 ical.CalendarEvent(
-                    uid=f"cohort{self.pk}-{w.iso_year}w{w.week}-{w.kind}@studieside",
+                    uid=f"cohort{self.pk}-{w.iso_year}w{w.week}-{w.kind}@{host}",
                     start=w.dates()[0],
                     end=w.dates()[1],
                     summary=_("%(kind)s: %(programme)s")
@@ -191,7 +194,7 @@ class Cohort(models.Model):
                 "programme": programme.title,
                 "code": self.code,
             }
-        return ical.build_calendar(str(name), events, self.updated_at, language)
+        return ical.build_calendar(str(name), events, self.updated_at, language, url)
 
     def has_valid_terms(self):
         """Whether code and end term can be compared (field errors are reported elsewhere)."""

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from config.site import absolute_url
 from programs.structured_data import programme_graph
 
 register = template.Library()
@@ -28,14 +29,14 @@ def page_head(context, title, description, image=""):
     request, current = context["request"], context["LANGUAGE_CODE"]
     urls, languages = context["language_urls"], context["page_languages"]
     canonical_language = current if current in languages else settings.LANGUAGE_CODE
-    absolute = {code: request.build_absolute_uri(urls[code]) for code in languages}
+    absolute = {code: absolute_url(urls[code], request) for code in languages}
     return {
         "canonical": absolute[canonical_language],
         "alternates": [(code, absolute[code]) for code in languages],
         "x_default": absolute.get(settings.LANGUAGE_CODE),
         "title": title,
         "description": description,
-        "image": image and request.build_absolute_uri(getattr(image, "url", image)),
+        "image": image and absolute_url(getattr(image, "url", image), request),
         "site_name": settings.SITE_NAME,
         "og_locale": OG_LOCALES[canonical_language],
         "og_alternates": [OG_LOCALES[code] for code in languages if code != canonical_language],
@@ -46,9 +47,9 @@ def page_head(context, title, description, image=""):
 def programme_json_ld(context, programme):
     """schema.org EducationalOccupationalProgram as <script type="application/ld+json">."""
     request = context["request"]
-    graph = programme_graph(
-        programme, request.build_absolute_uri(programme.get_absolute_url()), context["today"]
-    )
+    url = absolute_url(programme.get_absolute_url(), request)
+    image = programme.hero_image and absolute_url(programme.hero_image.url, request)
+    graph = programme_graph(programme, url, context["today"], image)
     data = json.dumps(graph, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
     return format_html(
         '<script type="application/ld+json">{}</script>',

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from icalendar.parser import unescape_backslash
 
 from admissions.ical import CalendarEvent, build_calendar
 
@@ -123,3 +124,17 @@ def test_long_lines_are_folded_at_75_octets():
     assert all(len(line) <= 75 for line in ical.split(b"\r\n"))
     (parsed,) = parsed_events(ical)
     assert str(parsed["SUMMARY"]) == "Samlingsuke med øvingsoppgaver " * 5
+
+
+def test_the_calendar_name_is_text_with_commas_and_semicolons_escaped():
+    ical = build(name="Psykisk helsearbeid, kull 2023H; deltid")
+    assert b"\r\nNAME:Psykisk helsearbeid\\, kull 2023H\\; deltid\r\n" in ical
+    calendar = Calendar.from_ical(ical)
+    for prop in ("NAME", "X-WR-CALNAME"):
+        # icalendar does not know NAME is TEXT, so it keeps the escapes when parsing
+        assert unescape_backslash(str(calendar[prop])) == "Psykisk helsearbeid, kull 2023H; deltid"
+
+
+def test_the_calendar_carries_its_own_url():
+    ical = build_calendar("Kull", EVENTS, STAMP, "nb", "https://studier.example.org/x.ics")
+    assert str(Calendar.from_ical(ical)["URL"]) == "https://studier.example.org/x.ics"

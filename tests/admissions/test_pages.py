@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from icalendar import Calendar
+from icalendar.parser import unescape_backslash
 
 from admissions.choices import Outcome
 from programs.models import Status
@@ -252,7 +253,11 @@ def test_the_calendar_feed_holds_each_week_as_all_day_dates(client, programme):
 def test_the_norwegian_feed_has_norwegian_texts_and_url(client, programme):
     response = client.get("/studier/studium-a/kull-2023H.ics")
     calendar = Calendar.from_ical(response.content)
-    assert str(calendar["X-WR-CALNAME"]) == f"{programme.title_nb}, kull 2023H"
+    for prop in ("NAME", "X-WR-CALNAME"):  # TEXT: the comma escaped, and read back
+        assert unescape_backslash(str(calendar[prop])) == f"{programme.title_nb}, kull 2023H"
+    assert b"X-WR-CALNAME:" + programme.title_nb.encode() + b"\\, kull 2023H" in response.content
+    assert str(calendar["URL"]) == "http://testserver/studier/studium-a/kull-2023H.ics"
+    assert all(str(e["UID"]).endswith("@testserver") for e in calendar.walk("VEVENT"))
     assert {str(e["summary"]) for e in calendar.walk("VEVENT")} == {
         f"Samling: {programme.title_nb}",
         f"Praksis: {programme.title_nb}",

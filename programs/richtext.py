@@ -1,0 +1,56 @@
+"""Rich text (section bodies): what the editor may produce, and the one sanitizer for it.
+
+The sanitizer runs when an editor saves (the field's ``clean()``) and again on output
+(``Section.body_html``), because ``save()`` and ``loaddata`` skip the first. Links:
+``https:``, ``http:``, ``mailto:``, ``tel:`` and site-relative paths only; a protocol-relative
+``//host/…`` becomes ``https://host/…``; anything else (``javascript:``, ``data:``, a bare
+relative path) loses its link and keeps its text, so no empty ``<a href="">`` is published;
+an editor's own ``rel`` or ``target`` is dropped and external links get
+``rel="noopener noreferrer"``.
+"""
+
+import re
+
+import nh3
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+
+EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+}
+_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+_EXTERNAL = re.compile(r'<a ([^>]*)href="(https?://[^"]*)"([^>]*)>')
+_NOT_A_LINK = re.compile(r'<a(?: title="[^"]*")?>(.*?)</a>', re.S)
+
+
+def _href(tag, attribute, value):
+    if attribute != "href":
+        return value
+    if value.startswith("//"):
+        return "https:" + value
+    if value.startswith(_SCHEMES) or (value.startswith("/") and not value.startswith("/\\")):
+        return value
+    return None
+
+
+def _cleaner():
+    allowed = allowlist_from_extensions(expand_extensions(EXTENSIONS))
+    allowed["attributes"]["a"] = {"href", "title"}  # no rel or target of the editor's own
+    allowed["link_rel"] = None
+    return nh3.Cleaner(**allowed, attribute_filter=_href)
+
+
+_CLEANER = _cleaner()
+
+
+def sanitize(html):
+    """The allowed subset of ``html``, links as described above."""
+    html = _CLEANER.clean(html or "")
+    html = _NOT_A_LINK.sub(r"\1", html)
+    html = _EXTERNAL.sub(r'<a \1href="\2"\3 rel="noopener noreferrer">', html)
+    return "" if re.fullmatch(r"<(\w+)></\1>", html) else html
