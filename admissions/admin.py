@@ -70,6 +70,8 @@ class StudyOptionAdmin(admin.ModelAdmin):
     list_select_related = ["programme"]
     search_fields = ["study_code", "programme__title_nb", "programme__title_en"]
     autocomplete_fields = ["programme"]
+    # By programme title, as before Meta.ordering went local (so prefetches need no join).
+    ordering = ["programme__title_nb", "programme_id", "position", "pk"]
 
 
 class ScheduleWeekInline(TranslationTabularInline):
@@ -85,3 +87,5 @@ class CohortAdmin(admin.ModelAdmin):
     list_select_related = ["programme"]
     search_fields = ["code", "programme__title_nb", "programme__title_en"]
     autocomplete_fields = ["programme"]
+    # By programme title, then newest first as Cohort.Meta.ordering has it (without the join).
+    ordering = ["programme__title_nb", "programme_id", *Cohort._meta.ordering[1:]]

@@ -6,7 +6,7 @@ admin, fixtures, imports and test builders share one gate: ``full_clean()``.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -175,6 +175,8 @@ class Programme(models.Model):
         codes = [code for code, _name in settings.LANGUAGES]
         for code in codes:
             slug = getattr(self, f"slug_{code}")
+            if not (slug and slug_re.match(slug)):
+                continue  # empty, or refused by the field (PostgreSQL rejects a NUL in a query)
             for other in codes:
                 taken = Programme.objects.exclude(pk=self.pk).filter(**{f"slug_{other}": slug})
                 if slug and other != code and taken.exists():
@@ -307,7 +309,9 @@ class Section(models.Model):
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
-        ordering = ["programme", "position", "pk"]
+        # Local columns only: "programme" would follow Programme.Meta.ordering and make every
+        # prefetch join the programme table to sort by its title.
+        ordering = ["programme_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "anchor"],

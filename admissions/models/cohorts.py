@@ -78,7 +78,7 @@ class Cohort(models.Model):
         # Newest first: by start year, then by term, the year's terms being V (spring) then
         # H (autumn). "-code" alone would put 2024V above 2024H, as V sorts after H.
         ordering = [
-            "programme",
+            "programme_id",  # the column, not Programme.Meta.ordering: no join
             Substr("code", 1, 4).desc(),
             StrIndex(Value("VH"), Right("code", 1)).desc(),
         ]
@@ -241,7 +241,7 @@ class ScheduleWeek(models.Model):
     class Meta:
         verbose_name = _("schedule week")
         verbose_name_plural = _("schedule weeks")
-        ordering = ["cohort", "iso_year", "week", "pk"]
+        ordering = ["cohort_id", "iso_year", "week", "pk"]
 
     def __str__(self):
         if self.last_week:

@@ -1,0 +1,129 @@
+"""Every page runs as many queries on a university-sized catalogue as on the seed (issue 11).
+
+The large catalogue is the seed plus ``manage.py demo_catalogue`` with 60 programmes (about 500
+sections, 600 thresholds, 400 schedule weeks), not 400: the counts are the same, and 60 keeps
+the test under half a minute. ``make demo`` loads 400 for measuring by hand.
+"""
+
+import re
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.page_types import PAGE_TYPES
+from programs.choices import Status
+from programs.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+# Page type (config/page_types.py), or an extra URL below → queries, in either language. A page
+# type missing here is still held to the same count on both catalogues.
+EXPECTED = {
+    "programme list": 2,  # the filter's fields of study, the programmes
+    "list filtered by bachelor": 3,  # + the chosen field
+    "list with a bad filter (400)": 2,  # the unknown field, the fields to choose from
+    "list with an empty filter": 2,
+    # ProgrammeQuerySet.for_detail_page(): 5, + 1 per nested prefetch with parent rows; the
+    # seed's open programme has no cohorts, so no weeks query.
+    "programme": 8,
+    "grade-point calculator": 8,  # the programme as for its page
+    "grade-point calculator with a result": 8,  # the same: thresholds come prefetched
+    "grade-point calculator with errors (400)": 8,
+    "cohort schedule": 6,  # a retired programme with a cohort and nothing else: 5 + weeks
+    "cohort calendar feed": 6,
+    "retired, with successor (301)": 6,  # the retired programme as for its page; A→C: no walk
+    "retired, no successor (410)": 6,  # 5 + the open alternatives
+    "unknown programme (404)": 2,  # a live slug, an old slug
+    "unknown address (404)": 0,
+    "sitemap": 3,  # count and list the listed programmes, their latest change
+}
+EXTRA = [
+    ("list with an empty filter", "/studier/?bachelor=", "/en/programmes/?bachelor="),
+    ("sitemap", "/sitemap.xml", "/sitemap.xml"),
+]
+URLS = [(p.name, p.nb, p.en) for p in PAGE_TYPES] + EXTRA
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def counts(client):
+    return {(name, url): count_queries(client, url) for name, *urls in URLS for url in urls}
+
+
+def test_every_page_runs_as_many_queries_on_a_large_catalogue_as_on_the_seed(
+    client, every_page_type
+):
+    seed = counts(client)
+    pinned = {(name, url): queries for (name, url), queries in seed.items() if name in EXPECTED}
+    assert {name for name, _url in pinned} == set(EXPECTED)
+    assert pinned == {(name, url): EXPECTED[name] for (name, url) in pinned}
+    call_command("demo_catalogue", programmes=60, verbosity=0)
+    assert counts(client) == seed
+
+
+def detail_page_queries(programme):
+    """What ``for_detail_page()`` costs for ``programme``: 5 queries, + 1 per nested prefetch
+    that has parent rows (thresholds, accepted fields, weeks, cohorts of replaced programmes)."""
+    return 5 + sum(
+        [
+            programme.study_options.exists(),
+            hasattr(programme, "admission_requirement"),
+            programme.cohorts.exists(),
+            programme.replaces.exists(),
+        ]
+    )
+
+
+def chain_steps(programme):
+    """Steps past the successor that ``select_related`` brings: A→B→C walks one (1 query)."""
+    steps, current = 0, programme.replaced_by
+    while current is not None and current.status == Status.DISCONTINUED and current.replaced_by:
+        steps, current = steps + 1, current.replaced_by
+    return steps
+
+
+def test_demo_pages_cost_what_their_kind_of_content_costs_whatever_its_size(client):
+    """Each programme page (200, 301 or 410), cohort page and feed of the catalogue costs
+    the same as the seed's page of that kind with the same kinds of rows, however many."""
+    call_command("demo_catalogue", programmes=30, verbosity=0)  # a 3-step chain, 410s, cohorts
+    demo = Programme.objects.published().filter(slug_nb__startswith="demo-")
+    checked = Counter()
+    for programme in demo.select_related("replaced_by"):
+        destination = programme.destination()
+        kind = {None: "410", programme: "200"}.get(destination, "301")
+        extra = {"410": 1, "200": 0, "301": chain_steps(programme)}[kind]
+        urls = [programme.get_absolute_url(language) for language in ("nb", "en")]
+        for cohort in programme.cohorts.all():
+            urls += [cohort.get_absolute_url("nb"), cohort.get_calendar_url("en")]
+        for url in urls:
+            expected = detail_page_queries(programme) + (extra if url in urls[:2] else 0)
+            assert count_queries(client, url) == expected, url
+        checked[kind] += 1
+    assert checked["200"] and checked["301"] and checked["410"]
+
+
+PREFETCHED = re.compile(r'FROM "(programs_section|admissions_\w+)"')
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
+        "/en/programmes/mental-health-work/cohort-2023H/",
+    ],
+)
+def test_prefetches_do_not_join_the_programme_table(client, every_page_type, url):
+    """Child models order by their own columns: ordering by "programme" would join
+    programs_programme into every prefetch to sort by its title."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    prefetches = [q["sql"] for q in queries if PREFETCHED.search(q["sql"])]
+    assert len(prefetches) >= 4  # sections, options, cohorts (and weeks or thresholds)
+    assert not [sql for sql in prefetches if '"programs_programme"' in sql]
