@@ -13,7 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from admissions.choices import Outcome
 
 PASS = "pass"
 FAILED = "F"
@@ -74,3 +79,58 @@ OSLOMET_GRADE_AVERAGE = RuleSet(
     all_pass=Decimal(3),
 )
 RULE_SETS = {rules.code: rules for rules in (OSLOMET_GRADE_AVERAGE,)}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """What ``compare()`` needs of a published threshold (main round, ordinary quota)."""
+
+    mode: str  # the study mode in words, lower case: "heltid", "part-time"
+    year: int
+    outcome: str  # an Outcome value
+    points: Decimal | None = None
+
+
+def compare(result, thresholds):
+    """Sentences in the active language comparing ``result`` with ``thresholds``: one per
+    admission year, newest first, e.g. "Med 2,85 ville du vært over poenggrensen på heltid
+    (2,78) og under poenggrensen på deltid (2,92) ved opptaket 2024." A year without a number
+    (withdrawn, open, not given) says so instead."""
+    sentences = []
+    for year in sorted({t.year for t in thresholds}, reverse=True):
+        clauses, without = [], []
+        for t in (t for t in thresholds if t.year == year):
+            values = {"mode": t.mode, "points": t.points is not None and _number(t.points)}
+            if t.outcome == Outcome.POINTS:
+                if result > t.points:
+                    clause = gettext("above the threshold for %(mode)s (%(points)s)")
+                elif result == t.points:
+                    clause = gettext("exactly at the threshold for %(mode)s (%(points)s)")
+                else:
+                    clause = gettext("below the threshold for %(mode)s (%(points)s)")
+                clauses.append(clause % values)
+            elif t.outcome == Outcome.ALL_QUALIFIED:
+                clauses.append(
+                    gettext("admitted to %(mode)s, where all qualified applicants got an offer")
+                    % values
+                )
+            else:
+                without.append((t.mode, Outcome(t.outcome).label))
+        if clauses:
+            sentence = gettext(
+                "With %(result)s you would have been %(clauses)s in the %(year)s admission."
+            )
+            clauses = get_text_list(clauses, gettext("and"))
+            sentences.append(
+                sentence % {"result": _number(result), "clauses": clauses, "year": year}
+            )
+        sentences += [
+            gettext("%(mode)s had no threshold in the %(year)s admission: %(outcome)s.")
+            % {"mode": capfirst(mode), "year": year, "outcome": str(outcome).lower()}
+            for mode, outcome in without
+        ]
+    return sentences
+
+
+def _number(value):
+    return number_format(value, 2)

@@ -23,6 +23,8 @@ app_name = "admissions"
 urlpatterns = [
     # nb: /studier/<slug>/kull-2023H.ics, en: /en/programmes/<slug>/cohort-2023H.ics
     path(_("<slug:slug>/cohort-<cohort:code>.ics"), views.cohort_calendar, name="cohort-calendar"),
+    # nb: /studier/<slug>/poengberegning/, en: /en/programmes/<slug>/grade-points/
+    path(_("<slug:slug>/grade-points/"), views.grade_points, name="grade-points"),
     # The schedule of a cohort, for its enrolled students; stays when the programme retires.
     path(_("<slug:slug>/cohort-<cohort:code>/"), views.cohort_schedule, name="cohort"),
 ]

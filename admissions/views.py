@@ -1,9 +1,13 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from admissions.forms import TranscriptForm
+from admissions.grade_points import compare
+from admissions.models import AdmissionRequirement
 from config.i18n import object_urls_by_language
 from config.site import absolute_url
 from programs.models import Programme
@@ -54,3 +58,32 @@ def cohort_schedule(request, slug, code):
     response = render(request, "admissions/cohort_page.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_safe
+def grade_points(request, slug):
+    """The grade-point calculator of an open or closed programme whose requirement names a
+    rule set: a GET form, the result next to the latest thresholds. Nothing is stored; a
+    transcript it cannot read is a 400 with the reasons on the page."""
+    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    requirement = programme and AdmissionRequirement.of(programme)
+    rules = requirement and requirement.rule_set()
+    if not rules or programme.destination() != programme:
+        raise Http404
+    if response := canonical_redirect(request, requirement.get_calculator_url()):
+        return response  # renamed, or the other language's slug
+    form = TranscriptForm(request.GET, rules)
+    context = {
+        "programme": programme,
+        "requirement": requirement,
+        "form": form,
+        "comparison": form.result
+        and compare(form.result, programme.study_options.all().latest_thresholds()),
+        "language_urls": {
+            code: requirement.get_calculator_url(code) for code, _name in settings.LANGUAGES
+        },
+        "page_languages": programme.languages(),
+    }
+    return render(
+        request, "admissions/grade_points.html", context, status=400 if form.errors else 200
+    )

@@ -43,6 +43,28 @@ PAGE_TYPES = [
         200,
     ),
     PageType(
+        "grade-point calculator",
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/",
+        "/en/programmes/mental-health-and-addiction/grade-points/",
+        200,
+    ),
+    PageType(
+        "grade-point calculator with a result",
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/"
+        "?credits=20&grade=A&credits=7%2C5&grade=C&credits=10&grade=pass",
+        "/en/programmes/mental-health-and-addiction/grade-points/"
+        "?credits=20&grade=A&credits=7.5&grade=C&credits=10&grade=pass",
+        200,
+    ),
+    PageType(
+        "grade-point calculator with errors (400)",
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/"
+        "?credits=ti&grade=A&credits=10&grade=F",
+        "/en/programmes/mental-health-and-addiction/grade-points/"
+        "?credits=ten&grade=A&credits=10&grade=F",
+        400,
+    ),
+    PageType(
         "cohort schedule",
         "/studier/psykisk-helsearbeid/kull-2023H/",
         "/en/programmes/mental-health-work/cohort-2023H/",

@@ -6,6 +6,7 @@ test builders share it through ``full_clean()``.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from admissions import charts
 from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyMode
+from admissions.grade_points import Threshold
 from programs.models import Programme
 
 
@@ -29,6 +31,15 @@ class ThresholdHistory:
 
 
 class StudyOptionQuerySet(models.QuerySet):
+    def latest_thresholds(self):
+        """The newest main-round, ordinary-quota threshold of each option, as the calculator's
+        ``grade_points.Threshold``s. No query for prefetched options (``for_detail_page()``)."""
+        return [
+            Threshold(option.get_mode_display().lower(), t.admission_year, t.outcome, t.points)
+            for option in self
+            if (t := option.latest_threshold()) is not None
+        ]
+
     def threshold_history(self):
         """These options' thresholds by year, as a ``ThresholdHistory``; None when none has one.
 
@@ -75,7 +86,7 @@ class StudyOption(models.Model):
         unique=True,
         validators=[
             RegexValidator(
-                r"^[0-9A-Z]+( [0-9A-Z]+)*$",
+                r"^[0-9A-Z]+( [0-9A-Z]+)*\Z",  # \Z: "$" would let a final newline through
                 _("Use digits and capital letters, with single spaces, like “215 1210”."),
                 code="invalid_study_code",
             )
@@ -103,14 +114,14 @@ class StudyOption(models.Model):
     class Meta:
         verbose_name = _("study option")
         verbose_name_plural = _("study options")
-        ordering = ["programme", "position", "pk"]
+        ordering = ["programme_id", "position", "pk"]  # local columns: no join (see Section)
 
     def __str__(self):
         return f"{self.study_code} ({self.get_mode_display()})"
 
     def clean(self):
-        if self.deadline_month is None or self.deadline_day is None:
-            return  # field errors are already reported
+        if not (isinstance(self.deadline_month, int) and isinstance(self.deadline_day, int)):
+            return  # field errors are already reported (None, or text an import left as is)
         try:
             date(2027, self.deadline_month, self.deadline_day)  # not a leap year: no 29 February
         except (ValueError, OverflowError):  # OverflowError: a 20-digit number in the form
@@ -172,7 +183,7 @@ class AdmissionThreshold(models.Model):
     class Meta:
         verbose_name = _("admission threshold")
         verbose_name_plural = _("admission thresholds")
-        ordering = ["study_option", "-admission_year", "round", "quota"]
+        ordering = ["study_option_id", "-admission_year", "round", "quota"]
         constraints = [
             models.UniqueConstraint(
                 fields=["study_option", "admission_year", "round", "quota"],
@@ -201,8 +212,10 @@ class AdmissionThreshold(models.Model):
                     )
                 }
             )
+        if not (isinstance(self.points, Decimal) and self.points.is_finite()):
+            return  # the field has reported it (text or NaN an import left as is)
         low, high = SCALE_RANGE.get(self.scale, (None, None))
-        if self.points is not None and low is not None and not low <= self.points <= high:
+        if low is not None and not low <= self.points <= high:
             raise ValidationError(
                 {
                     "points": ValidationError(

@@ -1,8 +1,11 @@
 """Who may apply: fields of study and a programme's admission requirement."""
 
 from django.db import models
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from admissions.grade_points import RULE_SETS
 from programs.models import Programme
 
 
@@ -46,11 +49,21 @@ class AdmissionRequirement(models.Model):
     ranking = models.TextField(
         _("ranking"), blank=True, help_text=_("How applicants are ranked when places are limited.")
     )
+    grade_point_rules = models.CharField(
+        _("grade-point calculator"),
+        max_length=30,
+        blank=True,
+        choices=[(rules.code, rules.name) for rules in RULE_SETS.values()],
+        help_text=_(
+            "The rules applicants are ranked by, for the calculator on the programme page. "
+            "Empty: no calculator."
+        ),
+    )
 
     class Meta:
         verbose_name = _("admission requirement")
         verbose_name_plural = _("admission requirements")
-        ordering = ["programme"]
+        ordering = ["programme_id"]
 
     def __str__(self):
         return str(self.programme)
@@ -59,6 +72,15 @@ class AdmissionRequirement(models.Model):
     def of(programme):
         """The requirement of ``programme`` or None (``for_detail_page()`` selects it: no query)."""
         return getattr(programme, "admission_requirement", None)
+
+    def rule_set(self):
+        """The grade-point RuleSet applicants are ranked by, or None (no calculator)."""
+        return RULE_SETS.get(self.grade_point_rules)
+
+    def get_calculator_url(self, language=None):
+        """The calculator page of the programme in ``language`` (default: the active one)."""
+        with translation.override(language or translation.get_language()):
+            return reverse("admissions:grade-points", kwargs={"slug": self.programme.slug})
 
     def accepted_field_names(self):
         """Accepted fields in the reader's alphabetical order (prefetched rows, no query)."""

@@ -3,8 +3,17 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
-from admissions.grade_points import FAILED, PASS, RULE_SETS, Course, GradePointError
+from admissions.grade_points import (
+    FAILED,
+    PASS,
+    RULE_SETS,
+    Course,
+    GradePointError,
+    Threshold,
+    compare,
+)
 from admissions.grade_points import OSLOMET_GRADE_AVERAGE as RULES
 
 
@@ -68,3 +77,58 @@ def test_decimal_credits_count_exactly():
 def test_rule_sets_are_found_by_code_and_list_their_grades():
     assert RULE_SETS["grade-average-1-5"] is RULES
     assert RULES.grades() == ["A", "B", "C", "D", "E", PASS, FAILED]
+
+
+def thresholds(*rows):
+    return [
+        Threshold(mode, year, outcome, points and Decimal(points))
+        for mode, year, outcome, points in rows
+    ]
+
+
+def test_the_result_is_compared_with_each_study_option_in_norwegian():
+    sentences = compare(
+        Decimal("2.85"),
+        thresholds(("heltid", 2024, "points", "2.78"), ("deltid", 2024, "points", "2.92")),
+    )
+    assert sentences == [
+        "Med 2,85 ville du vært over poenggrensen på heltid (2,78) og "
+        "under poenggrensen på deltid (2,92) ved opptaket 2024."
+    ]
+
+
+def test_the_result_is_compared_in_english():
+    with translation.override("en"):
+        sentences = compare(Decimal("2.78"), thresholds(("full-time", 2024, "points", "2.78")))
+    assert sentences == [
+        "With 2.78 you would have been exactly at the threshold for full-time (2.78) "
+        "in the 2024 admission."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "nb", "en"),
+    [
+        ("ALLE",
+         "Med 3,00 ville du vært tatt opp på deltid, der alle kvalifiserte søkere fikk tilbud "
+         "ved opptaket 2023.",
+         "With 3.00 you would have been admitted to part-time, where all qualified applicants "
+         "got an offer in the 2023 admission."),
+        ("TRU", "Deltid hadde ingen poenggrense ved opptaket 2023: studiet trukket.",
+         "Part-time had no threshold in the 2023 admission: programme withdrawn."),
+    ],
+)  # fmt: skip
+def test_outcomes_without_a_number_are_worded_for_what_they_mean(outcome, nb, en):
+    rows = thresholds(("deltid", 2023, outcome, None))
+    assert compare(Decimal(3), rows) == [nb]
+    with translation.override("en"):
+        rows = thresholds(("part-time", 2023, outcome, None))
+        assert compare(Decimal(3), rows) == [en]
+
+
+def test_each_admission_year_gets_its_own_sentence_newest_first():
+    sentences = compare(
+        Decimal("3.10"),
+        thresholds(("heltid", 2023, "points", "3.20"), ("deltid", 2024, "points", "3.00")),
+    )
+    assert [s.split("opptaket ")[1] for s in sentences] == ["2024.", "2023."]
