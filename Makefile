@@ -8,7 +8,8 @@ MESSAGES_ARGS := -l nb -l en --ignore=.venv --ignore=staticfiles --no-obsolete -
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 HTTPS=0 \
 	SITE_URL=http://testserver
 
-.PHONY: run test test-fast screenshots check setup system-packages messages superuser bench clean
+.PHONY: run demo test test-fast screenshots check setup system-packages messages superuser bench \
+	clean audit
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,13 @@ run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# 400 generated programmes beside the seed, for trying the site at university scale; run again
+# to rebuild them (admissions/management/commands/demo_catalogue.py). `make run` serves them too.
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed
+	$(MANAGE) demo_catalogue --programmes 400
 
 # The full suite needs Debian's Chromium (browser tests), Java (the Nu HTML checker), and
 # PostgreSQL and Redis, which the tests start themselves on free ports (tests/services.py).
@@ -68,6 +76,17 @@ check: setup
 		cp -r "$$before/locale" . && rm -rf "$$before"; \
 	else rm -rf "$$before"; echo "locale/ was out of date: translate the new strings above"; false; fi
 
+# Known vulnerabilities in the installed pins and what they pull in (pip-audit on PyPI's data).
+# Fails on a finding, or on a pin PyPI cannot tell about (--strict). When PyPI cannot answer
+# (no network), it says so in one line and passes, so an offline loop is not broken.
+AUDIT_PROBE := import urllib.request as r; from importlib.metadata import version; \
+	r.urlopen("https://pypi.org/pypi/django/" + version("django") + "/json", timeout=10)
+audit: $(VENV)/.installed
+	@if ! probe=$$($(PY) -c '$(AUDIT_PROBE)' 2>&1); then \
+		echo "make audit: could not reach the vulnerability database; audit not done" \
+			"($$(echo "$$probe" | tail -n 1))"; \
+	else $(VENV)/bin/pip-audit --strict --skip-editable --progress-spinner off; fi
+
 messages: setup
 	$(MANAGE) makemessages $(MESSAGES_ARGS)
 
@@ -83,4 +102,4 @@ superuser: setup
 	$(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo .hypothesis

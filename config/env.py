@@ -1,6 +1,7 @@
 """Strict parsers for environment variables: a typo fails at boot, not at the first request."""
 
 import os
+import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -50,3 +51,27 @@ def env_origin(name):
             f"{name} must be an origin like https://studier.example.org; got {value!r}."
         )
     return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def env_int(name, default, minimum=1):
+    """A whole number of at least ``minimum`` written in digits only ("90", not "1e2" or "-5")."""
+    value = env_str(name)
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}; got {value!r}."
+        )
+    return int(value)
+
+
+def env_path_segment(name, default):
+    """One URL path segment ending in "/" such as ``admin/``: lowercase letters, digits and
+    hyphens only, so it needs no escaping in a URL pattern, robots.txt or a log."""
+    value = env_str(name) or default
+    if not re.fullmatch(r"[a-z0-9-]+/", value):
+        raise ImproperlyConfigured(
+            f"{name} must be lowercase letters, digits and hyphens ending in /, such as "
+            f"{default!r}; got {value!r}."
+        )
+    return value

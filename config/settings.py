@@ -6,14 +6,18 @@ With DEBUG off the site refuses to start without SECRET_KEY, ALLOWED_HOSTS and S
 HTTPS only unless HTTPS=0. README "Deploying" lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_flag, env_list, env_origin, env_str
+from config.client_ip import trusted_proxies
+from config.csp import media_origin
+from config.env import env_flag, env_int, env_list, env_origin, env_path_segment, env_str
 from config.logs import log_format
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "programs",
     "admissions",
+    "axes",  # login throttling, see AXES_* below
+    "csp",  # only for its system checks of CONTENT_SECURITY_POLICY; the middleware is ours
 ]
 
 MIDDLEWARE = [
@@ -54,6 +60,11 @@ MIDDLEWARE = [
     "config.request_id.RequestIdMiddleware",
     # Then /healthz and /readyz answer before host checks and HTTPS redirects, for probes.
     "config.middleware.HealthCheckMiddleware",
+    # Security headers, above whitenoise: it answers static files itself, and only middleware
+    # listed above it sees those responses. Above SecurityMiddleware: its redirects get them too.
+    "config.csp.ContentSecurityPolicyMiddleware",
+    "config.csp.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,8 +73,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into config/lockout.py's page
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: a database that cannot be reached is a 503 page in the reader's language.
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -183,7 +194,38 @@ STORAGES = {
 }
 
 # Public pages carry no per-request data, so a session cookie is only ever set for staff.
+# A staff session ends after STAFF_SESSION_MINUTES without a request: each request saves the
+# session and so pushes its expiry on (the database write is only ever a staff member's).
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_MINUTES", default=120) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"  # Django's default, stated: never sent with a cross-site POST
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# The admin's path (ADMIN_PATH, e.g. "kontor/"): config/urls.py mounts it there, robots.txt
+# follows. It moves the admin away from bots that try /admin/; it is no secret (see README).
+ADMIN_PATH = env_path_segment("ADMIN_PATH", default="admin/")
+if ADMIN_PATH in {f"{code}/" for code, _name in LANGUAGES} | {"static/", "media/", "studier/"}:
+    raise ImproperlyConfigured(f"ADMIN_PATH {ADMIN_PATH!r} is taken by the public site.")
+
+# Login throttling (django-axes): five failed logins for one username from one address lock
+# that pair out for AXES_COOLOFF_TIME, counted in the database so every app server sees them.
+# A locked-out login, even with the right password, gets config/lockout.py's 429 page.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a mistyped password before a good login is forgiven
+AXES_VERBOSE = False  # no banner on stdout at every start (management commands print there)
+AXES_LOCKOUT_CALLABLE = "config.lockout.locked_out"
+# The client's address: the last X-Forwarded-For hop from a trusted proxy (gunicorn's
+# FORWARDED_ALLOW_IPS, read the same way), else the peer itself (config/client_ip.py).
+TRUSTED_PROXIES = trusted_proxies(env_str("FORWARDED_ALLOW_IPS"))
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 # After logging in with a missing or unsafe ``next``: the admin, not /accounts/profile/.
 LOGIN_REDIRECT_URL = "admin:index"
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
@@ -205,6 +247,35 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Security headers on every response: pages, errors, static files, media (MIDDLEWARE order).
+# Content-Security-Policy (django-csp): our own origin only, no inline script or style and no
+# nonce, so a page is the same bytes for everyone and can be cached whole. The admin adds
+# exactly what its rich-text editor needs (config/csp.py says what and why).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Hero images come from MEDIA_URL, or straight from the bucket with object storage.
+        "img-src": [SELF, *filter(None, [media_origin(MEDIA_STORAGE)])],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Browser features no page uses, off for us and for anything we might ever embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        *("accelerometer", "browsing-topics", "camera", "display-capture", "geolocation"),
+        *("gyroscope", "hid", "interest-cohort", "magnetometer", "microphone", "midi"),
+        *("payment", "serial", "usb"),
+    ]
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
 
 # One JSON object per line on stdout (LOG_FORMAT=text for humans; make run uses it), the same
 # formatter as gunicorn's access and error lines (config/logs.py), with the request's id.

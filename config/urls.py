@@ -23,11 +23,11 @@ admin.site.index_title = _("Content")
 urlpatterns = [
     # Before the admin's own "view on site", which would redirect any staff user.
     path(
-        "admin/r/<int:content_type_id>/<path:object_id>/",
+        f"{settings.ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),
         name="view_on_site",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),  # ADMIN_PATH, "admin/" by default
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     *i18n_patterns(

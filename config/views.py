@@ -5,6 +5,7 @@
 
 import sys
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
@@ -30,7 +31,7 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None, reason=""):
     """403 in the reader's language; inside the admin, with the admin's look."""
-    if request.path.startswith(reverse("admin:index")):
+    if request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
         context = {**admin.site.each_context(request), "reason": reason}
         return render(request, "admin/403.html", context, status=403)
     context = {"language_urls": urls_by_language("home"), "reason": reason}
@@ -72,7 +73,7 @@ def robots_txt(request):
     """
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /*.ics$",
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.production import start_gunicorn
 from tests.services import PostgresServer, RedisServer
 
 
@@ -59,9 +60,7 @@ def every_page_type(seeded):
 @pytest.fixture
 def gunicorn():
     """Start gunicorn with our config in the production environment plus ``env``; yields the
-    base URL of each server started; stops them afterwards (tests/test_deploy.py)."""
-    from tests.test_deploy import start_gunicorn
-
+    base URL of each server started; stops them afterwards (tests/production.py)."""
     processes = []
 
     def start(**env):

@@ -1,19 +1,91 @@
 """Helpers for tests that run the production configuration for real (gunicorn subprocesses).
 
 ``prepare_database`` fills a database the way an operator would (migrate, seed, an editor);
-``Browser`` is just enough of a browser for the admin over HTTP. tests/test_deploy.py has
-``start_gunicorn``, ``environment`` and ``get``.
+``Browser`` is just enough of a browser for the admin over HTTP; ``start_gunicorn`` runs the
+app as in production, ``environment`` is that production environment, ``get`` a raw GET.
 """
 
 import http.cookiejar
+import os
 import re
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from pathlib import Path
 
-from tests.test_deploy import ROOT, environment
+import pytest
+
+from tests.services import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "SECRET_KEY": "k7#pQ9!vR2@xL5$wN8^zT3&bM6*hJ4(dF1)gS0-cY7+eU2=aK9",
+    "ALLOWED_HOSTS": "studier.example.org,127.0.0.1",
+    "SITE_URL": "https://studier.example.org",
+    # Per process: a CI run and a developer's run on one machine must not share a database.
+    "DATABASE_URL": f"sqlite:////tmp/studieside-deploy-{os.getpid()}.sqlite3",
+}
+
+
+def environment(**overrides):
+    """The production environment for a subprocess: the test run's own settings, the browser
+    tests' async override and a developer's deployment knobs removed, then ``overrides``."""
+    test_only = {
+        *("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"),
+        *("LOG_FORMAT", "FORWARDED_ALLOW_IPS", "ADMIN_PATH", "MEDIA_ROOT", "MEDIA_S3_BUCKET"),
+    }
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
+    return {**env, **PRODUCTION, **overrides}
+
+
+def start_gunicorn(**env):
+    """A gunicorn process on a free loopback port, once it answers /healthz: (process, URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
+        # A file, not a pipe: nobody reads a pipe, and once it is full gunicorn blocks.
+        stdout=(output := tempfile.TemporaryFile()),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):  # up to a minute on a loaded machine
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            return process, url
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    output.seek(0)
+    pytest.fail("gunicorn did not start:\n" + output.read().decode(errors="replace"))
+
+
+def get(url, headers=None):
+    """(status, headers, body as text) without following redirects or raising on 4xx/5xx."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(
+        url, headers={"Host": "studier.example.org", **(headers or {})}
+    )
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode(errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode(errors="replace")
+
+
+HTTPS = {"X-Forwarded-Proto": "https"}
+
 
 EDITOR = ("editor", "a-long-test-password")
 PAGE_TYPE_EXAMPLES = (

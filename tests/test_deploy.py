@@ -11,16 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.production import HTTPS, PRODUCTION, ROOT, environment, get
 from tests.services import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
-PRODUCTION = {
-    "SECRET_KEY": "k7#pQ9!vR2@xL5$wN8^zT3&bM6*hJ4(dF1)gS0-cY7+eU2=aK9",
-    "ALLOWED_HOSTS": "studier.example.org,127.0.0.1",
-    "SITE_URL": "https://studier.example.org",
-    # Per process: a CI run and a developer's run on one machine must not share a database.
-    "DATABASE_URL": f"sqlite:////tmp/studieside-deploy-{os.getpid()}.sqlite3",
-}
 DATABASE_DOWN = "postgres://postgres@127.0.0.1:1/studieside"  # nothing listens on port 1
 
 
@@ -28,15 +21,6 @@ DATABASE_DOWN = "postgres://postgres@127.0.0.1:1/studieside"  # nothing listens 
 def _remove_the_deploy_database():
     yield
     Path(PRODUCTION["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
-
-
-def environment(**overrides):
-    # Without the test run's own settings, and without the browser tests' async override.
-    test_only = {
-        *("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
-    env = {k: v for k, v in os.environ.items() if k not in test_only}
-    return {**env, **PRODUCTION, **overrides}
 
 
 def test_check_deploy_finds_nothing_in_the_production_configuration():
@@ -50,48 +34,6 @@ def test_check_deploy_finds_nothing_in_the_production_configuration():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
-
-
-def start_gunicorn(**env):
-    """A gunicorn process on a free loopback port, once it answers /healthz: (process, URL)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-        cwd=ROOT,
-        env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            return process, url
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    pytest.fail("gunicorn did not start:\n" + process.stdout.read().decode())
-
-
-def get(url, headers=None):
-    """(status, headers, body as text) without following redirects or raising on 4xx/5xx."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    request = urllib.request.Request(
-        url, headers={"Host": "studier.example.org", **(headers or {})}
-    )
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, response.headers, response.read().decode(errors="replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode(errors="replace")
-
-
-HTTPS = {"X-Forwarded-Proto": "https"}
 
 
 @pytest.mark.parametrize(

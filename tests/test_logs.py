@@ -16,7 +16,7 @@ from django.urls import path
 
 from config.logs import JsonFormatter
 from config.request_id import RequestIdFilter
-from tests.test_deploy import ROOT, environment, free_port
+from tests.production import ROOT, environment, free_port
 
 GOOD_ID = "lb-4f2a.9_XYZ"
 HTTPS = b"X-Forwarded-Proto: https"  # from 127.0.0.1, which gunicorn trusts by default

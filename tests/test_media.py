@@ -18,8 +18,7 @@ from PIL import Image
 
 from tests.builders import make_programme
 from tests.pages import new_programme_form
-from tests.production import Browser, prepare_database
-from tests.test_deploy import PRODUCTION, get
+from tests.production import PRODUCTION, Browser, get, prepare_database
 
 SLUG = "med-bilde"  # tests.pages.new_programme_form
 

@@ -11,8 +11,7 @@ import threading
 import psycopg
 import pytest
 
-from tests.production import Browser, prepare_database
-from tests.test_deploy import free_port, get
+from tests.production import Browser, free_port, get, prepare_database
 
 DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"

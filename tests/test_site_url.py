@@ -10,8 +10,7 @@ import re
 import pytest
 
 from config.page_types import by_language
-from tests.production import prepare_database
-from tests.test_deploy import PRODUCTION, get
+from tests.production import PRODUCTION, get, prepare_database
 
 SITE_URL = PRODUCTION["SITE_URL"]  # https://studier.example.org
 FORGED = [
