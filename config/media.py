@@ -1,8 +1,8 @@
 """Uploaded media served by the app itself, in production too (MEDIA_URL on MEDIA_ROOT).
 
 Only images the storage holds under the names programs/images.py gives them
-(``<folder>/<hex digest>.<jpg|png|webp>``): nothing else matches, so there is no traversal,
-no directory listing and no other file type. The name is derived from the content, so the
+(``<folder>/<hex digest>[-<width>].<jpg|png|webp>``): nothing else matches, so there is no
+traversal, no directory listing and no other file type. The name is derived from the content, so the
 response is cached for a year as immutable and the name itself is the ETag. With object
 storage (MEDIA_S3_BUCKET) the pages link the bucket directly and this view is not used.
 """
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from programs.images import CONTENT_TYPES
 
-MEDIA_NAME = re.compile(r"[a-z]+/[0-9a-f]{32}\.(?P<extension>jpg|png|webp)")
+MEDIA_NAME = re.compile(r"[a-z]+/[0-9a-f]{32}(?:-[0-9]{3,4})?\.(?P<extension>jpg|png|webp)")
 
 
 @require_safe

@@ -32,11 +32,13 @@ class VerifiedImageField(models.ImageField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            clean = reencode(file)
+            clean, copies = reencode(file)
             name = self.generate_filename(model_instance, clean.name)
             if file.storage.exists(name):
                 file.name, file._committed = name, True
             else:
+                for copy in copies:  # first, so the page never names a copy not yet stored
+                    file.storage.save(self.generate_filename(model_instance, copy.name), copy)
                 file.save(clean.name, clean, save=False)
             size = (clean.width, clean.height)
         elif not file:

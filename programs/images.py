@@ -24,6 +24,8 @@ FORMATS = {
     "WEBP": ("webp", "image/webp"),
 }
 CONTENT_TYPES = dict(FORMATS.values())  # extension → Content-Type, for serving
+# Narrower copies stored beside each image, for phones (srcset); never wider than the original.
+RENDITION_WIDTHS = (480, 960, 1600)
 
 NOT_AN_IMAGE = _("Upload a JPEG, PNG or WebP image. This file is not one.")
 TOO_LARGE = _("The image is larger than %(limit)s MB. Upload a smaller one.")
@@ -71,15 +73,37 @@ def validate_image(file):
 
 
 def reencode(file):
-    """An ImageFile of the image encoded afresh (no metadata), named by its SHA-256."""
+    """The image encoded afresh (no metadata), named by its SHA-256, and its narrower copies
+    for ``srcset``: ``(ImageFile, [ImageFile named by rendition_name()])``."""
     image = _open(_read(file))
     source_format = image.format
     image = ImageOps.exif_transpose(image)  # keep the orientation the metadata gave it
     if source_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    data = _encode(image, source_format)
+    name = f"{hashlib.sha256(data).hexdigest()[:32]}.{FORMATS[source_format][0]}"
+    copies = []
+    for width in rendition_widths(image.width):
+        smaller = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+        copies.append(
+            ImageFile(io.BytesIO(_encode(smaller, source_format)), rendition_name(name, width))
+        )
+    return ImageFile(io.BytesIO(data), name=name), copies
+
+
+def rendition_widths(width):
+    """The widths of the narrower copies an image ``width`` pixels wide gets."""
+    return [w for w in RENDITION_WIDTHS if w < width]
+
+
+def rendition_name(name, width):
+    """``programmes/<hash>.jpg`` → ``programmes/<hash>-480.jpg``."""
+    stem, extension = name.rsplit(".", 1)
+    return f"{stem}-{width}.{extension}"
+
+
+def _encode(image, image_format):
     out = io.BytesIO()
     options = {"JPEG": {"quality": 85, "optimize": True}, "WEBP": {"quality": 85}}
-    image.save(out, format=source_format, **options.get(source_format, {"optimize": True}))
-    data = out.getvalue()
-    extension = FORMATS[source_format][0]
-    return ImageFile(io.BytesIO(data), name=f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}")
+    image.save(out, format=image_format, **options.get(image_format, {"optimize": True}))
+    return out.getvalue()

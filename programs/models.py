@@ -19,6 +19,7 @@ from programs import richtext
 from programs.choices import Embed, EmbedPlacement, Level, Status
 from programs.extensions import extensions
 from programs.fields import VerifiedImageField
+from programs.images import rendition_name, rendition_widths
 from programs.querysets import ProgrammeQuerySet
 from programs.text import norwegian_slugify
 
@@ -243,6 +244,18 @@ class Programme(models.Model):
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""
         return [p for p in self.replaces.all() if p.is_published]
+
+    def hero_srcset(self):
+        """The ``srcset`` of the hero image: its narrower copies (programs/images.py), then
+        itself. Built from names alone: no query, no call to the storage."""
+        if not (self.hero_image and self.hero_width):
+            return ""
+        storage, name = self.hero_image.storage, self.hero_image.name
+        copies = [
+            f"{storage.url(rendition_name(name, w))} {w}w"
+            for w in rendition_widths(self.hero_width)
+        ]
+        return ", ".join([*copies, f"{self.hero_image.url} {self.hero_width}w"])
 
     def languages(self):
         """Codes of the languages this page really has (own slug and text), nb first.

@@ -142,3 +142,15 @@ def test_a_file_the_app_did_not_name_is_not_served(client, stored_image, setting
     default_storage.save("programmes/notes.txt", io.BytesIO(b"secret"))
     assert client.get("/media/programmes/notes.txt").status_code == 404
     assert client.post(stored_image).status_code in (403, 405)
+
+
+def test_the_narrower_copies_in_srcset_are_served_too(client, settings, tmp_path, db):
+    settings.MEDIA_ROOT = tmp_path
+    programme = make_programme(
+        hero_image=SimpleUploadedFile("bred.png", png(size=(1000, 500))), hero_alt_nb="Bredt."
+    )
+    srcset = programme.hero_srcset().split(", ")
+    assert [entry.split()[1] for entry in srcset] == ["480w", "960w", "1000w"]
+    for entry in srcset:
+        response = client.get(entry.split()[0])
+        assert (response.status_code, response["Content-Type"]) == (200, "image/png")

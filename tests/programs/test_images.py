@@ -38,13 +38,16 @@ def png_bomb(width, height):
 
 @pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP"])
 def test_real_images_are_accepted_and_keep_their_format(format):
-    stored = reencode(upload(image_bytes(format)))
+    stored, _copies = reencode(upload(image_bytes(format)))
     assert Image.open(io.BytesIO(stored.read())).format == format
     assert stored.name.endswith({"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[format])
 
 
 def test_the_stored_name_is_the_content_hash_so_the_same_image_gets_the_same_name():
-    first, second = reencode(upload(image_bytes())), reencode(upload(image_bytes(), "other.png"))
+    (first, _), (second, _) = (
+        reencode(upload(image_bytes())),
+        reencode(upload(image_bytes(), "b.png")),
+    )
     assert first.name == second.name
     assert len(first.name.split(".")[0]) == 32
 
@@ -55,14 +58,14 @@ def test_metadata_is_stripped():
     exif[0x8825] = {1: "N", 2: (59.0, 54.0, 0.0)}  # GPS latitude
     original = image_bytes("JPEG", exif=exif.tobytes())
     assert b"Camera maker" in original
-    stored = reencode(upload(original, "photo.jpg")).read()
+    stored = reencode(upload(original, "photo.jpg"))[0].read()
     assert b"Camera maker" not in stored
     assert not Image.open(io.BytesIO(stored)).getexif()
 
 
 def test_a_polyglot_loses_its_payload():
     payload = b"<script>alert(1)</script>"
-    stored = reencode(upload(image_bytes() + payload)).read()
+    stored = reencode(upload(image_bytes() + payload))[0].read()
     assert payload not in stored
 
 
@@ -84,3 +87,11 @@ def test_anything_else_is_refused_with_a_reason(data, name, code):
     with pytest.raises(ValidationError) as error:
         validate_image(upload(data, name))
     assert error.value.code == code
+
+
+def test_narrower_copies_are_made_for_phones_never_wider_than_the_image():
+    stored, copies = reencode(upload(image_bytes("JPEG", size=(1200, 600)), "wide.jpg"))
+    stem = stored.name.removesuffix(".jpg")
+    assert [copy.name for copy in copies] == [f"{stem}-480.jpg", f"{stem}-960.jpg"]
+    assert [(copy.width, copy.height) for copy in copies] == [(480, 240), (960, 480)]
+    assert reencode(upload(image_bytes("PNG", size=(400, 300))))[1] == []
