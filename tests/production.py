@@ -51,9 +51,10 @@ def start_gunicorn(**env):
         cwd=ROOT,
         env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
         # A file, not a pipe: nobody reads a pipe, and once it is full gunicorn blocks.
-        stdout=(output := tempfile.TemporaryFile()),
+        stdout=(output := tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log")),
         stderr=subprocess.STDOUT,
     )
+    process.log = output  # kept open; read it by name (``process.log.name``), never seek it
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):  # up to a minute on a loaded machine
         try:

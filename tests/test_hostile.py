@@ -13,9 +13,9 @@ unescaped; no forged host reaches an absolute URL, which the site builds from SI
 import json
 import re
 import socket
-import threading
 import time
 import uuid
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -259,20 +259,23 @@ def send(port, raw):
     return Answer(status, head.decode("latin-1"), body.decode(errors="replace"))
 
 
-LOG = []  # gunicorn's stdout, line by line: access lines and Django's warnings and errors
+LOGS = []  # the gunicorn log file of the module's server (tests/production.py)
+
+
+def log_lines():
+    """gunicorn's output so far, line by line: access lines, Django's warnings and errors."""
+    return Path(LOGS[0]).read_bytes().splitlines()
 
 
 @pytest.fixture(scope="module")
 def port(tmp_path_factory):
     """gunicorn on the seed content plus the page-type examples, for the whole module.
 
-    Its stdout is read as it comes: a pipe nobody reads fills up after a few dozen requests'
-    log lines, and gunicorn then blocks on writing the next one.
+    Its output goes to a file (a pipe nobody reads would fill and block gunicorn).
     """
     database = tmp_path_factory.mktemp("hostile") / "db.sqlite3"
     process, url = start_gunicorn(DATABASE_URL=prepare_database(f"sqlite:///{database}", True))
-    reader = threading.Thread(target=lambda: LOG.extend(process.stdout), daemon=True)
-    reader.start()
+    LOGS[:] = [process.log.name]
     yield int(url.rsplit(":", 1)[1])
     process.terminate()
     process.wait(timeout=10)
@@ -299,16 +302,16 @@ def test_a_hostile_request_gets_no_5xx_no_reflected_markup_and_no_forged_host(po
 def test_nothing_is_logged_as_an_error_but_the_forged_hosts(port):
     """The corpus again, then gunicorn's log up to a marker request: nothing at ERROR except
     Django's own reports of forged hosts (django.security.DisallowedHost, answered 400)."""
-    start = len(LOG)
+    start = len(log_lines())
     for case in CORPUS:
         send(port, case.raw)
     marker = uuid.uuid4().hex
     send(port, request(f"/studier/?marker={marker}"))  # one worker: its line comes last
     for _ in range(50):
-        if any(marker.encode() in line for line in LOG[start:]):
+        if any(marker.encode() in line for line in log_lines()[start:]):
             break
         time.sleep(0.1)
-    records = [json.loads(line) for line in LOG[start:] if line.startswith(b"{")]
+    records = [json.loads(line) for line in log_lines()[start:] if line.startswith(b"{")]
     assert any(record.get("query") == f"marker={marker}" for record in records)
     errors = [
         record
