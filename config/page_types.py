@@ -8,6 +8,7 @@ It lives outside tests/ because the bench command imports it too.
 
 from typing import NamedTuple
 
+from config.page_cache import bump_content_version
 from programs.choices import Level, Status
 from programs.models import Programme
 
@@ -121,3 +122,4 @@ def add_page_type_examples():
     Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
         contact_url="https://example.org/kontakt"
     )
+    bump_content_version()  # update() sends no signal

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "config.csp.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Below the security headers (a hit gets them as a fresh page does), above everything
+    # else: a hit skips sessions, locale, the view and the database (config/page_cache.py).
+    "config.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -125,6 +128,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Whole pages for anonymous readers, in that cache (config/page_cache.py). Any content save
+# makes every page fresh at once; the timeout bounds staleness for anything that does not.
+PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = 10 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

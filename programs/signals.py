@@ -1,13 +1,18 @@
-"""A programme page changes when any of its parts does: keep ``Programme.updated_at`` true.
+"""A programme page changes when any of its parts does: keep ``Programme.updated_at`` true,
+and make the whole-page cache fresh (config/page_cache.py).
 
 The sitemap's lastmod and the page's Last-Modified come from that one timestamp, so every
-model shown on a programme page touches its programme when saved or deleted.
+model shown on a programme page touches its programme when saved or deleted. Any save or
+delete in the content apps bumps the page cache's content version; code that writes with
+``QuerySet.update()`` or ``bulk_create()`` (no signals) calls ``bump_content_version()``.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from config.page_cache import bump_content_version
 from programs.models import Programme
 
 
@@ -32,3 +37,22 @@ def connect(model, programme_id_of):
     post_delete.connect(
         receiver, sender=model, weak=False, dispatch_uid=f"untouch-{model.__name__}"
     )
+
+
+CONTENT_APPS = {"programs", "admissions"}
+
+
+def bump_page_cache(sender, **kwargs):
+    """Any save or delete of a content model (m2m changes and ``loaddata`` too) makes every
+    cached page fresh.
+
+    Now, and again after the commit: a page rendered between the two from rows not yet
+    committed is stored under the first new version, which the second one retires."""
+    if sender._meta.app_label not in CONTENT_APPS:
+        return
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+for signal in (post_save, post_delete, m2m_changed):
+    signal.connect(bump_page_cache, weak=False, dispatch_uid="page-cache")

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -41,6 +42,14 @@ def _norwegian_by_default():
     """Each test starts in nb, as a request to an unprefixed URL does; none leaks a language."""
     with translation.override("nb"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: LocMem outlives a test's rolled-back rows, so a
+    page cached by one test would otherwise be served to the next (config/page_cache.py)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -10,11 +10,13 @@ import threading
 
 import psycopg
 import pytest
+from redis import Redis
 
 from tests.production import Browser, free_port, get, prepare_database
 
 DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+ENGLISH_PROGRAMME = "/en/programmes/mental-health-and-addiction/"
 
 
 @pytest.fixture
@@ -36,7 +38,13 @@ def test_an_edit_through_one_server_is_served_by_the_other_at_once(
     # No TLS proxy in front here, as in compose.yaml.
     env = {"DATABASE_URL": shared_database, "REDIS_URL": redis_server.url + "/0", "HTTPS": "0"}
     first, second = gunicorn(**env), gunicorn(**env)
+    redis = Redis.from_url(redis_server.url + "/0")
+    redis.flushdb()
     assert get(second + OPEN_PROGRAMME)[0] == 200
+    assert get(second + "/studier/")[0] == 200
+    assert (
+        len(redis.keys("*page-cache:*")) == 3
+    )  # the version and both pages (config/page_cache.py)
 
     editor = Browser(first)
     editor.log_in()
@@ -119,10 +127,11 @@ def test_pages_recover_by_themselves_when_the_database_comes_back(
     assert get(url + OPEN_PROGRAMME)[0] == 200
 
     proxy.cut()
-    assert get(url + OPEN_PROGRAMME)[0] == 503
+    assert get(url + OPEN_PROGRAMME)[0] == 200  # from the page cache, which needs no database
+    assert get(url + ENGLISH_PROGRAMME)[0] == 503
     assert get(url + "/readyz")[0] == 503
 
     proxy.start()
-    statuses = [get(url + OPEN_PROGRAMME)[0] for _ in range(3)]
+    statuses = [get(url + ENGLISH_PROGRAMME)[0] for _ in range(3)]
     assert statuses[-1] == 200  # at most the first request after the outage may still fail
     assert get(url + "/readyz")[0] == 200

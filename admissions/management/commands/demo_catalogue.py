@@ -30,6 +30,7 @@ from admissions.models import (
     ScheduleWeek,
     StudyOption,
 )
+from config.page_cache import bump_content_version
 from programs.models import Programme, Section
 
 
@@ -79,6 +80,7 @@ class Command(BaseCommand):
                 counts = Catalogue(random.Random(seed)).build(programmes)
         except ValidationError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
+        bump_content_version()  # bulk_create, update and _raw_delete send no signals
         summary = ", ".join(f"{number} {name}" for name, number in counts.items())
         seconds = time.perf_counter() - started
         self.stdout.write(f"Demo catalogue: {summary}, in {seconds:.1f} s.")

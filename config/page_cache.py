@@ -1,0 +1,145 @@
+"""Whole-page cache for anonymous GET/HEAD requests to the public pages (README "Page cache").
+
+Pages carry no per-request data (no nonce, no CSRF token, no session), so one rendering serves
+every anonymous reader. ``PageCacheMiddleware`` sits just below the security-header
+middlewares in MIDDLEWARE: a hit skips sessions, locale, URL resolution, the view and the
+database, and still gets the same CSP, Permissions-Policy, X-Frame-Options, HSTS and
+Referrer-Policy as a fresh page, because those are added above it on the way out.
+
+Keys live in Django's cache (local memory, or Redis shared by every app server) and include a
+**content version**: programs/signals.py bumps it on any save or delete of a content model,
+so every page on every server is fresh at once. ``PAGE_CACHE_SECONDS`` bounds staleness for
+anything a signal misses (``QuerySet.update()`` elsewhere, a raw SQL fix). A cache that cannot
+be reached (Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rendered as usual.
+"""
+
+import functools
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+from django.utils.translation import override
+
+VERSION_KEY = "page-cache:version"
+CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would take a slot
+LIST_PARAMETERS = {"bachelor"}  # the list's filter: the only query string a page has
+
+
+def content_version():
+    """The current content version, or None when the cache cannot be reached.
+
+    A missing version (first start, evicted) starts at a random number, so pages stored
+    under an earlier version are never read again."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_content_version():
+    """Make every cached page stale on every app server sharing the cache."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): a new random one does the same
+        cache.set(VERSION_KEY, secrets.randbits(48), timeout=None)
+
+
+@functools.cache
+def list_paths():
+    """The programme list's path in each language."""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            paths.add(reverse("programs:list"))
+    return paths
+
+
+def _excluded_prefixes():
+    return ("/" + settings.ADMIN_PATH, "/" + settings.MEDIA_URL, "/" + settings.STATIC_URL)
+
+
+def cache_key(request):
+    """The key of ``request``'s page, or None when the request must bypass the cache."""
+    if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        return None
+    path = request.path
+    if path in ("/healthz", "/readyz") or path.startswith(_excluded_prefixes()):
+        return None
+    cookies = request.META.get("HTTP_COOKIE", "")
+    if settings.SESSION_COOKIE_NAME in cookies or settings.CSRF_COOKIE_NAME in cookies:
+        return None  # staff, or someone mid-login: their pages are their own
+    query = ""
+    if request.GET:
+        if path not in list_paths() or set(request.GET) - LIST_PARAMETERS:
+            return None
+        values = request.GET.getlist("bachelor")
+        if len(values) != 1:
+            return None
+        query = "bachelor=" + values[0]  # as sent: " x" is a 400, not "x"
+    version = content_version()
+    if version is None:
+        return None
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()
+    return f"page-cache:{version}:{digest}"
+
+
+def storable(response):
+    """Whether a freshly rendered response is the same for every anonymous reader."""
+    if response.status_code not in CACHED_STATUSES or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+    cache_control = response.get("Cache-Control", "").lower()
+    return "cookie" not in vary and not {"private", "no-store", "no-cache"} & {
+        d.split("=")[0].strip() for d in cache_control.split(",")
+    }
+
+
+def rebuild(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve a stored page, or store the page rendered below (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:  # CommonMiddleware answers it, in the page's language
+            return self.get_response(request)
+        key = cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            response = rebuild(stored)
+            last_modified = response.get("Last-Modified")
+            # What ConditionalGetMiddleware and @condition do for a fresh page: 304 on a match.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=last_modified and parse_http_date_safe(last_modified),
+                response=response,
+            )
+        response = self.get_response(request)
+        if request.method == "GET" and storable(response):
+            headers = list(response.headers.items())
+            cache.set(
+                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
+            )
+        return response

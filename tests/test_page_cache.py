@@ -1,0 +1,235 @@
+"""The whole-page cache (config/page_cache.py): what is stored, what is never stored or
+served, and that any content change makes every page fresh at once."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.page_types import PAGE_TYPES
+from tests.builders import (
+    make_cohort,
+    make_field_of_study,
+    make_programme,
+    make_requirement,
+    make_section,
+    make_study_option,
+    make_threshold,
+    make_week,
+)
+
+CACHED = [
+    (url, page_type.status)
+    for page_type in PAGE_TYPES
+    for url in (page_type.nb, page_type.en)
+    if page_type.status in (200, 301, 410)
+    and ("?" not in url or page_type.name == "list filtered by bachelor")
+]
+EXTRA = ["/sitemap.xml", "/robots.txt"]
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Cross-Origin-Opener-Policy",
+]
+
+
+def queries(client, url, **extra):
+    """``(response, number of queries)`` for one GET."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, **extra)
+    return response, len(captured)
+
+
+@pytest.mark.parametrize(("url", "status"), [*CACHED, *((url, 200) for url in EXTRA)])
+def test_it_serves_the_second_request_from_the_cache(
+    client, every_page_type, django_assert_num_queries, url, status
+):
+    first = client.get(url)
+    assert first.status_code == status
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == status
+    assert second.content == first.content
+    for header in ["Content-Type", "Content-Language", "ETag", "Last-Modified", "Location"]:
+        assert second.get(header) == first.get(header)
+    assert not second.cookies
+    assert "Cookie" not in second.get("Vary", "")
+    assert b"csrfmiddlewaretoken" not in second.content
+
+
+def test_it_answers_head_from_the_cache(client, every_page_type, django_assert_num_queries):
+    client.get("/studier/")
+    with django_assert_num_queries(0):
+        assert client.head("/studier/").status_code == 200
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_it_sends_the_same_security_headers_on_a_hit(client, every_page_type, settings, secure):
+    settings.SECURE_HSTS_SECONDS = 3600  # as with HTTPS=1; HSTS is only sent over HTTPS
+    url = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+    miss, _count = queries(client, url, secure=secure)
+    hit, count = queries(client, url, secure=secure)
+    assert count == 0
+    for header in SECURITY_HEADERS:
+        assert hit.get(header) == miss.get(header), header
+    assert hit.has_header("Content-Security-Policy")
+    assert hit.has_header("Strict-Transport-Security") == secure
+
+
+def test_it_answers_304_on_a_hit_with_the_etag(client, every_page_type):
+    url = "/en/programmes/"
+    etag = client.get(url)["ETag"]
+    response, count = queries(client, url, headers={"If-None-Match": etag})
+    assert (response.status_code, count) == (304, 0)
+    assert response["ETag"] == etag
+    assert response.has_header("Content-Security-Policy")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/studier/?utm_source=x",
+        "/studier/?bachelor=sykepleie&page=2",
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/?x=1",
+        "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/?credits=20&grade=A",
+        "/sitemap.xml?x",
+    ],
+)
+def test_it_bypasses_unknown_query_strings(client, every_page_type, url):
+    client.get(url)
+    assert queries(client, url)[1] > 0
+
+
+def test_it_keys_the_list_on_its_filter(client, every_page_type):
+    all_programmes = client.get("/studier/").content
+    filtered = client.get("/studier/?bachelor=sykepleie").content
+    assert filtered != all_programmes
+    assert client.get("/studier/?bachelor=sykepleie").content == filtered
+
+
+def test_it_never_stores_or_serves_pages_to_staff(client, every_page_type):
+    url = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+    admin = User.objects.create_superuser("editor", password="x")
+    client.force_login(admin)
+    client.get(url)
+    assert queries(client, url)[1] > 0  # not served to staff
+
+    client.logout()
+    client.cookies.clear()
+    assert queries(client, url)[1] > 0  # the staff member's page was not stored
+    assert queries(client, url)[1] == 0
+    client.cookies["sessionid"] = "whatever"
+    assert queries(client, url)[1] > 0  # a cached page is not served to a session either
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abc", "csrftoken=abc"])
+def test_it_bypasses_requests_with_a_session_or_csrf_cookie(client, every_page_type, cookie):
+    url = "/studier/"
+    client.get(url)
+    assert queries(client, url, headers={"Cookie": cookie})[1] > 0
+
+
+def test_it_never_caches_post(client, every_page_type):
+    url = "/studier/"
+    client.post(url)
+    assert queries(client, url)[1] > 0
+
+
+@pytest.mark.parametrize("url", ["/healthz", "/readyz", "/admin/login/", "/static/x.css"])
+def test_it_never_stores_machine_and_admin_paths(client, every_page_type, url):
+    from django.core.cache import cache
+
+    before = len(cache._cache)  # LocMem's store: nothing added
+    client.get(url)
+    client.get(url)
+    assert len(cache._cache) == before
+
+
+def test_it_is_off_with_page_cache_0(client, every_page_type, settings):
+    settings.PAGE_CACHE = False
+    client.get("/studier/")
+    assert queries(client, "/studier/")[1] > 0
+
+
+def _requirement(programme):
+    return make_requirement(programme, fields=[make_field_of_study()])
+
+
+CHANGES = {
+    "Programme": lambda p: p,
+    "Section": make_section,
+    "StudyOption": make_study_option,
+    "AdmissionThreshold": lambda p: make_threshold(make_study_option(p)),
+    "AdmissionRequirement": _requirement,
+    "FieldOfStudy": lambda p: _requirement(p).accepted_fields.get(),
+    "Cohort": make_cohort,
+    "ScheduleWeek": lambda p: make_week(make_cohort(p)),
+}
+
+
+def _pages(programme):
+    return [programme.get_absolute_url(language) for language in ("nb", "en")] + [
+        "/studier/",
+        "/en/programmes/",
+    ]
+
+
+def _cached(client, urls):
+    for url in urls:
+        client.get(url)
+        assert queries(client, url)[1] == 0, url
+
+
+def _fresh(client, urls):
+    for url in urls:
+        assert queries(client, url)[1] > 0, url
+
+
+@pytest.mark.parametrize("model", CHANGES)
+def test_a_save_makes_every_page_fresh(client, db, model):
+    programme = make_programme()
+    obj = CHANGES[model](programme)
+    urls = _pages(programme)
+    _cached(client, urls)
+    obj.save()
+    _fresh(client, urls)
+
+
+@pytest.mark.parametrize("model", CHANGES)
+def test_a_delete_makes_every_page_fresh(client, db, model):
+    programme = make_programme()
+    obj = CHANGES[model](programme)
+    urls = _pages(programme)[2:] if model == "Programme" else _pages(programme)
+    _cached(client, urls)
+    obj.delete()
+    _fresh(client, urls)
+
+
+def test_a_slug_change_and_its_old_slug_are_fresh_at_once(client, db):
+    programme = make_programme()
+    old = programme.get_absolute_url("nb")
+    _cached(client, [old])
+    programme.slug_nb = "nytt-navn"
+    programme.full_clean()
+    programme.save()
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, "/studier/nytt-navn/")
+
+
+def test_accepted_fields_changes_make_the_list_fresh(client, db):
+    requirement = _requirement(make_programme())
+    _cached(client, ["/studier/"])
+    requirement.accepted_fields.clear()
+    _fresh(client, ["/studier/"])
+
+
+def test_a_bulk_update_in_page_types_makes_pages_fresh(client, seeded):
+    from config.page_types import add_page_type_examples
+
+    _cached(client, ["/studier/"])
+    add_page_type_examples()  # ends with a QuerySet.update(), which sends no signal
+    _fresh(client, ["/studier/"])
