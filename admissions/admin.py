@@ -3,6 +3,7 @@ study option's page and weeks on their cohort's page; the programme page links t
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -17,25 +18,27 @@ from admissions.models import (
     ScheduleWeek,
     StudyOption,
 )
+from programs.admin import AddTextInlines, LocalizedNumbers
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(TabbedTranslationAdmin):
+class FieldOfStudyAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
     list_display = ["name_nb", "name_en", "code"]
     search_fields = ["name_nb", "name_en", "code"]
 
 
-class AdmissionRequirementInline(TranslationStackedInline):
+class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):
     model = AdmissionRequirement
     max_num = 1
     filter_horizontal = ["accepted_fields"]
 
 
-class StudyOptionInline(admin.TabularInline):
+class StudyOptionInline(LocalizedNumbers, admin.TabularInline):
     model = StudyOption
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     show_change_link = True  # thresholds are edited there
+    add_text = _("Add another study option")
     fields = [
         "position",
         "mode",
@@ -48,21 +51,23 @@ class StudyOptionInline(admin.TabularInline):
     ]
 
 
-class CohortInline(admin.TabularInline):
+class CohortInline(LocalizedNumbers, admin.TabularInline):
     model = Cohort
     extra = 0
     show_change_link = True  # weeks are edited there
+    add_text = _("Add another cohort")
     fields = ["code", "ends_season", "ends_year"]
 
 
-class AdmissionThresholdInline(admin.TabularInline):
+class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
     model = AdmissionThreshold
     extra = 1
+    add_text = _("Add another admission threshold")
     fields = ["admission_year", "round", "quota", "outcome", "points", "scale"]
 
 
 @admin.register(StudyOption)
-class StudyOptionAdmin(admin.ModelAdmin):
+class StudyOptionAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
     inlines = [AdmissionThresholdInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
     list_display = ["study_code", "programme", "mode", "duration_semesters"]
@@ -74,14 +79,15 @@ class StudyOptionAdmin(admin.ModelAdmin):
     ordering = ["programme__title_nb", "programme_id", "position", "pk"]
 
 
-class ScheduleWeekInline(TranslationTabularInline):
+class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
     model = ScheduleWeek
     extra = 1
+    add_text = _("Add another schedule week")
     fields = ["iso_year", "week", "last_week", "kind", "note"]
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
     inlines = [ScheduleWeekInline]
     list_display = ["code", "programme", "ends_season", "ends_year"]
     list_select_related = ["programme"]

@@ -1,17 +1,66 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import InlineAdminFormSet
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Max
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from programs.extensions import extensions
-from programs.models import Programme, Section, Status
+from programs.models import OldSlug, Programme, Section, Status
 from programs.text import norwegian_slugify
+
+
+class LocalizedNumbers:
+    """Admin mixin: number fields read what an editor types in her language (7,5 in nb).
+
+    A browser's ``<input type="number">`` may read “7,5” as 75 and send that, so the fields are
+    text inputs parsed by Django's localized fields, which refuse what they cannot read. A lower
+    bound is left to the model's own validator, whose message names the range (“1 to 12”), not
+    to the column's 0.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DecimalField | models.IntegerField) and not (
+            db_field.choices or db_field.primary_key
+        ):
+            mode = "decimal" if isinstance(db_field, models.DecimalField) else "numeric"
+            kwargs.setdefault("localize", True)
+            kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": mode}))
+            if any(isinstance(v, MinValueValidator) for v in db_field.validators):
+                kwargs.setdefault("min_value", None)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class AddTextInlineAdminFormSet(InlineAdminFormSet):
+    """Django writes “Add another %(verbose_name)s” with a capital (“Legg til ny Kull”); an
+    inline's ``add_text`` says it whole, in the noun's gender (“Legg til nytt kull”)."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        if add_text := getattr(self.opts, "add_text", None):
+            data["options"]["addText"] = str(add_text)
+        return json.dumps(data)
+
+
+class AddTextInlines:
+    """ModelAdmin mixin: inlines may set ``add_text`` (see ``AddTextInlineAdminFormSet``)."""
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj=obj)
+        for admin_formset in admin_formsets:
+            admin_formset.__class__ = AddTextInlineAdminFormSet
+        return admin_formsets
 
 
 class SectionForm(forms.ModelForm):
@@ -22,12 +71,30 @@ class SectionForm(forms.ModelForm):
         return self.cleaned_data["anchor"] or norwegian_slugify(title)[:80]
 
 
-class SectionInline(TranslationStackedInline):
+class SectionInline(LocalizedNumbers, TranslationStackedInline):
     model = Section
     form = SectionForm
     extra = 0
     fields = ["position", "title", "heading", "body", "embed", "embed_placement", "anchor"]
     ordering = ["position", "pk"]
+    add_text = _("Add another section")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """New sections start after the existing ones (highest position + 10), so a section
+        added at the bottom of the form is also last on the page. Several new ones share the
+        number and keep the order they were added in (``Meta.ordering`` ends with ``pk``)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        last = obj.sections.aggregate(last=Max("position"))["last"] if obj else None
+        next_position = 0 if last is None else last + 10
+
+        class SectionFormSet(formset):
+            def get_form_kwargs(self, index):
+                kwargs = super().get_form_kwargs(index)
+                if index is None or index >= self.initial_form_count():
+                    kwargs["initial"] = {"position": next_position, **kwargs.get("initial", {})}
+                return kwargs
+
+        return SectionFormSet
 
 
 class RetireForm(forms.Form):
@@ -64,7 +131,7 @@ class RetireForm(forms.Form):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
     actions = ["retire"]
     inlines = [SectionInline]  # and those of the apps built on programmes: get_inlines()
     # `title` would search only the editor's own language (modeltranslation rewrites it).
@@ -83,9 +150,22 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}  # expanded per language: slug_nb from title_nb, …
     autocomplete_fields = ["replaced_by"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["old_addresses", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "level", "ects_credits", "lead", "sections_heading"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "old_addresses",
+                    "level",
+                    "ects_credits",
+                    "lead",
+                    "sections_heading",
+                ]
+            },
+        ),
         (_("Status"), {"fields": ["status", "notice", "replaced_by", "is_published"]}),
         (_("Image"), {"fields": ["hero_image", "hero_alt"]}),
         (_("Contact"), {"fields": ["contact_url"]}),
@@ -95,6 +175,21 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *extensions.admin_inlines]
+
+    @admin.display(description=_("old addresses"))
+    def old_addresses(self, obj):
+        """The programme's old slugs, each still redirecting here (one query)."""
+        rows = (
+            [
+                (old.get_language_display(), old.slug, date_format(old.created_at.date()))
+                for old in obj.old_slugs.all()
+            ]
+            if obj.pk
+            else []
+        )
+        if not rows:
+            return _("None: every address this page has had is the current one.")
+        return format_html_join("\n", "<div>{}: <code>{}</code> ({})</div>", rows)
 
     @admin.action(description=_("Retire and redirect to …"), permissions=["change"])
     def retire(self, request, queryset):
@@ -139,3 +234,25 @@ class SectionAdmin(TabbedTranslationAdmin):
     search_fields = ["title_nb", "title_en", "programme__title_nb", "programme__title_en"]
     autocomplete_fields = ["programme"]
     ordering = ["programme__title_nb", "position", "pk"]
+
+
+@admin.register(OldSlug)
+class OldSlugAdmin(admin.ModelAdmin):
+    """The automatic redirects, for superusers to look at: ``Programme.save()`` keeps them."""
+
+    list_display = ["slug", "language", "programme", "created_at"]
+    list_filter = ["language"]
+    list_select_related = ["programme"]
+    search_fields = ["slug", "programme__title_nb", "programme__title_en"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -29,7 +29,9 @@ class Programme(models.Model):
     slug = models.SlugField(
         _("URL slug"),
         max_length=200,
-        help_text=_("The last part of the page address. Changing it breaks links to the page."),
+        help_text=_(
+            "The last part of the page address. If you change it, the old address redirects here."
+        ),
     )
     level = models.CharField(_("level"), max_length=20, choices=Level)
     ects_credits = models.DecimalField(

@@ -96,7 +96,11 @@ class StudyOption(models.Model):
         _("duration in semesters"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     deadline_month = models.PositiveSmallIntegerField(
-        _("deadline month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+        _("deadline month"),
+        validators=[
+            MinValueValidator(1, _("Enter a month from 1 to 12.")),
+            MaxValueValidator(12, _("Enter a month from 1 to 12.")),
+        ],
     )
     deadline_day = models.PositiveSmallIntegerField(
         _("deadline day"),
@@ -122,6 +126,8 @@ class StudyOption(models.Model):
     def clean(self):
         if not (isinstance(self.deadline_month, int) and isinstance(self.deadline_day, int)):
             return  # field errors are already reported (None, or text an import left as is)
+        if not 1 <= self.deadline_month <= 12:
+            return  # so is a month that does not exist: no second error about its days
         try:
             date(2027, self.deadline_month, self.deadline_day)  # not a leap year: no 29 February
         except (ValueError, OverflowError):  # OverflowError: a 20-digit number in the form
