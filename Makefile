@@ -9,7 +9,7 @@ TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,1
 	SITE_URL=http://testserver
 
 .PHONY: run demo test test-fast screenshots check setup system-packages messages superuser bench \
-	clean audit
+	bench-packages clean audit
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -90,12 +90,30 @@ audit: $(VENV)/.installed
 messages: setup
 	$(MANAGE) makemessages $(MESSAGES_ARGS)
 
-# Time, size and queries per page type on the seed content (see programs/management/commands/bench.py).
-bench: setup
-	$(MANAGE) migrate --noinput -v0
-	$(MANAGE) seed
+# Time, size and queries per page type (programs/management/commands/bench.py), then the load
+# test (loadbench.py: nginx, whitenoise, page cache, uncached pages; req/s, p50/p99, errors),
+# both on a scratch database with the seed and 400 demo programmes. Writes docs/benchmarks.md.
+# Loopback only, bounded: about 4 minutes. BENCH_ARGS passes options, e.g. --duration 10.
+BENCH_DB := $(or $(TMPDIR),/tmp)/studieside-bench.sqlite3
+BENCH_ENV := $(TEST_ENV) DATABASE_URL=sqlite:///$(BENCH_DB)
+bench-packages:
+	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+bench: setup bench-packages
+	rm -f $(BENCH_DB)
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(PY) manage.py seed -v0
+	$(BENCH_ENV) $(PY) manage.py demo_catalogue --programmes 400
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(TEST_ENV) $(PY) manage.py bench
+	$(BENCH_ENV) $(PY) manage.py bench --runs 20
+	$(BENCH_ENV) $(PY) manage.py loadbench $(BENCH_ARGS)
+	rm -f $(BENCH_DB)
 
 superuser: setup
 	$(MANAGE) migrate --noinput

@@ -4,16 +4,67 @@ from decimal import Decimal
 from itertools import zip_longest
 
 from django import forms
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from admissions.choices import StudyMode
 from admissions.grade_points import FAILED, PASS, Course, GradePointError
-from admissions.models import FieldOfStudy
+from admissions.models import FieldOfStudy, StudyOption
+from programs.choices import Level
 from programs.extensions import ProgrammeListForm
 
 
-class ProgrammeFilterForm(ProgrammeListForm):
-    """The query string of the programme list: ``?bachelor=<field code>``."""
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox that sends "1" and reads back what was sent, so ``open=yes`` is an error
+    (Django's own reads any value but "false" and "0" as ticked)."""
 
+    def __init__(self):
+        super().__init__(check_test=lambda value: value == "1")
+
+    def format_value(self, value):
+        return "1"
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
+class ProgrammeFilterForm(ProgrammeListForm):
+    """The query string of the programme list: ``q`` (search), ``level``, ``mode``,
+    ``bachelor`` (field code), ``open=1`` and ``page``. Every field is optional and an empty
+    one is the same as none; a field given twice is an error, so no value is silently dropped.
+    Names outside the form (``utm_source``) are ignored."""
+
+    MAX_SEARCH = 100
+
+    q = forms.CharField(
+        required=False,
+        max_length=MAX_SEARCH,
+        label=_("Search"),
+        help_text=_("Words from the name or description, or a study code such as 215 1210."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _("Search with at most %(limit_value)d characters."),
+            "null_characters_not_allowed": _("The search holds a character we cannot read."),
+        },
+    )
+    level = forms.ChoiceField(
+        required=False,
+        choices=[("", _("any level")), *Level.choices],
+        label=_("Level"),
+        error_messages={
+            "invalid_choice": _("We do not know that level. Choose one from the list.")
+        },
+    )
+    mode = forms.ChoiceField(
+        required=False,
+        choices=[("", _("full-time or part-time")), *StudyMode.choices],
+        label=_("Study mode"),
+        error_messages={
+            "invalid_choice": _("We do not know that study mode. Choose one from the list.")
+        },
+    )
     bachelor = forms.ModelChoiceField(
         queryset=FieldOfStudy.objects.all(),
         to_field_name="code",
@@ -24,13 +75,78 @@ class ProgrammeFilterForm(ProgrammeListForm):
             "invalid_choice": _("We do not know that field of study. Choose one from the list.")
         },
     )
+    open = forms.ChoiceField(
+        required=False,
+        choices=[("1", _("Only programmes open for applications"))],
+        label=_("Only programmes open for applications"),
+        widget=FlagCheckbox(),
+        error_messages={"invalid_choice": _("Tick the box, or leave it empty.")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,  # keeps the row offset far from any integer limit of the database
+        widget=forms.HiddenInput,  # never rendered: a new search starts on page 1
+        error_messages={
+            "invalid": _("The page number must be a whole number from 1."),
+            "min_value": _("The page number must be a whole number from 1."),
+            "max_value": _("There is no page with that number."),
+        },
+    )
+
+    def clean(self):
+        for name in self.fields:
+            if len(self.data.getlist(name)) > 1:
+                self.add_error(
+                    name, _("The address gives “%(name)s” more than once.") % {"name": name}
+                )
+        return self.cleaned_data
 
     def filter(self, programmes):
-        """Programmes whose admission requirement accepts a bachelor in the chosen field."""
-        field = self.cleaned_data["bachelor"]
-        if field is None:
-            return programmes
-        return programmes.filter(admission_requirement__accepted_fields=field)
+        """``programmes`` narrowed by every field given (no query of its own): study mode
+        and study codes as subqueries on study options, so a programme is listed once."""
+        data, options = self.cleaned_data, StudyOption.objects.all()
+        if data["level"]:
+            programmes = programmes.filter(level=data["level"])
+        if data["open"]:
+            programmes = programmes.open_for_applications()
+        if data["mode"]:
+            programmes = programmes.filter(
+                pk__in=options.filter(mode=data["mode"]).values("programme")
+            )
+        if data["bachelor"] is not None:
+            programmes = programmes.filter(admission_requirement__accepted_fields=data["bachelor"])
+        if data["q"]:
+            programmes = programmes.search(
+                data["q"], get_language(), also=study_code_match(data["q"])
+            )
+        return programmes
+
+    def narrowing(self):
+        """What narrowed the valid form's list, for its summary: "search", "bachelor" (that
+        filter alone: the list answers "which programmes accept my bachelor?"), "filters", or
+        "" for nothing (the page number does not narrow)."""
+        given = {name for name in self.fields if name != "page" and self.cleaned_data.get(name)}
+        if "q" in given:
+            return "search"
+        if given == {"bachelor"}:
+            return "bachelor"
+        return "filters" if given else ""
+
+
+STUDY_CODE = re.compile(r"[0-9A-Z]{3,20}")
+
+
+def study_code_match(text):
+    """A Q for programmes with a study code holding ``text``, spaces ignored ("2151210" and
+    "215 1210" find 215 1210), or None when ``text`` cannot be part of a study code."""
+    code = "".join(text.split()).upper()
+    if not STUDY_CODE.fullmatch(code):
+        return None
+    options = StudyOption.objects.alias(
+        compact=Replace("study_code", Value(" "), Value(""))
+    ).filter(compact__contains=code)
+    return Q(pk__in=options.values("programme"))
 
 
 @dataclass

@@ -16,6 +16,7 @@ be reached (Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rend
 import functools
 import hashlib
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,7 +29,9 @@ from django.utils.translation import override
 
 VERSION_KEY = "page-cache:version"
 CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would take a slot
-LIST_PARAMETERS = {"bachelor"}  # the list's filter: the only query string a page has
+# The programme list's search, filters and page (admissions/forms.py ProgrammeFilterForm):
+# the only query string a page has.
+LIST_PARAMETERS = {"q", "level", "mode", "open", "bachelor", "page"}
 
 
 def content_version():
@@ -65,6 +68,23 @@ def _excluded_prefixes():
     return ("/" + settings.ADMIN_PATH, "/" + settings.MEDIA_URL, "/" + settings.STATIC_URL)
 
 
+def list_query(query):
+    """The list's query string ``query`` (a QueryDict) in one order: parameters sorted by
+    name, values as sent (" x" may render differently from "x"), empty ones left out (the
+    list treats ``?q=`` as no search). None, to bypass the cache, for a name the list does
+    not know (tracking tags would each take a slot) or a name given twice (a 400)."""
+    if set(query) - LIST_PARAMETERS:
+        return None
+    pairs = []
+    for name in sorted(query):
+        values = query.getlist(name)
+        if len(values) != 1:
+            return None
+        if values[0]:
+            pairs.append((name, values[0]))
+    return urlencode(pairs)
+
+
 def cache_key(request):
     """The key of ``request``'s page, or None when the request must bypass the cache."""
     if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
@@ -77,12 +97,9 @@ def cache_key(request):
         return None  # staff, or someone mid-login: their pages are their own
     query = ""
     if request.GET:
-        if path not in list_paths() or set(request.GET) - LIST_PARAMETERS:
+        query = list_query(request.GET) if path in list_paths() else None
+        if query is None:
             return None
-        values = request.GET.getlist("bachelor")
-        if len(values) != 1:
-            return None
-        query = "bachelor=" + values[0]  # as sent: " x" is a 400, not "x"
     version = content_version()
     if version is None:
         return None

@@ -1,11 +1,75 @@
 """Named queries for programmes; each docstring states its query cost."""
 
-from django.db import models
-from django.db.models import Case, Q, Value, When
+import re
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, models
+from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from programs.choices import Status
 from programs.extensions import extensions
+
+# PostgreSQL text-search configurations per site language: stemming and stop words, so
+# "sykepleiere" finds "sykepleier" and "nurses" finds "nursing".
+SEARCH_CONFIGS = {"nb": "norwegian", "en": "english"}
+WORD = re.compile(r"\w+")
+
+
+def visible(field, language):
+    """The text of translated ``field`` a reader of ``language`` sees: nb when not translated."""
+    return Coalesce(
+        NullIf(f"{field}_{language}", Value("")), f"{field}_nb", output_field=models.TextField()
+    )
+
+
+def spellings(term):
+    """``term`` as typed, and in lower, upper and title case when it is not plain ASCII.
+
+    SQLite's LIKE folds the case of ASCII letters only, so "økonomi" would miss "Økonomi";
+    PostgreSQL folds every letter, and the extra spellings cost it nothing."""
+    if term.isascii():
+        return {term}
+    return {term, term.lower(), term.upper(), term.capitalize()}
+
+
+def prefix_query(words):
+    """A raw tsquery where every word counts as a prefix ("psyk" finds "psykisk"). Words are
+    letters and digits only and quoted, so nothing the reader types is tsquery syntax."""
+    return " & ".join(f"'{word}':*" for word in words)
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """One page of a list: ``items``, its ``number`` from 1, and ``count`` matches in all.
+    The query strings of its neighbours are filled in by programs/pagination.py."""
+
+    items: list
+    number: int
+    count: int
+    size: int
+    previous_query: str = ""
+    next_query: str = ""
+    last_query: str = ""
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.size))  # an empty list still has its page 1
+
+    @property
+    def exists(self):
+        return self.number <= self.num_pages
+
+    @property
+    def has_previous(self):
+        return 1 < self.number <= self.num_pages
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -18,8 +82,65 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def in_title_order(self, language):
         """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
-        title = Coalesce(NullIf(f"title_{language}", Value("")), "title_nb")
-        return self.order_by(Lower(title), "pk")
+        return self.order_by(Lower(visible("title", language)), "pk")
+
+    def open_for_applications(self):
+        return self.filter(status=Status.OPEN)
+
+    def search(self, text, language, also=None):
+        """Programmes whose title or lead, as a reader of ``language`` sees them, holds every
+        word of ``text``, or that condition ``also`` matches (a Q: admissions adds study codes).
+
+        Every engine matches each word case-insensitively anywhere in a word, so part of a
+        Norwegian compound works ("avhengighet" in "avhengighetsarbeid"). PostgreSQL also runs
+        a full-text search in the language's configuration, each word a prefix, and orders by
+        its rank (title above lead), then by title; SQLite orders by title. No query of its
+        own, and no join: 400 programmes' texts take PostgreSQL a few milliseconds unindexed.
+        """
+        words = WORD.findall(text) or [text]  # "+++" is looked for as typed
+        programmes = self.alias(
+            search_title=visible("title", language), search_lead=visible("lead", language)
+        )
+        match = reduce(and_, (self._word_match(word) for word in words))
+        if also is not None:
+            match |= also
+        if connection.vendor != "postgresql" or not WORD.search(text):
+            return programmes.filter(match)
+        config = SEARCH_CONFIGS.get(language, "simple")
+        vector = SearchVector("search_title", weight="A", config=config) + SearchVector(
+            "search_lead", weight="B", config=config
+        )
+        query = SearchQuery(prefix_query(WORD.findall(text)), search_type="raw", config=config)
+        return (
+            programmes.alias(search_vector=vector, search_rank=SearchRank(vector, query))
+            .filter(match | Q(search_vector=query))
+            .order_by(F("search_rank").desc(), Lower("search_title"), "pk")
+        )
+
+    @staticmethod
+    def _word_match(word):
+        """``word`` in the visible title or lead, in any case (see ``spellings``)."""
+        return reduce(
+            or_,
+            (
+                Q(search_title__icontains=spelling) | Q(search_lead__icontains=spelling)
+                for spelling in spellings(word)
+            ),
+        )
+
+    def result_page(self, number, size):
+        """Page ``number`` (from 1) of these programmes, ``size`` a page, as a ResultPage.
+
+        1 query: the number of matches rides along with the rows (``COUNT(*) OVER ()``). A page
+        past the last has no row to carry it, so it costs a second query, for the count.
+        """
+        start = (number - 1) * size
+        rows = list(self.annotate(matches=Window(Count("pk")))[start : start + size])
+        if rows:
+            count = rows[0].matches
+        else:
+            count = 0 if number == 1 else self.count()
+        return ResultPage(rows, number, count, size)
 
     def for_detail_page(self):
         """Everything a programme page shows, in a constant number of queries whatever the size.

@@ -6,20 +6,23 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from config.i18n import object_urls_by_language, urls_by_language
+from programs.drafts import previewed
 from programs.extensions import extensions
 from programs.models import Programme
+from programs.pagination import paginate
 from programs.shortcuts import canonical_redirect
 
 
 @require_safe
 def programme_list(request):
+    """The listed programmes, searched and filtered by the query string, 20 a page; a bad
+    query string is a 400 that shows the form with what to change."""
     form = extensions.list_form(request.GET)
     programmes = Programme.objects.listed().in_title_order(get_language())
-    if form.is_valid():
-        programmes = form.filter(programmes)
+    page = paginate(form, programmes) if form.is_valid() else None
     context = {
         "form": form,
-        "programmes": programmes,
+        "page": page,
         "language_urls": urls_by_language("programs:list"),
         "page_languages": [code for code, _name in settings.LANGUAGES],
     }
@@ -29,10 +32,14 @@ def programme_list(request):
 
 @require_safe
 def programme_detail(request, slug):
-    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    """A programme's page. Editors also see a draft here, exactly as it will look, with a
+    preview banner, never cached nor indexed (programs/drafts.py); the public gets a 404."""
+    programmes = Programme.objects.visible_to(request).for_detail_page()
+    programme = programmes.at_slug(slug, get_language())
     if programme is None:
         raise Http404
-    destination = programme.destination()  # itself, its final successor, or None if gone
+    # Itself, its final successor, or None if gone; a draft is previewed as itself.
+    destination = programme.destination() if programme.is_public() else programme
     if destination is not None and destination != programme:
         return redirect(destination, permanent=True)  # retired: one hop to the final successor
     if response := canonical_redirect(request, programme.get_absolute_url()):
@@ -45,7 +52,7 @@ def programme_detail(request, slug):
         "page_languages": programme.languages(),
         "today": timezone.localdate(),
     }
-    return render(request, "programs/programme_detail.html", context)
+    return previewed(render(request, "programs/programme_detail.html", context), programme)
 
 
 def programme_gone(request, programme):

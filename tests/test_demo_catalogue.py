@@ -108,10 +108,15 @@ def test_every_row_passes_full_clean(catalogue):
 
 
 @pytest.mark.django_db
-def test_the_list_shows_every_listed_programme(client, catalogue):
+def test_the_list_shows_every_listed_programme_once_over_its_pages(client, catalogue):
     for url in ("/studier/", "/en/programmes/"):
-        cards = parse(client.get(url)).select(".programme-card__title a")
-        assert len(cards) == Programme.objects.listed().count()
+        links = []
+        while url:
+            page = parse(client.get(url))
+            links += [a["href"] for a in page.select(".programme-card__title a")]
+            next_link = page.select_one("a[rel=next]")
+            url = next_link["href"] if next_link else None
+        assert len(links) == len(set(links)) == Programme.objects.listed().count()
 
 
 @pytest.mark.django_db

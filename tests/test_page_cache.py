@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config.page_cache import list_query
 from config.page_types import PAGE_TYPES
 from tests.builders import (
     make_cohort,
@@ -18,12 +19,13 @@ from tests.builders import (
     make_week,
 )
 
+# List page types with a query string the page cache keys on (config/page_cache.py list_query).
+LIST_PAGE_TYPES = {"list filtered by bachelor", "list search", "list search without results"}
 CACHED = [
     (url, page_type.status)
     for page_type in PAGE_TYPES
     for url in (page_type.nb, page_type.en)
-    if page_type.status in (200, 301, 410)
-    and ("?" not in url or page_type.name == "list filtered by bachelor")
+    if page_type.status in (200, 301, 410) and ("?" not in url or page_type.name in LIST_PAGE_TYPES)
 ]
 EXTRA = ["/sitemap.xml", "/robots.txt"]
 SECURITY_HEADERS = [
@@ -93,7 +95,10 @@ def test_it_answers_304_on_a_hit_with_the_etag(client, every_page_type):
     "url",
     [
         "/studier/?utm_source=x",
-        "/studier/?bachelor=sykepleie&page=2",
+        "/studier/?bachelor=sykepleie&utm_source=x",
+        "/studier/?q=helse&q=rus",  # a 400, but never looked up either
+        "/studier/?page=2",  # past the last page of the seed: a 400, not stored
+        "/studier/?level=nope",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/?x=1",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/?credits=20&grade=A",
         "/sitemap.xml?x",
@@ -109,6 +114,51 @@ def test_it_keys_the_list_on_its_filter(client, every_page_type):
     filtered = client.get("/studier/?bachelor=sykepleie").content
     assert filtered != all_programmes
     assert client.get("/studier/?bachelor=sykepleie").content == filtered
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ""),
+        ("bachelor=sykepleie", "bachelor=sykepleie"),
+        ("q=helse&level=master&open=1", "level=master&open=1&q=helse"),
+        ("page=2&mode=full_time&bachelor=x", "bachelor=x&mode=full_time&page=2"),
+        ("q=&level=&mode=&open=&bachelor=&page=", ""),  # an empty field is no field
+        ("q=+psykisk+helse", "q=+psykisk+helse"),  # as sent: the view strips, the key does not
+        ("q=%C3%B8&q=x", None),  # repeated: a 400
+        ("q=x&utm_source=y", None),  # unknown: each tracking tag would take a slot
+        ("Q=x", None),
+    ],
+)
+def test_list_queries_are_keyed_in_one_order(rf, query, expected):
+    assert list_query(rf.get(f"/studier/?{query}").GET) == expected
+
+
+def test_the_list_key_ignores_the_order_and_empty_fields(client, every_page_type):
+    first = client.get("/studier/?q=helse&level=further_education&mode=&open=1").content
+    for url in [
+        "/studier/?open=1&level=further_education&q=helse",
+        "/studier/?level=further_education&q=helse&open=1&bachelor=&page=",
+    ]:
+        response, count = queries(client, url)
+        assert (response.content, count) == (first, 0), url
+    assert queries(client, "/studier/?q=rus&level=further_education&open=1")[1] > 0
+
+
+def test_a_search_and_each_page_have_their_own_key(client, every_page_type):
+    searched = client.get("/en/programmes/?q=mental").content
+    assert client.get("/en/programmes/?q=addiction").content != searched
+    response, count = queries(client, "/en/programmes/?q=mental")
+    assert (response.content, count) == (searched, 0)
+    assert client.get("/en/programmes/").content != searched
+
+
+@pytest.mark.parametrize(
+    "url", ["/studier/?page=0", "/studier/?page=9999", "/studier/?q=" + "x" * 101]
+)
+def test_it_never_stores_a_bad_list_query(client, every_page_type, url):
+    assert client.get(url).status_code == 400
+    assert queries(client, url)[1] > 0
 
 
 def test_it_never_stores_or_serves_pages_to_staff(client, every_page_type):

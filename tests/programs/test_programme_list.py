@@ -1,16 +1,37 @@
-"""The programme list: what is listed, in which order, and at what query cost."""
+"""The programme list: what is listed, in which order, how a reader searches, filters and
+pages through it, what a bad query string gets, and at what query cost.
+
+Runs on SQLite and, with ``DATABASE_URL=postgres:///studieside``, on a throwaway PostgreSQL
+(tests/services.py); where the engines differ (stemming and ranking), the test says which."""
 
 import pytest
+from django.db import connection
 
-from programs.models import Status
-from tests.builders import make_programme
-from tests.pages import parse, switcher_links
+from admissions.choices import StudyMode
+from programs.models import Level, Status
+from tests.builders import (
+    make_field_of_study,
+    make_programme,
+    make_requirement,
+    make_study_option,
+)
+from tests.pages import parse, switcher_links, visible_text
 
 pytestmark = pytest.mark.django_db
+
+POSTGRESQL = connection.vendor == "postgresql"
 
 
 def titles(response):
     return [a.get_text(strip=True) for a in parse(response).select(".programme-card__title a")]
+
+
+def alert(response):
+    return parse(response).select_one("[role=alert]").get_text(" ", strip=True)
+
+
+def status_text(response):
+    return " ".join(parse(response).select_one("#result-count").get_text(" ").split())
 
 
 def test_it_lists_published_programmes_that_are_not_discontinued(client):
@@ -46,17 +67,378 @@ def test_an_empty_list_says_so(client, db):
     assert "There are no programmes to show yet." in response.content.decode()
 
 
-@pytest.mark.parametrize("count", [1, 30])
-def test_list_queries_stay_flat(client, django_assert_num_queries, count):
-    for _ in range(count):
-        make_programme()
-    with django_assert_num_queries(2):  # the filter's fields of study, the programmes
-        response = client.get("/studier/")
-    assert len(titles(response)) == count
-
-
 @pytest.mark.parametrize(("url", "location"), [("/", "/studier/"), ("/en/", "/en/programmes/")])
 def test_the_front_page_leads_to_the_list(client, url, location):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == location
+
+
+# Search ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def catalogue(db):
+    """Three programmes with Norwegian and English text, study options and levels."""
+    mental = make_programme(
+        title_nb="Psykisk helse-, rus- og avhengighetsarbeid",
+        title_en="Mental Health and Addiction",
+        lead_nb="For deg som vil forebygge psykiske lidelser.",
+        lead_en="For you who want to prevent mental illness.",
+        level=Level.FURTHER_EDUCATION,
+    )
+    make_study_option(mental, study_code="215 1210", mode=StudyMode.FULL_TIME)
+    make_study_option(mental, study_code="215 1220", mode=StudyMode.PART_TIME)
+    nursing = make_programme(
+        title_nb="Sykepleie",
+        title_en="Nursing",
+        lead_nb="Bli sykepleier i helsetjenesten.",
+        lead_en="Become a nurse in the health service.",
+        level=Level.BACHELOR,
+    )
+    make_study_option(nursing, study_code="SYK 100", mode=StudyMode.FULL_TIME)
+    economics = make_programme(
+        title_nb="Økonomi og ledelse",
+        title_en="Economics and Management",
+        lead_nb="Ledelse i offentlig sektor.",
+        lead_en="Leading in the public sector.",
+        level=Level.MASTER,
+        status=Status.CLOSED,
+    )
+    make_study_option(economics, study_code="OKL 300", mode=StudyMode.PART_TIME)
+    return {"mental": mental, "nursing": nursing, "economics": economics}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/studier/?q=sykepleie", ["Sykepleie"]),  # a title
+        ("/studier/?q=forebygge", ["Psykisk helse-, rus- og avhengighetsarbeid"]),  # a lead
+        ("/studier/?q=avhengighet", ["Psykisk helse-, rus- og avhengighetsarbeid"]),  # compound
+        ("/studier/?q=SYKEPLEIE", ["Sykepleie"]),  # any case
+        ("/studier/?q=økonomi", ["Økonomi og ledelse"]),  # non-ASCII, another case
+        ("/studier/?q=ØKONOMI", ["Økonomi og ledelse"]),
+        ("/studier/?q=psyk+helse", ["Psykisk helse-, rus- og avhengighetsarbeid"]),  # prefixes
+        ("/studier/?q=ledelse+helse", []),  # every word must match
+        ("/studier/?q=nursing", []),  # not in the reader's language
+        ("/en/programmes/?q=nurs", ["Nursing"]),
+        ("/en/programmes/?q=mental+illness", ["Mental Health and Addiction"]),
+        ("/en/programmes/?q=public+sector", ["Economics and Management"]),
+        ("/en/programmes/?q=sykepleie", []),
+    ],
+)
+def test_it_searches_titles_and_leads_in_the_readers_language(client, catalogue, url, expected):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+@pytest.mark.parametrize("q", ["215 1210", "2151210", "215+1220", "1220", "syk 100", "okl300"])
+def test_it_finds_a_programme_by_its_study_code(client, catalogue, q):
+    assert titles(client.get(f"/studier/?q={q}")) == [
+        {"syk 100": "Sykepleie", "okl300": "Økonomi og ledelse"}.get(
+            q, "Psykisk helse-, rus- og avhengighetsarbeid"
+        )
+    ]
+
+
+def test_a_study_code_prefix_lists_every_programme_once(client, catalogue):
+    assert titles(client.get("/en/programmes/?q=215")) == ["Mental Health and Addiction"]
+
+
+def test_an_untranslated_programme_is_found_by_the_text_an_english_reader_sees(client, db):
+    make_programme(title_nb="Tannpleie", title_en="", lead_nb="Om tenner.", lead_en="")
+    assert titles(client.get("/en/programmes/?q=tannpleie")) == ["Tannpleie"]
+
+
+def test_postgresql_stems_words_and_sqlite_matches_them_as_typed(client, catalogue):
+    """No text holds "helsetjenestene" or "nurses": PostgreSQL's Norwegian and English stemming
+    find "helsetjenesten" and "nurse" in the leads; SQLite's plain match does not."""
+    expected = ["Sykepleie"] if POSTGRESQL else []
+    assert titles(client.get("/studier/?q=helsetjenestene")) == expected
+    assert titles(client.get("/en/programmes/?q=nurses")) == (["Nursing"] if POSTGRESQL else [])
+
+
+def test_postgresql_ranks_a_title_match_above_a_lead_match(client, db):
+    make_programme(title_nb="Aa ledelse", lead_nb="Om ledelse.")
+    make_programme(title_nb="Bb", lead_nb="Om ledelse.")
+    make_programme(title_nb="Cc ledelse i praksis", lead_nb="Om ledelse.")
+    order = titles(client.get("/studier/?q=ledelse"))
+    expected = (
+        ["Aa ledelse", "Cc ledelse i praksis", "Bb"]
+        if POSTGRESQL
+        else ["Aa ledelse", "Bb", "Cc ledelse i praksis"]
+    )
+    assert order == expected
+
+
+@pytest.mark.parametrize("q", ["%", "_", "'", "\\", "xq:*|zq", "!(", "&&", "Ø'; DROP TABLE x;--"])
+def test_search_syntax_is_text_to_look_for(client, catalogue, q):
+    response = client.get("/studier/", {"q": q})
+    assert response.status_code == 200
+    assert titles(response) == []
+
+
+def test_a_search_says_how_many_programmes_match(client, catalogue):
+    response = client.get("/en/programmes/?q=and")
+    assert status_text(response) == "2 programmes match “and”."
+    assert parse(response).select_one("#result-count")["role"] == "status"
+    assert parse(response).select_one(".programme-list")["aria-describedby"] == "result-count"
+    assert parse(response).title.get_text().startswith("Programmes: 2 results")
+
+
+def test_the_search_box_keeps_what_was_typed(client, catalogue):
+    soup = parse(client.get("/en/programmes/?q=mental&level=further_education&open=1"))
+    assert soup.select_one("input[name=q]")["value"] == "mental"
+    assert soup.select_one("select[name=level] option[selected]")["value"] == "further_education"
+    assert soup.select_one("input[name=open]").has_attr("checked")
+
+
+def test_the_form_is_a_plain_get_form_without_a_page_number(client, catalogue):
+    form = parse(client.get("/studier/?page=1")).select_one("form[role=search]")
+    assert (form["method"], form["action"]) == ("get", "/studier/")
+    names = {field["name"] for field in form.select("input, select")}
+    assert names == {"q", "level", "mode", "bachelor", "open"}  # a new search starts on page 1
+
+
+# Filters ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("level=bachelor", ["Nursing"]),
+        ("level=further_education", ["Mental Health and Addiction"]),
+        ("mode=part_time", ["Economics and Management", "Mental Health and Addiction"]),
+        ("mode=full_time", ["Mental Health and Addiction", "Nursing"]),
+        ("open=1", ["Mental Health and Addiction", "Nursing"]),
+        ("mode=part_time&open=1", ["Mental Health and Addiction"]),
+        ("q=and&mode=part_time&open=1", ["Mental Health and Addiction"]),
+        ("q=and&level=master", ["Economics and Management"]),
+        (
+            "level=&mode=&open=&q=&bachelor=",
+            ["Economics and Management", "Mental Health and Addiction", "Nursing"],
+        ),
+    ],
+)
+def test_filters_combine_with_each_other_and_the_search(client, catalogue, query, expected):
+    response = client.get(f"/en/programmes/?{query}")
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_the_bachelor_filter_combines_with_a_search(client, catalogue):
+    make_requirement(catalogue["mental"], fields=[make_field_of_study(code="sykepleie")])
+    make_requirement(catalogue["economics"], fields=[make_field_of_study(code="okonomi")])
+    assert titles(client.get("/studier/?bachelor=sykepleie&q=helse")) == [
+        "Psykisk helse-, rus- og avhengighetsarbeid"
+    ]
+    assert titles(client.get("/studier/?bachelor=sykepleie&q=ledelse")) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/en/programmes/?q=astronomy", "No programme matches “astronomy”."),
+        ("/en/programmes/?q=astronomy", "Check the spelling, try fewer or shorter words"),
+        ("/en/programmes/?level=phd", "No programme matches all of these filters."),
+        ("/en/programmes/?level=phd&open=1", "Remove one or more of them."),
+    ],
+)
+def test_an_empty_result_says_what_to_change(client, catalogue, url, message):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert message in status_text(response)
+    assert parse(response).select_one("#result-count a")["href"] == "/en/programmes/"
+
+
+# Pages -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many(db):
+    """45 open further-education programmes "Studium 01" … "Studium 45": three pages."""
+    return [
+        make_programme(title_nb=f"Studium {n:02d}", title_en=f"Programme {n:02d}")
+        for n in range(1, 46)
+    ]
+
+
+def page_links(response):
+    soup = parse(response)
+    return {
+        "head": {
+            link["rel"][0]: link["href"]
+            for link in soup.select("head link[rel=prev], head link[rel=next]")
+        },
+        "nav": {a["rel"][0]: a["href"] for a in soup.select("nav.pagination a[rel]")},
+    }
+
+
+def test_it_shows_20_programmes_a_page(client, many):
+    assert titles(client.get("/studier/")) == [f"Studium {n:02d}" for n in range(1, 21)]
+    assert titles(client.get("/studier/?page=2")) == [f"Studium {n:02d}" for n in range(21, 41)]
+    assert titles(client.get("/studier/?page=3")) == [f"Studium {n:02d}" for n in range(41, 46)]
+
+
+def test_pages_link_their_neighbours_in_the_nav_and_the_head(client, many):
+    first = page_links(client.get("/en/programmes/"))
+    assert first["head"] == first["nav"] == {"next": "/en/programmes/?page=2"}
+    middle = page_links(client.get("/en/programmes/?page=2"))
+    assert (
+        middle["head"]
+        == middle["nav"]
+        == {
+            "prev": "/en/programmes/",
+            "next": "/en/programmes/?page=3",
+        }
+    )
+    last = page_links(client.get("/en/programmes/?page=3"))
+    assert last["head"] == last["nav"] == {"prev": "/en/programmes/?page=2"}
+
+
+def test_page_links_keep_the_search_and_filters_in_one_order(client, many):
+    response = client.get("/en/programmes/?page=2&q=programme&open=1&level=further_education&mode=")
+    assert page_links(response)["nav"] == {
+        "prev": "/en/programmes/?level=further_education&open=1&q=programme",
+        "next": "/en/programmes/?level=further_education&open=1&page=3&q=programme",
+    }
+    assert "Page 2 of 3." in status_text(response)
+    assert "45 programmes match “programme”." in status_text(response)
+
+
+def test_a_page_says_where_it_is(client, many):
+    response = client.get("/en/programmes/?page=2")
+    assert parse(response).select_one(".pagination__item--current").get_text() == "Page 2 of 3"
+    assert "page 2 of 3" in parse(response).title.get_text()
+    assert parse(response).select_one("meta[name=robots]")["content"] == "noindex, follow"
+
+
+def test_a_list_of_one_page_has_no_page_links(client, catalogue):
+    response = client.get("/studier/")
+    assert not parse(response).select("nav.pagination, link[rel=next], link[rel=prev]")
+    assert not parse(response).select("meta[name=robots]")  # the list itself is indexed
+
+
+def test_page_1_is_the_list_itself(client, many):
+    assert client.get("/studier/?page=1").content == client.get("/studier/").content
+
+
+# Bad query strings -----------------------------------------------------------------------
+
+LONG = "a" * 101
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("page=0", "The page number must be a whole number from 1."),
+        ("page=-1", "The page number must be a whole number from 1."),
+        ("page=abc", "The page number must be a whole number from 1."),
+        ("page=1.5", "The page number must be a whole number from 1."),
+        ("page=9999", "There is no page 9999: the list has 3 pages."),
+        ("page=4", "There is no page 4: the list has 3 pages."),
+        ("page=99999999999999999999", "There is no page with that number."),
+        ("page=1&page=2", "The address gives “page” more than once."),
+        ("level=doctorate", "We do not know that level. Choose one from the list."),
+        ("mode=evenings", "We do not know that study mode. Choose one from the list."),
+        ("open=yes", "Tick the box, or leave it empty."),
+        (f"q={LONG}", "Search with at most 100 characters."),
+        ("q=a%00b", "The search holds a character we cannot read."),
+        ("q=a&q=b", "The address gives “q” more than once."),
+        ("bachelor=nope", "We do not know that field of study. Choose one from the list."),
+    ],
+)
+def test_a_bad_query_string_is_a_400_that_says_what_was_wrong(client, many, query, message):
+    response = client.get(f"/en/programmes/?{query}")
+    assert response.status_code == 400
+    assert message in alert(response)
+    assert titles(response) == []
+    assert parse(response).title.get_text().startswith("Error: Programmes")
+
+
+@pytest.mark.parametrize("query", ["page=0", "level=x", f"q={LONG}", "q=a&q=b"])
+def test_a_bad_query_string_is_a_400_in_norwegian_too(client, db, query):
+    response = client.get(f"/studier/?{query}")
+    assert response.status_code == 400
+    assert parse(response).html["lang"] == "nb"
+    assert alert(response)
+    assert parse(response).select_one("form[role=search]")  # to correct it
+
+
+def test_a_page_past_the_last_links_the_last_page(client, many):
+    response = client.get("/en/programmes/?page=9999&q=programme")
+    assert response.status_code == 400
+    links = [a["href"] for a in parse(response).select("main a")]
+    assert "/en/programmes/?page=3&q=programme" in links
+
+
+def test_a_page_past_an_empty_list_is_a_400(client, db):
+    response = client.get("/en/programmes/?page=2")
+    assert response.status_code == 400
+    assert "There is no page 2: the list has only one page." in alert(response)
+
+
+def test_unknown_parameters_are_ignored(client, catalogue):
+    response = client.get("/en/programmes/?utm_source=newsletter&fbclid=x")
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+@pytest.mark.parametrize("field", ["q", "level", "mode", "open", "bachelor"])
+def test_a_field_errors_link_to_its_field(client, db, field):
+    response = client.get(f"/en/programmes/?{field}=1&{field}=2")
+    link = parse(response).select_one("[role=alert] a")
+    assert link["href"] == f"#id_{field}"
+    assert parse(response).select_one(f"#id_{field}")
+
+
+# Query counts ----------------------------------------------------------------------------
+
+VARIANTS = {
+    "/studier/": 2,  # the fields of study to choose from, the page of programmes with their count
+    "/studier/?q=studium": 2,
+    "/studier/?q=215+0": 2,  # study codes: a subquery, not a query
+    "/studier/?level=further_education&mode=full_time&open=1": 2,
+    "/studier/?page=2": 2,
+    "/en/programmes/?q=programme&page=2&mode=full_time": 2,
+    "/studier/?page=9999": 3,  # + the count, to name the last page
+    "/studier/?page=abc": 1,  # the fields of study only
+}
+
+
+@pytest.mark.parametrize("count", [25, 60])
+@pytest.mark.parametrize("url", VARIANTS)
+def test_list_queries_stay_flat(client, django_assert_num_queries, count, url):
+    for _ in range(count):
+        programme = make_programme()
+        make_study_option(programme)
+        make_study_option(programme, mode=StudyMode.PART_TIME)
+    with django_assert_num_queries(VARIANTS[url]):
+        response = client.get(url)
+    assert response.status_code == (400 if "9999" in url or "abc" in url else 200)
+
+
+def test_the_list_of_many_programmes_answers_in_visible_text(client, many):
+    text = visible_text(client.get("/en/programmes/?page=3"))
+    assert "45 programmes. Page 3 of 3." in text
+
+
+# Valid HTML ------------------------------------------------------------------------------
+
+
+def test_every_list_variant_passes_the_nu_html_checker(client, many, tmp_path):
+    """What config/page_types.py cannot show on the seed: a middle page, every error at once."""
+    from tests.test_seo import nu_checker_errors
+
+    make_requirement(many[0], fields=[make_field_of_study(code="sykepleie")])
+    urls = [
+        "/studier/?page=2",
+        "/en/programmes/?page=3&q=programme",
+        "/studier/?q=studium&level=further_education&mode=full_time&open=1&bachelor=sykepleie",
+        "/en/programmes/?q=nothing+at+all",
+        "/studier/?level=x&mode=y&open=z&bachelor=w&page=0&q=" + "a" * 101,
+        "/en/programmes/?page=9999",
+    ]
+    documents = {url: client.get(url).content for url in urls}
+    assert nu_checker_errors(documents, tmp_path) == []

@@ -1,0 +1,67 @@
+"""The programme list in a real browser: a search, an empty result, a middle page and a bad
+query string have no axe violations at a phone's and a desktop's width, nothing scrolls
+sideways, the form works with the keyboard alone, and the screenshots show them."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import SCREENSHOTS
+from tests.builders import make_programme, make_study_option
+
+axe = Axe()
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+URLS = [
+    ("/studier/?q=studium&mode=full_time", 200),
+    ("/en/programmes/?q=nothing+like+this", 200),
+    ("/en/programmes/?page=2", 200),
+    ("/studier/?page=0&level=x&q=" + "a" * 101, 400),
+]
+
+
+@pytest.fixture
+def many(site):
+    """The seed plus 45 further-education programmes, each with a full-time option."""
+    for n in range(1, 46):
+        programme = make_programme(title_nb=f"Studium {n:02d}", title_en=f"Programme {n:02d}")
+        make_study_option(programme)
+    return site
+
+
+@VIEWPORTS
+@pytest.mark.parametrize(("path", "status"), URLS)
+def test_list_variants_have_no_axe_violations_and_fit_the_screen(
+    many, open_page, path, status, viewport
+):
+    page = open_page(path, viewport, status)
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_a_keyboard_user_searches_and_pages_without_a_mouse(many, open_page):
+    page = open_page("/en/programmes/", DESKTOP)
+    page.locator("#id_q").focus()
+    page.keyboard.type("programme")
+    page.keyboard.press("Enter")  # submits the plain GET form
+    page.wait_for_url("**/en/programmes/?q=programme*")
+    assert (
+        "programmes match “programme”. Page 1 of 3." in page.locator("#result-count").inner_text()
+    )
+    page.locator("nav.pagination a[rel=next]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**page=2*")
+    assert page.locator("#result-count").inner_text().endswith("Page 2 of 3.")
+    assert page.locator("#id_q").input_value() == "programme"
+
+
+@VIEWPORTS
+def test_screenshots_of_a_search(many, open_page, viewport):
+    page = open_page("/studier/?q=studium&mode=full_time&page=2", viewport)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    png = SCREENSHOTS / f"list-search-nb-{viewport['width']}.png"
+    page.screenshot(path=png, full_page=True)
+    assert png.read_bytes().startswith(b"\x89PNG")
+    errors = open_page("/en/programmes/?page=0&level=x", viewport, 400)
+    errors.screenshot(path=SCREENSHOTS / f"list-errors-en-{viewport['width']}.png", full_page=True)
