@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from admissions.models import AdmissionRequirement, FieldOfStudy, ScheduleWeek
+from admissions.models import AdmissionRequirement, Course, FieldOfStudy, ScheduleWeek
 
 
 @register(FieldOfStudy)
@@ -19,3 +19,9 @@ class AdmissionRequirementTranslationOptions(TranslationOptions):
 @register(ScheduleWeek)
 class ScheduleWeekTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+@register(Course)
+class CourseTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"nb": ("title",)}

@@ -8,6 +8,7 @@ It lives outside tests/ because the bench command imports it too.
 
 from typing import NamedTuple
 
+from admissions.examples import add_plan_page_example
 from config.page_cache import bump_content_version
 from programs.choices import Level, Status
 from programs.models import Programme
@@ -36,6 +37,16 @@ PAGE_TYPES = [
         "/studier/?bachelor=finnes-ikke",
         "/en/programmes/?bachelor=nope",
         400,
+    ),
+    PageType(
+        "list search",
+        "/studier/?q=psykisk+helse&level=further_education",
+        "/en/programmes/?q=mental+health&level=further_education",
+        200,
+    ),
+    PageType("list search without results", "/studier/?q=romfart", "/en/programmes/?q=space", 200),
+    PageType(
+        "list with a bad page number (400)", "/studier/?page=0", "/en/programmes/?page=abc", 400
     ),
     PageType(
         "programme",
@@ -79,6 +90,12 @@ PAGE_TYPES = [
         is_page=False,
     ),
     PageType(
+        "programme plan",
+        "/studier/med-programplan/programplan/2023H/heltid/",
+        "/en/programmes/with-programme-plan/programme-plan/2023H/full-time/",
+        200,
+    ),
+    PageType(
         "retired, with successor (301)",
         "/studier/psykisk-helsearbeid/",
         "/en/programmes/mental-health-work/",
@@ -119,6 +136,7 @@ def add_page_type_examples():
     )
     gone.full_clean()
     gone.save()
+    add_plan_page_example()  # admissions/examples.py: the seed has no programme plan
     Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(
         contact_url="https://example.org/kontakt"
     )

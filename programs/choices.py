@@ -23,6 +23,7 @@ class Embed(models.TextChoices):
     ADMISSION = "admission", _("Admission requirements and thresholds")
     APPLY = "apply", _("How to apply")
     SCHEDULE = "schedule", _("Gathering weeks")
+    STRUCTURE = "structure", _("Programme structure")
 
     @property
     def heading(self):
@@ -34,6 +35,7 @@ EMBED_HEADINGS = {
     Embed.ADMISSION: _("Admission requirements"),
     Embed.APPLY: _("How to apply"),
     Embed.SCHEDULE: _("Gathering weeks"),
+    Embed.STRUCTURE: _("Programme structure"),
 }
 
 

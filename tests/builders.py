@@ -8,7 +8,10 @@ from admissions.models import (
     AdmissionRequirement,
     AdmissionThreshold,
     Cohort,
+    Course,
     FieldOfStudy,
+    PlanCourse,
+    ProgrammePlan,
     ScheduleWeek,
     StudyOption,
 )
@@ -105,3 +108,46 @@ def make_week(cohort, **overrides):
     fields = {"cohort": cohort, "iso_year": 2024, "week": 37, "kind": "gathering"}
     fields.update(overrides)
     return _saved(ScheduleWeek(**fields))
+
+
+def make_course(**overrides):
+    n = next(_numbers)
+    fields = {
+        "code": f"EMNE{n}",
+        "title_nb": f"Emne {n}",
+        "title_en": f"Course {n}",
+        "credits": 15,
+        "level": Level.FURTHER_EDUCATION,
+    }
+    fields.update(overrides)
+    return _saved(Course(**fields))
+
+
+def make_plan(study_option, cohort=None, courses=(), is_published=True):
+    """A plan of ``study_option`` for ``cohort`` (the programme's "2023H" one by default).
+
+    ``courses`` are ``(semester, course)`` or ``(semester, course, is_elective)``; without
+    any, every semester gets courses of 15 ECTS up to the programme's credits. Published
+    after its courses are in, so ``full_clean()`` checks the plan as a whole."""
+    programme = study_option.programme
+    if cohort is None:
+        cohort = programme.cohorts.filter(code="2023H").first() or make_cohort(programme)
+    plan = _saved(ProgrammePlan(study_option=study_option, cohort=cohort))
+    if not courses:
+        per_semester = Decimal(programme.ects_credits) / study_option.duration_semesters
+        courses = [
+            (semester, make_course(credits=per_semester))
+            for semester in range(1, study_option.duration_semesters + 1)
+        ]
+    for position, (semester, course, *elective) in enumerate(courses):
+        _saved(
+            PlanCourse(
+                plan=plan,
+                course=course,
+                semester=semester,
+                position=position,
+                is_elective=bool(elective and elective[0]),
+            )
+        )
+    plan.is_published = is_published
+    return _saved(plan)

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from admissions.models import ProgrammePlan
 from config.page_types import PAGE_TYPES
 from programs.choices import Status
 from programs.models import Programme
@@ -22,18 +23,27 @@ pytestmark = pytest.mark.django_db
 # Page type (config/page_types.py), or an extra URL below → queries, in either language. A page
 # type missing here is still held to the same count on both catalogues.
 EXPECTED = {
-    "programme list": 2,  # the filter's fields of study, the programmes
+    # The list: the filter's fields of study, one page of programmes (their count rides along).
+    "programme list": 2,
     "list filtered by bachelor": 3,  # + the chosen field
     "list with a bad filter (400)": 2,  # the unknown field, the fields to choose from
     "list with an empty filter": 2,
+    "list search": 2,  # full text (PostgreSQL) or a plain match, study codes as a subquery
+    "list search without results": 2,
+    "list searched by study code": 2,
+    "list with every filter": 3,  # + the chosen field
+    "list page 1": 2,
+    "list with a bad page number (400)": 1,  # nothing to list: only the fields to choose from
     # ProgrammeQuerySet.for_detail_page(): 5, + 1 per nested prefetch with parent rows; the
-    # seed's open programme has no cohorts, so no weeks query.
-    "programme": 8,
-    "grade-point calculator": 8,  # the programme as for its page
-    "grade-point calculator with a result": 8,  # the same: thresholds come prefetched
-    "grade-point calculator with errors (400)": 8,
+    # seed's open programme has no cohorts, so no weeks query, and no published programme
+    # plan, so its options' plans are read (1) but no plan courses.
+    "programme": 9,
+    "grade-point calculator": 9,  # the programme as for its page
+    "grade-point calculator with a result": 9,  # the same: thresholds come prefetched
+    "grade-point calculator with errors (400)": 9,
     "cohort schedule": 6,  # a retired programme with a cohort and nothing else: 5 + weeks
     "cohort calendar feed": 6,
+    "programme plan": 9,  # 5 + thresholds, plans, plan courses, weeks of the plan's cohort
     "retired, with successor (301)": 6,  # the retired programme as for its page; A→C: no walk
     "retired, no successor (410)": 6,  # 5 + the open alternatives
     "unknown programme (404)": 2,  # a live slug, an old slug
@@ -42,6 +52,13 @@ EXPECTED = {
 }
 EXTRA = [
     ("list with an empty filter", "/studier/?bachelor=", "/en/programmes/?bachelor="),
+    ("list searched by study code", "/studier/?q=2151210", "/en/programmes/?q=215+1220"),
+    (
+        "list with every filter",
+        "/studier/?q=helse&level=further_education&mode=part_time&open=1&bachelor=sykepleie",
+        "/en/programmes/?bachelor=sykepleie&open=1&mode=full_time&level=further_education&q=m",
+    ),
+    ("list page 1", "/studier/?page=1", "/en/programmes/?page=1&q="),
     ("sitemap", "/sitemap.xml", "/sitemap.xml"),
 ]
 URLS = [(p.name, p.nb, p.en) for p in PAGE_TYPES] + EXTRA
@@ -75,12 +92,27 @@ def test_every_page_runs_as_many_queries_on_a_large_catalogue_as_on_the_seed(
     assert counts(client) == seed
 
 
+@pytest.mark.parametrize("url", ["/studier/?page={}", "/en/programmes/?q=a&mode=full_time&page={}"])
+def test_every_page_of_a_large_list_costs_the_same(client, every_page_type, url):
+    """Page 1, a middle page and the last page of the demo catalogue: 2 queries each, as on
+    the seed; a page past the last adds the count that names the last page (a 400)."""
+    call_command("demo_catalogue", programmes=60, verbosity=0)
+    last = -(-Programme.objects.listed().count() // 20)
+    assert last >= 3
+    for number in (1, 2, last):
+        assert count_queries(client, url.format(number)) == 2, number
+    assert count_queries(client, url.format(last + 1)) == 3
+
+
 def detail_page_queries(programme):
     """What ``for_detail_page()`` costs for ``programme``: 5 queries, + 1 per nested prefetch
-    that has parent rows (thresholds, accepted fields, weeks, cohorts of replaced programmes)."""
+    that has parent rows (thresholds, programme plans, plan courses, accepted fields, weeks,
+    cohorts of replaced programmes)."""
     return 5 + sum(
         [
             programme.study_options.exists(),
+            programme.study_options.exists(),
+            ProgrammePlan.objects.published().filter(study_option__programme=programme).exists(),
             hasattr(programme, "admission_requirement"),
             programme.cohorts.exists(),
             programme.replaces.exists(),

@@ -1,4 +1,5 @@
-"""Structured admission facts of a programme: requirements, study options, thresholds, cohorts.
+"""Structured admission facts of a programme: requirements, study options, thresholds, cohorts,
+and the programme plans that place courses into semesters.
 
 Built on ``programs``: these models point at ``Programme``, never the other way round.
 """
@@ -6,13 +7,23 @@ Built on ``programs``: these models point at ``Programme``, never the other way 
 from admissions.models.cohorts import COHORT_CODE, Cohort, ScheduleWeek
 from admissions.models.options import AdmissionThreshold, StudyOption, ThresholdHistory
 from admissions.models.requirements import AdmissionRequirement, FieldOfStudy
+from admissions.models.structure import (
+    Course,
+    InstructionLanguage,
+    PlanCourse,
+    ProgrammePlan,
+)
 
 __all__ = [
     "COHORT_CODE",
     "AdmissionRequirement",
     "AdmissionThreshold",
     "Cohort",
+    "Course",
     "FieldOfStudy",
+    "InstructionLanguage",
+    "PlanCourse",
+    "ProgrammePlan",
     "ScheduleWeek",
     "StudyOption",
     "ThresholdHistory",

@@ -14,17 +14,28 @@ from admissions.models import (
     AdmissionRequirement,
     AdmissionThreshold,
     Cohort,
+    Course,
     FieldOfStudy,
+    PlanCourse,
+    ProgrammePlan,
     ScheduleWeek,
     StudyOption,
 )
+from admissions.models.structure import FULL_TIME_SEMESTER_CREDITS
 from programs.choices import Embed, Level, Status
 from programs.models import Programme, Section
 from programs.text import norwegian_slugify
 
 BASE_YEAR = 2025  # the newest admission year of the catalogue; never today's, so runs agree
 PREFIX = "demo-"  # the nb slugs of the programmes the command owns
-EMBEDS = {"admission": Embed.ADMISSION, "apply": Embed.APPLY, "schedule": Embed.SCHEDULE}
+EMBEDS = {
+    "admission": Embed.ADMISSION,
+    "apply": Embed.APPLY,
+    "schedule": Embed.SCHEDULE,
+    "structure": Embed.STRUCTURE,
+}
+COURSE_PREFIX = "DEMO"  # the codes of the courses the command owns
+HALF = Decimal("0.5")  # course credits come in half credits
 ECTS = {Level.BACHELOR: [180], Level.MASTER: [120, 90], Level.FURTHER_EDUCATION: [60, 30]}
 SMALL_WORDS = {"and", "in", "of", "for", "to"}
 LIMIT = len(text.SUBJECTS) * len(text.LEVEL_WORDS) * len(text.SPECIALISATIONS)
@@ -101,6 +112,7 @@ class Catalogue:
         thresholds = [t for p in plans for o in p.options for t in self.thresholds(p, o)]
         clean_and_create(AdmissionThreshold, thresholds)
         cohorts, weeks = self.cohorts(plans)
+        programme_plans, courses = self.programme_plans(plans, cohorts)
         sections = clean_and_create(Section, [s for p in plans for s in self.sections(p)])
         return {
             "programmes": len(plans),
@@ -114,6 +126,8 @@ class Catalogue:
             "thresholds": len(thresholds),
             "cohorts": len(cohorts),
             "schedule weeks": len(weeks),
+            "programme plans": len(programme_plans),
+            "courses": len(courses),
         }
 
     def plans(self, count):
@@ -366,6 +380,72 @@ class Catalogue:
             note_nb=note_nb if kind == Kind.GATHERING else "",
             note_en=note_en if kind == Kind.GATHERING else "",
         )
+
+    def programme_plans(self, plans, cohorts):
+        """A published programme plan per option and cohort, the option's own courses in
+        every semester (one to three, summing to its share of the credits; the last course
+        sometimes elective). Options whose semesters would not hold whole half credits, or
+        30 ECTS full-time (90 credits over four semesters), get none. Returns (plans,
+        courses), saved, each plan validated as a whole once its courses are in."""
+        by_programme = {}
+        for cohort in cohorts:
+            by_programme.setdefault(cohort.programme_id, []).append(cohort)
+        drafts, courses, placements = [], [], []
+        for plan in plans:
+            programme_cohorts = by_programme.get(plan.programme.pk, [])
+            for option in plan.options if programme_cohorts else []:
+                semester_credits = Decimal(plan.programme.ects_credits) / option.duration_semesters
+                full_time = option.mode == StudyMode.FULL_TIME
+                if semester_credits % HALF or (
+                    full_time and semester_credits != FULL_TIME_SEMESTER_CREDITS
+                ):
+                    continue
+                own = self.courses(plan, option, semester_credits)
+                for cohort in programme_cohorts:
+                    drafts.append((ProgrammePlan(study_option=option, cohort=cohort), own))
+                    plan.facts.add("structure")
+                courses += [course for _semester, course, _elective in own]
+        saved_courses = clean_and_create(Course, courses)
+        saved_plans = clean_and_create(ProgrammePlan, [draft for draft, _own in drafts])
+        for saved, (_draft, own) in zip(saved_plans, drafts, strict=True):
+            placements += [
+                PlanCourse(
+                    plan=saved, course=course, semester=semester, position=j, is_elective=elective
+                )
+                for j, (semester, course, elective) in enumerate(own)
+            ]
+        clean_and_create(PlanCourse, placements)
+        for saved in saved_plans:
+            saved.is_published = True
+            saved.full_clean()  # the semesters and the total, now that the courses are in
+        ProgrammePlan.objects.bulk_update(saved_plans, ["is_published"])
+        return saved_plans, saved_courses
+
+    def courses(self, plan, option, semester_credits):
+        """``[(semester, Course, is_elective)]`` of one option, not saved yet."""
+        rows = []
+        subject_nb, subject_en, _cluster = plan.subject
+        mode = "F" if option.mode == StudyMode.FULL_TIME else "D"
+        for semester in range(1, option.duration_semesters + 1):
+            count = self.rng.choice([1, 2, 3])
+            if (semester_credits / count) % HALF:
+                count = 1
+            for j in range(1, count + 1):
+                elective = semester == option.duration_semesters and j == count > 1
+                course = Course(
+                    code=f"{COURSE_PREFIX}{plan.index:03d}{mode}{semester}{j}",
+                    title_nb=f"{capfirst(subject_nb)}: emne {semester}.{j}",
+                    title_en=(
+                        f"{title_case(subject_en)}: course {semester}.{j}"
+                        if plan.has_english
+                        else ""
+                    ),
+                    credits=semester_credits / count,
+                    level=plan.level,
+                    language="en" if self.rng.random() < 0.1 else "nb",
+                )
+                rows.append((semester, course, elective and self.rng.random() < 0.5))
+        return rows
 
     def sections(self, plan):
         """3–12 topics in page order; the admission, apply and schedule topics show their

@@ -22,11 +22,19 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import translation
 
-from admissions.management.commands._demo_builder import LIMIT, PREFIX, Catalogue
+from admissions.management.commands._demo_builder import (
+    COURSE_PREFIX,
+    LIMIT,
+    PREFIX,
+    Catalogue,
+)
 from admissions.models import (
     AdmissionRequirement,
     AdmissionThreshold,
     Cohort,
+    Course,
+    PlanCourse,
+    ProgrammePlan,
     ScheduleWeek,
     StudyOption,
 )
@@ -43,6 +51,10 @@ def remove_demo_programmes():
     """
     demo = Programme.objects.filter(slug_nb__startswith=PREFIX)
     parts = [
+        PlanCourse.objects.filter(plan__study_option__programme__in=demo),
+        ProgrammePlan.objects.filter(study_option__programme__in=demo),
+        # The demo's own courses, unless an editor placed one in a plan of her own.
+        Course.objects.filter(code__startswith=COURSE_PREFIX, placements__isnull=True),
         ScheduleWeek.objects.filter(cohort__programme__in=demo),
         Cohort.objects.filter(programme__in=demo),
         AdmissionThreshold.objects.filter(study_option__programme__in=demo),

@@ -1,0 +1,71 @@
+"""Which programme plans a page shows, read from the rows ``for_detail_page()`` prefetched.
+
+The programme page shows the newest published plan of each study option and links the older
+ones, which stay at their own address for the students enrolled under them.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from admissions.weeks import term_order
+from programs.choices import Status
+from programs.models import Programme
+
+
+@dataclass(frozen=True)
+class OptionPlans:
+    """The published plans of one study option: ``current`` (the newest cohort's) and
+    ``earlier`` ones, newest first."""
+
+    option: object  # StudyOption
+    current: object  # ProgrammePlan
+    earlier: list
+
+
+def newest_first(plans):
+    return sorted(plans, key=lambda plan: term_order(*plan.cohort.starts), reverse=True)
+
+
+def current_plans(programme):
+    """``[OptionPlans]`` of the options that have a published plan, in option order.
+
+    Reads prefetched options and plans only (no query)."""
+    found = []
+    for option in programme.study_options.all():
+        plans = newest_first(option.plans.all())
+        if plans:
+            found.append(OptionPlans(option=option, current=plans[0], earlier=plans[1:]))
+    return found
+
+
+def find_plan(programme, mode, code):
+    """The published plan of ``programme``'s option in ``mode`` for cohort ``code``, or None.
+
+    Reads prefetched rows only (no query)."""
+    return next(
+        (
+            plan
+            for option in programme.study_options.all()
+            if option.mode == mode
+            for plan in option.plans.all()
+            if plan.cohort.code == code
+        ),
+        None,
+    )
+
+
+def is_current(programme, plan):
+    """Whether ``plan`` is the newest of its option on a programme not retired (no query)."""
+    if programme.status == Status.DISCONTINUED:
+        return False
+    return any(found.current == plan for found in current_plans(programme))
+
+
+def touch_programmes_of_course(sender, instance, raw=False, **kwargs):
+    """A changed course (its title or credits) changes every programme page that shows it."""
+    if raw:  # loaddata brings its own timestamps
+        return
+    Programme.objects.filter(study_options__plans__placements__course=instance).update(
+        updated_at=timezone.now()
+    )
