@@ -1,5 +1,6 @@
-"""Admin for admission facts. Django has no nested inlines, so thresholds are edited on their
-study option's page and weeks on their cohort's page; the programme page links to both."""
+"""Admin for admission facts. Django has no nested inlines, so thresholds and programme plans
+are edited on their study option's page and weeks on their cohort's page; the programme page
+links to both. Courses and plans: structure_admin.py."""
 
 from django.contrib import admin
 from django.db import models
@@ -18,6 +19,7 @@ from admissions.models import (
     ScheduleWeek,
     StudyOption,
 )
+from admissions.structure_admin import ProgrammePlanInline
 from programs.admin import AddTextInlines, LocalizedNumbers
 
 
@@ -30,6 +32,7 @@ class FieldOfStudyAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin
 class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):
     model = AdmissionRequirement
     max_num = 1
+    add_text = _("Add admission requirements")  # one at most: not "another"
     filter_horizontal = ["accepted_fields"]
 
 
@@ -68,7 +71,7 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 
 @admin.register(StudyOption)
 class StudyOptionAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
-    inlines = [AdmissionThresholdInline]
+    inlines = [AdmissionThresholdInline, ProgrammePlanInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
     list_display = ["study_code", "programme", "mode", "duration_semesters"]
     list_filter = ["mode"]
@@ -95,3 +98,6 @@ class CohortAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
     autocomplete_fields = ["programme"]
     # By programme title, then newest first as Cohort.Meta.ordering has it (without the join).
     ordering = ["programme__title_nb", "programme_id", *Cohort._meta.ordering[1:]]
+
+
+from admissions import admin_thresholds  # noqa: E402, F401  the threshold list and its import

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models import Prefetch
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from programs.choices import Embed
@@ -12,12 +14,18 @@ class AdmissionsConfig(AppConfig):
     def ready(self):
         # Modules with models import here: the app registry is ready only now (Django docs).
         from admissions import admin, forms, models, structured_data
+        from admissions.plans import current_plans, touch_programmes_of_course
+        from programs import history
         from programs.signals import connect
 
         for model in (models.StudyOption, models.AdmissionRequirement, models.Cohort):
             connect(model, lambda obj: obj.programme_id)
         connect(models.AdmissionThreshold, lambda t: t.study_option.programme_id)
         connect(models.ScheduleWeek, lambda week: week.cohort.programme_id)
+        connect(models.ProgrammePlan, lambda plan: plan.study_option.programme_id)
+        connect(models.PlanCourse, lambda row: row.plan.study_option.programme_id)
+        # A course's title or credits show on every programme page whose plan has it.
+        post_save.connect(touch_programmes_of_course, sender=models.Course, weak=False)
 
         # Admissions builds on programmes: it adds its facts to their pages and admin.
         extensions.detail_select_related.append("admission_requirement")
@@ -27,6 +35,15 @@ class AdmissionsConfig(AppConfig):
                 "admission_requirement__accepted_fields",
                 "cohorts__weeks",
                 "replaces__cohorts",
+                # Published plans with their courses: 1 query, + 1 when plans exist.
+                Prefetch(
+                    "study_options__plans",
+                    queryset=models.ProgrammePlan.objects.published().select_related("cohort"),
+                ),
+                Prefetch(
+                    "study_options__plans__placements",
+                    queryset=models.PlanCourse.objects.select_related("course"),
+                ),
             ]
         )
         extensions.admin_inlines.extend(
@@ -37,7 +54,19 @@ class AdmissionsConfig(AppConfig):
                 Embed.ADMISSION: lambda p: models.AdmissionRequirement.of(p) is not None,
                 Embed.APPLY: lambda programme: bool(programme.study_options.all()),
                 Embed.SCHEDULE: lambda programme: bool(programme.cohorts.all()),
+                Embed.STRUCTURE: lambda programme: bool(current_plans(programme)),
             }
         )
         extensions.list_form = forms.ProgrammeFilterForm
         extensions.structured_data.append(structured_data.add_admission_facts)
+        # A programme's history records its admission facts too (programs/history.py).
+        history.follow_from_programme(
+            ["admission_requirement", "study_options", "cohorts"],
+            {
+                models.AdmissionRequirement: ["programme"],
+                models.StudyOption: ["programme", "thresholds"],
+                models.AdmissionThreshold: ["study_option"],
+                models.Cohort: ["programme", "weeks"],
+                models.ScheduleWeek: ["cohort"],
+            },
+        )

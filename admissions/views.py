@@ -8,16 +8,20 @@ from django.views.decorators.http import require_safe
 from admissions.forms import TranscriptForm
 from admissions.grade_points import compare
 from admissions.models import AdmissionRequirement
+from admissions.plans import find_plan, is_current
 from config.i18n import object_urls_by_language
 from config.site import absolute_url
+from programs.drafts import previewed
 from programs.models import Programme
 from programs.shortcuts import canonical_redirect
 
 
-def find_cohort(slug, code):
+def find_cohort(request, slug, code):
     """The cohort ``code`` of the published programme at ``slug`` (live or old, any language,
     retired too), from ``for_detail_page()``; 404 when there is none."""
-    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    programme = (
+        Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
+    )
     cohort = programme and next((c for c in programme.cohorts.all() if c.code == code), None)
     if cohort is None:
         raise Http404
@@ -30,13 +34,13 @@ def cohort_calendar(request, slug, code):
 
     Discontinued programmes keep their feeds: enrolled students still need them.
     """
-    programme, cohort = find_cohort(slug, code)
+    programme, cohort = find_cohort(request, slug, code)
     if response := canonical_redirect(request, cohort.get_calendar_url()):
         return response  # renamed programme, or the other language's slug
     ical = cohort.to_ical(programme, get_language(), absolute_url(request.path, request))
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{programme.slug}-{cohort.code}.ics"'
-    return response
+    return previewed(response, programme)  # a draft, for an editor: never cached
 
 
 @require_safe
@@ -45,7 +49,7 @@ def cohort_schedule(request, slug, code):
 
     Works for retired programmes too: enrolled students follow their schedule to the end.
     """
-    programme, cohort = find_cohort(slug, code)
+    programme, cohort = find_cohort(request, slug, code)
     if response := canonical_redirect(request, cohort.get_absolute_url()):
         return response  # renamed programme, or the other language's slug
     context = {
@@ -57,7 +61,7 @@ def cohort_schedule(request, slug, code):
     }
     response = render(request, "admissions/cohort_page.html", context)
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return previewed(response, programme)  # a draft, for an editor: never cached
 
 
 @require_safe
@@ -65,10 +69,12 @@ def grade_points(request, slug):
     """The grade-point calculator of an open or closed programme whose requirement names a
     rule set: a GET form, the result next to the latest thresholds. Nothing is stored; a
     transcript it cannot read is a 400 with the reasons on the page."""
-    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    programme = (
+        Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
+    )
     requirement = programme and AdmissionRequirement.of(programme)
     rules = requirement and requirement.rule_set()
-    if not rules or programme.destination() != programme:
+    if not rules or programme.is_public() and programme.destination() != programme:
         raise Http404
     if response := canonical_redirect(request, requirement.get_calculator_url()):
         return response  # renamed, or the other language's slug
@@ -84,6 +90,30 @@ def grade_points(request, slug):
         },
         "page_languages": programme.languages(),
     }
-    return render(
-        request, "admissions/grade_points.html", context, status=400 if form.errors else 200
+    status = 400 if form.errors else 200
+    return previewed(
+        render(request, "admissions/grade_points.html", context, status=status), programme
     )
+
+
+@require_safe
+def programme_plan(request, slug, code, mode):
+    """The plan of one study option for one cohort, semester by semester.
+
+    Older plans, and plans of retired programmes, stay for their enrolled students but are
+    kept out of search engines: the programme page shows the current one.
+    """
+    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    plan = programme and find_plan(programme, mode, code)
+    if not plan:
+        raise Http404
+    if response := canonical_redirect(request, plan.get_absolute_url()):
+        return response  # renamed programme, or the other language's slug
+    context = {
+        "programme": programme,
+        "plan": plan,
+        "is_current": is_current(programme, plan),
+        "language_urls": object_urls_by_language(plan),
+        "page_languages": programme.languages(),
+    }
+    return render(request, "admissions/plan_page.html", context)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "admissions",
     "axes",  # login throttling, see AXES_* below
     "csp",  # only for its system checks of CONTENT_SECURITY_POLICY; the middleware is ours
+    "reversion",  # history and restore of content (programs/admin.py registers the models)
+    "import_export",  # the yearly threshold import in the admin
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.admin_language.AdminLanguageMiddleware",  # the admin: cookie or browser language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

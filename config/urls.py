@@ -12,6 +12,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from config.admin_language import choose_admin_language
+from config.admin_strings import script_catalogue
 from config.media import serve_media
 from config.views import robots_txt, view_on_site
 from programs.sitemaps import SITEMAPS
@@ -27,6 +29,10 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="view_on_site",
     ),
+    # Before the admin too, whose catch-all would send it to the login page.
+    path(f"{settings.ADMIN_PATH}language/", choose_admin_language, name="admin_language"),
+    path(f"{settings.ADMIN_PATH}jsi18n/more/", script_catalogue, name="admin_script_strings"),
+    path(settings.ADMIN_PATH, include("admissions.admin_health")),  # before the admin's own
     path(settings.ADMIN_PATH, admin.site.urls),  # ADMIN_PATH, "admin/" by default
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),

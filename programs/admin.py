@@ -5,17 +5,23 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import InlineAdminFormSet
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
 
+from config.admin_formsets import NamedFieldsInlineFormSet
+from programs import history
 from programs.extensions import extensions
 from programs.models import OldSlug, Programme, Section, Status
 from programs.text import norwegian_slugify
@@ -74,8 +80,21 @@ class SectionForm(forms.ModelForm):
 class SectionInline(LocalizedNumbers, TranslationStackedInline):
     model = Section
     form = SectionForm
+    formset = NamedFieldsInlineFormSet  # “duplicate data for anker”, not “anchor”
     extra = 0
-    fields = ["position", "title", "heading", "body", "embed", "embed_placement", "anchor"]
+    # Closed by default, and each section shows only its position and title until opened:
+    # a programme with twenty sections no longer makes the form thousands of pixels tall.
+    classes = ["collapse"]
+    fieldsets = [
+        (None, {"fields": ["position", "title"]}),
+        (
+            _("Text and block"),
+            {
+                "fields": ["heading", "body", "embed", "embed_placement", "anchor"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
     ordering = ["position", "pk"]
     add_text = _("Add another section")
 
@@ -130,9 +149,29 @@ class RetireForm(forms.Form):
         return self.cleaned_data
 
 
+class CompareForm(forms.Form):
+    """The two versions of one programme to compare (query string of the compare view)."""
+
+    old = forms.ModelChoiceField(queryset=None, label=_("Older version"))
+    new = forms.ModelChoiceField(queryset=None, label=_("Newer version"))
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old"].queryset = self.fields["new"].queryset = versions
+        for name in ("old", "new"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "That is not a version of this programme."
+            )
+
+
+history.register()  # before ProgrammeAdmin: VersionAdmin would register only what it sees
+
+
 @admin.register(Programme)
-class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
+class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTranslationAdmin):
     actions = ["retire"]
+    object_history_template = "admin/programs/programme/object_history.html"
+    history_latest_first = True
     inlines = [SectionInline]  # and those of the apps built on programmes: get_inlines()
     # `title` would search only the editor's own language (modeltranslation rewrites it).
     search_fields = ["title_nb", "title_en", "slug_nb", "slug_en", "lead_nb", "lead_en"]
@@ -151,30 +190,139 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
     autocomplete_fields = ["replaced_by"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["old_addresses", "created_at", "updated_at"]
+    # What an editor looks for most stays open; the rest folds away (<details> since Django
+    # 5.1) and opens by itself when it holds an error. One language at a time: the language
+    # menu modeltranslation puts above the form switches every tab bar at once.
     fieldsets = [
+        (None, {"fields": ["title", "slug", "level", "ects_credits", "lead", "sections_heading"]}),
         (
-            None,
+            _("Publishing"),
             {
-                "fields": [
-                    "title",
-                    "slug",
-                    "old_addresses",
-                    "level",
-                    "ects_credits",
-                    "lead",
-                    "sections_heading",
-                ]
+                "fields": ["is_published", "publish_at", "unpublish_at"],
+                "description": _(
+                    "Until it is published, editors can preview the page at its address: "
+                    "use “Save and preview”."
+                ),
             },
         ),
-        (_("Status"), {"fields": ["status", "notice", "replaced_by", "is_published"]}),
-        (_("Image"), {"fields": ["hero_image", "hero_alt"]}),
-        (_("Contact"), {"fields": ["contact_url"]}),
-        (_("Search engines"), {"fields": ["meta_description"]}),
-        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Status and successor"),
+            {"fields": ["status", "replaced_by", "notice"], "classes": ["collapse"]},
+        ),
+        (_("Image"), {"fields": ["hero_image", "hero_alt"], "classes": ["collapse"]}),
+        (_("Contact"), {"fields": ["contact_url"], "classes": ["collapse"]}),
+        (
+            _("Search engines and addresses"),
+            {"fields": ["meta_description", "old_addresses"], "classes": ["collapse"]},
+        ),
+        (_("Dates"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *extensions.admin_inlines]
+
+    # --- Preview ---------------------------------------------------------------------------
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_preview" in request.POST:
+            return redirect(obj.get_absolute_url())
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        """“Save and preview” goes to the page itself, shown to editors even as a draft."""
+        if "_preview" in request.POST:
+            return redirect(obj.get_absolute_url())
+        return super().response_change(request, obj)
+
+    # --- History ---------------------------------------------------------------------------
+
+    def get_urls(self):
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="programs_programme_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        """As VersionAdmin's, without its one revision around the whole list: each action
+        records a revision per programme itself (``retire``, ``delete_queryset``,
+        ``get_actions``), so restoring one programme never undoes another."""
+        context = {"has_change_permission": self.has_change_permission(request)}
+        return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
+
+    def get_actions(self, request):
+        """Actions that do not record their own revisions are recorded, per programme, under
+        their name (delete records through ``delete_queryset``)."""
+        actions = super().get_actions(request)
+        for name, (func, action_name, description) in list(actions.items()):
+            if name not in ("retire", "delete_selected"):
+                actions[name] = (self._recorded(func, description), action_name, description)
+        return actions
+
+    @staticmethod
+    def _recorded(func, description):
+        def action(modeladmin, request, queryset):
+            pks = list(queryset.values_list("pk", flat=True))
+            response = func(modeladmin, request, queryset)
+            for programme in Programme.objects.filter(pk__in=pks):
+                history.record(programme, request.user, str(description))
+            return response
+
+        return action
+
+    def delete_model(self, request, obj):
+        """Record the programme as it was before it goes, so it can be recovered."""
+        history.record(obj, request.user, gettext("Deleted."))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for programme in queryset:
+            history.record(programme, request.user, gettext("Deleted."))
+        super().delete_queryset(request, queryset)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Who changed what and when, newest first, each with a link to what it changed."""
+        versions = list(history.versions_of(unquote(object_id)))
+        compare_url = reverse("admin:programs_programme_compare", args=[quote(object_id)])
+        rows = [
+            {
+                "version": version,
+                "revision": version.revision,
+                "url": reverse(
+                    "admin:programs_programme_revision", args=[quote(object_id), version.pk]
+                ),
+                "changes_url": (
+                    f"{compare_url}?old={older.pk}&new={version.pk}" if older else None
+                ),
+            }
+            for version, older in zip(versions, [*versions[1:], None], strict=True)
+        ]
+        context = {"rows": rows, "compare_url": compare_url, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        """Two versions of a programme side by side: its fields in both languages, then the
+        sections and other rows added, removed or changed. A bad query string is a 400."""
+        programme = get_object_or_404(Programme, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, programme):
+            raise PermissionDenied
+        form = CompareForm(request.GET, versions=history.versions_of(programme.pk))
+        valid = form.is_valid()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes to %(programme)s") % {"programme": programme},
+            "opts": self.model._meta,
+            "original": programme,
+            "form": form,
+            "old": valid and form.cleaned_data["old"],
+            "new": valid and form.cleaned_data["new"],
+            "comparison": valid
+            and history.compare(form.cleaned_data["old"], form.cleaned_data["new"]),
+            "history_url": reverse("admin:programs_programme_history", args=[quote(object_id)]),
+        }
+        template = "admin/programs/programme/compare.html"
+        return TemplateResponse(request, template, context, status=200 if valid else 400)
 
     @admin.display(description=_("old addresses"))
     def old_addresses(self, obj):
@@ -197,9 +345,15 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
         step = request.POST.get("step")
         form = RetireForm(request.POST if step else None, retiring=queryset)
         if step == "confirm" and form.is_valid():
+            successor = form.cleaned_data["successor"]
+            comment = (
+                gettext("Retired: visitors are sent to %(successor)s.") % {"successor": successor}
+                if successor
+                else gettext("Retired: the page says the programme is gone (410).")
+            )
             with transaction.atomic():
                 for programme in form.retiring:
-                    programme.save()
+                    history.save_with_comment(programme, request.user, comment)
             count = len(form.retiring)
             self.message_user(
                 request,

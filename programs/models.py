@@ -10,17 +10,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from programs import richtext
 from programs.choices import Embed, EmbedPlacement, Level, Status
+from programs.drafts import ScheduledProgrammeQuerySet
 from programs.extensions import extensions
 from programs.fields import VerifiedImageField
 from programs.images import rendition_name, rendition_widths
-from programs.querysets import ProgrammeQuerySet
 from programs.text import norwegian_slugify
 
 
@@ -96,10 +96,22 @@ class Programme(models.Model):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Only published programmes are shown.")
     )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave “published” unticked: the page goes live by itself at this time."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_("The page is taken down by itself at this time (it stays in the admin)."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ProgrammeQuerySet.as_manager()
+    objects = ScheduledProgrammeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("programme")
@@ -161,12 +173,41 @@ class Programme(models.Model):
                     params={"successor": self.replaced_by},
                 )
         errors.update(self._slugs_taken_in_other_languages())
+        errors.update(self._schedule_errors())
         if self.hero_image and not self.hero_alt_nb:
             errors["hero_alt_nb"] = ValidationError(
                 _("Describe the image for readers who cannot see it."), code="hero_alt_missing"
             )
         if errors:
             raise ValidationError(errors)
+
+    def _schedule_errors(self):
+        """Field errors for a publishing schedule that cannot be carried out as written."""
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            return {
+                "unpublish_at": ValidationError(
+                    _("The page must be taken down after it is published: choose a later time."),
+                    code="unpublish_before_publish",
+                )
+            }
+        if self.publish_at and self.is_published and self.publish_at > timezone.now():
+            return {
+                "publish_at": ValidationError(
+                    _(
+                        "The page is already published. Untick “published” to publish it at "
+                        "this time, or clear the time."
+                    ),
+                    code="published_before_publish_at",
+                )
+            }
+        return {}
+
+    def is_public(self, now=None):
+        """Whether the public sees this page at ``now``: the same rule as ``published()``."""
+        now = now or timezone.now()
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return False
+        return self.is_published or (self.publish_at is not None and self.publish_at <= now)
 
     def _slugs_taken_in_other_languages(self):
         """Field errors for a slug another programme uses in another language.
@@ -236,7 +277,7 @@ class Programme(models.Model):
             if current.replaced_by_id is None or current.replaced_by_id in seen:
                 return None
             current = current.replaced_by
-        return current if current.is_published else None
+        return current if current.is_public() else None
 
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone (1 query)."""
@@ -245,7 +286,7 @@ class Programme(models.Model):
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""
-        return [p for p in self.replaces.all() if p.is_published]
+        return [p for p in self.replaces.all() if p.is_public()]
 
     def hero_srcset(self):
         """The ``srcset`` of the hero image: its narrower copies (programs/images.py), then
@@ -320,6 +361,16 @@ class Section(models.Model):
             "Name used in links straight to this section (#name). Made from the title when empty."
         ),
     )
+    # When the text in each language last changed (set by save()), so the content-health
+    # check can tell an English text written before its Norwegian twin was last edited.
+    text_changed_nb_at = models.DateTimeField(
+        _("Norwegian text changed"), null=True, blank=True, editable=False
+    )
+    text_changed_en_at = models.DateTimeField(
+        _("English text changed"), null=True, blank=True, editable=False
+    )
+
+    TRACKED_TEXTS = ("title", "heading", "body")
 
     class Meta:
         verbose_name = _("section")
@@ -339,6 +390,20 @@ class Section(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Saves, stamping ``text_changed_<language>_at`` for each language whose title,
+        heading or body differs from what was loaded (or is new and not empty)."""
+        loaded, now = getattr(self, "_loaded_texts", {}), timezone.now()
+        stamped = []
+        for code, texts in self.texts_by_language().items():
+            if texts != loaded.get(code) and (code in loaded or any(texts)):
+                setattr(self, f"text_changed_{code}_at", now)
+                stamped.append(f"text_changed_{code}_at")
+        if stamped and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *stamped}
+        super().save(*args, **kwargs)
+        self._loaded_texts = self.texts_by_language()
+
     def get_absolute_url(self, language=None):
         """The programme page scrolled to this section (its accordion opens there)."""
         return f"{self.programme.get_absolute_url(language)}#{self.anchor}"
@@ -356,6 +421,19 @@ class Section(models.Model):
                     )
                 }
             )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        section = super().from_db(db, field_names, values)
+        section._loaded_texts = section.texts_by_language()
+        return section
+
+    def texts_by_language(self):
+        """``{language: (title, heading, body)}`` as held now (deferred fields read as None)."""
+        return {
+            code: tuple(self.__dict__.get(f"{name}_{code}") for name in self.TRACKED_TEXTS)
+            for code, _name in settings.LANGUAGES
+        }
 
     @property
     def body_html(self):

@@ -217,7 +217,7 @@ def test_the_add_links_of_inlines_are_written_in_norwegian(admin_client):
     assert {"Legg til nytt kull", "Legg til ny seksjon", "Legg til ny studievariant"} <= texts
     option = make_study_option(programme)
     texts = add_texts(admin_client.get(f"/admin/admissions/studyoption/{option.pk}/change/"))
-    assert texts == {"Legg til ny poenggrense"}
+    assert texts == {"Legg til ny poenggrense", "Legg til ny programplan"}
 
 
 @pytest.mark.parametrize("month", ["-1", "0", "13"])

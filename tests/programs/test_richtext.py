@@ -5,6 +5,7 @@ import pytest
 from programs.models import Section
 from programs.richtext import sanitize
 from tests.builders import make_programme, make_section
+from tests.programs.test_admin_walk import rendered_form
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,34 @@ def test_html_stored_without_the_sanitizer_is_cleaned_on_output():
     assert section.body_html == (
         '<p><a href="https://evil.example" rel="noopener noreferrer">x</a></p>'
     )
+
+
+# Issue 15: a link the editor refuses (javascript:) reaches the server as an empty href, as
+# Tiptap renders a link whose address it does not allow. Neither language publishes it.
+
+REFUSED_LINKS = [
+    '<p>Se <a target="_blank" rel="noopener noreferrer nofollow" href="">her</a>.</p>',
+    '<p>Se <a href="javascript:alert(1)">her</a>.</p>',
+    '<p>Se <a href=" JavaScript:alert(1)">her</a>.</p>',
+    '<p>Se <a href="#">her</a>.</p>',
+    "<p>Se <a href>her</a>.</p>",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("body", REFUSED_LINKS)
+def test_a_refused_link_saved_in_the_admin_keeps_its_text_and_loses_the_link(
+    admin_client, language, body
+):
+    programme = make_programme(sections=1)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), f"sections-0-body_{language}": body}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    section = programme.sections.get()
+    assert getattr(section, f"body_{language}") == "<p>Se her.</p>"
+    page = admin_client.get(programme.get_absolute_url(language)).content.decode()
+    assert "Se her." in page
+    assert 'href=""' not in page
+    assert "javascript:" not in page.lower()

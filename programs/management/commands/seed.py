@@ -2,7 +2,8 @@
 
 ``make run`` calls this on every start, so an editor's local changes are never overwritten.
 ``loaddata`` skips ``clean()``, so every loaded record is then validated like an admin form
-would validate it; one invalid record rolls the whole load back.
+would validate it; one invalid record rolls the whole load back. Each programme then gets
+its first version in the history (programs/history.py).
 """
 
 from django.apps import apps
@@ -10,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext
 
+from programs import history
 from programs.models import Programme
 
 SEED_FIXTURES = ["fixtures/programmes.json", "fixtures/admissions.json"]
@@ -33,6 +36,9 @@ class Command(BaseCommand):
             problems = list(self.validation_problems())
             if problems:
                 raise CommandError("Nothing was loaded:\n" + "\n".join(problems))
+            # Each programme's history starts here, so the seed text can be restored.
+            for programme in Programme.objects.all():
+                history.record(programme, None, gettext("Loaded from the seed content."))
 
     def validation_problems(self):
         for label in VALIDATED_APPS:

@@ -1,0 +1,129 @@
+"""Admission thresholds in a list of their own, with the yearly import and the export.
+
+The file (admissions/importing.py) is first read in a dry run whose preview lists every row it
+would create, change or refuse, with the reasons in the editor's language; only a file
+without a refused row can be confirmed, and the confirmed import is one transaction.
+The uploaded file waits between the two steps in Django's cache (Redis when several app
+servers share it), not on one server's disk.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import XLSX
+from import_export.results import RowResult
+from import_export.tmp_storages import CacheStorage
+
+from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
+from admissions.models import AdmissionThreshold
+from programs.admin import LocalizedNumbers
+
+ACTIONS = {
+    RowResult.IMPORT_TYPE_NEW: ("create", gettext_lazy("Create")),
+    RowResult.IMPORT_TYPE_UPDATE: ("change", gettext_lazy("Change")),
+    RowResult.IMPORT_TYPE_SKIP: ("unchanged", gettext_lazy("Unchanged")),
+    RowResult.IMPORT_TYPE_INVALID: ("refuse", gettext_lazy("Refuse")),
+    RowResult.IMPORT_TYPE_ERROR: ("refuse", gettext_lazy("Refuse")),
+}
+COLUMNS = ["study_code", "admission_year", "round", "quota", "value"]
+
+
+def column_labels():
+    """Model field names and file columns → what the preview calls them."""
+    return {
+        "study_option": _("study code"),
+        "study_code": _("study code"),
+        "admission_year": _("admission year"),
+        "round": _("round"),
+        "quota": _("quota"),
+        "value": _("value"),
+        "points": _("value"),
+        "outcome": _("value"),
+        "scale": _("scale"),
+    }
+
+
+def reasons(row):
+    """Why ``row`` (a RowResult) is refused: ``["study code: No study option …", …]``."""
+    labels = column_labels()
+    if row.validation_error is not None:
+        return [
+            f"{labels[field]}: {message}" if field in labels else message
+            for field, messages in row.validation_error.message_dict.items()
+            for message in messages
+        ]
+    return [str(error.error) for error in row.errors]
+
+
+def preview_rows(result):
+    """Each row of the file with what the import does with it, for the preview table."""
+    value = ThresholdValueField()
+    rows = []
+    for number, row in enumerate(result.rows, start=1):
+        kind, action = ACTIONS.get(row.import_type, ("refuse", _("Refuse")))
+        rows.append(
+            {
+                "number": number,
+                "kind": kind,
+                "action": action,
+                "cells": [row.row_values.get(column, "") for column in COLUMNS],
+                "before": value.export(row.original) if kind == "change" else "",
+                "reasons": reasons(row) if kind == "refuse" else [],
+            }
+        )
+    return rows
+
+
+@admin.register(AdmissionThreshold)
+class AdmissionThresholdAdmin(LocalizedNumbers, ImportExportModelAdmin):
+    resource_classes = [ThresholdResource]
+    formats = [DelimitedCSV, XLSX]
+    from_encoding = "utf-8-sig"  # reads a BOM as Excel and Samordna opptak write it
+    tmp_storage_class = CacheStorage
+    import_template_name = "admin/admissions/admissionthreshold/import.html"
+    list_display = [
+        "study_code",
+        "programme",
+        "admission_year",
+        "round",
+        "quota",
+        "outcome",
+        "points",
+        "scale",
+    ]
+    list_filter = ["admission_year", "round", "quota", "study_option__programme"]
+    list_select_related = ["study_option__programme"]
+    search_fields = [
+        "study_option__study_code",
+        "study_option__programme__title_nb",
+        "study_option__programme__title_en",
+    ]
+    autocomplete_fields = ["study_option"]
+    fields = ["study_option", "admission_year", "round", "quota", "outcome", "points", "scale"]
+    ordering = ["-admission_year", "study_option__study_code", "round", "quota"]
+
+    @admin.display(description=gettext_lazy("study code"), ordering="study_option__study_code")
+    def study_code(self, threshold):
+        return threshold.study_option.study_code
+
+    @admin.display(description=gettext_lazy("programme"))
+    def programme(self, threshold):
+        return threshold.study_option.programme
+
+    def has_import_permission(self, request):
+        """Importing adds and changes thresholds: both permissions (admissions/roles.py)."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        result = response.context_data.get("result")
+        if result is not None:
+            response.context_data["preview"] = preview_rows(result)
+            response.context_data["refused"] = result.has_errors() or (
+                result.has_validation_errors()
+            )
+        return response

@@ -1,0 +1,298 @@
+"""Content health: what an editor should fix, per programme, each with the admin page to fix it.
+
+One module for every rule, shared by the admin page (admissions/admin_health.py) and
+``manage.py content_health``. It lives in admissions because it reads both apps (programmes
+and their admission facts); programs never imports admissions.
+
+``find_problems(today)`` runs a constant number of queries for the whole catalogue (6), plus
+one or two per distinct internal link to a programme page, cohort or calculator.
+"""
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.db.models import Max
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from admissions.models import AdmissionRequirement, AdmissionThreshold
+from programs.models import Programme, Status
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix: ``code`` is stable (for monitoring and tests), ``message`` is in the
+    active language, ``fix_url`` is the admin page where it is fixed."""
+
+    programme: Programme
+    code: str
+    message: str
+    fix_url: str
+
+    def as_line(self):
+        """One line for monitoring: code, programme, message, where to fix it."""
+        return f"{self.code} {self.programme.slug_nb}: {self.message} ({self.fix_url})"
+
+
+def has_text(value):
+    """Whether ``value`` (plain text or rich-text HTML) has any visible text."""
+    return bool(unescape(re.sub(r"<[^>]*>", "", value or "")).strip())
+
+
+def missing_message(language):
+    """Whole sentences per language: Bokmål writes language names in lower case."""
+    return {"nb": _("No Norwegian %(text)s."), "en": _("No English %(text)s.")}[language]
+
+
+def link_message(language):
+    return {
+        "nb": _("The Norwegian text of “%(section)s” links to %(href)s, which answers %(status)s."),
+        "en": _("The English text of “%(section)s” links to %(href)s, which answers %(status)s."),
+    }[language]
+
+
+def programme_url(programme):
+    return reverse("admin:programs_programme_change", args=[programme.pk])
+
+
+def missing_translations(programme, today, context):
+    """A text written in one language and not the other (programme title and lead; section
+    question, heading and body)."""
+    other = {"nb": "en", "en": "nb"}
+    texts = [(_("title"), programme, "title"), (_("lead"), programme, "lead")]
+    for section in programme.sections.all():
+        name = {"section": section.title_nb or section.title_en}
+        texts += [
+            (_("question of “%(section)s”") % name, section, "title"),
+            (_("heading of “%(section)s”") % name, section, "heading"),
+            (_("text of “%(section)s”") % name, section, "body"),
+        ]
+    for label, obj, field in texts:
+        for code in ("nb", "en"):
+            if has_text(getattr(obj, f"{field}_{other[code]}")) and not has_text(
+                getattr(obj, f"{field}_{code}")
+            ):
+                yield Finding(
+                    programme,
+                    f"missing_{code}",
+                    missing_message(code) % {"text": label},
+                    programme_url(programme),
+                )
+
+
+def stale_english(programme, today, context):
+    """An English section text last changed before its Norwegian twin was."""
+    for section in programme.sections.all():
+        nb_at, en_at = section.text_changed_nb_at, section.text_changed_en_at
+        english = section.texts_by_language()["en"]
+        if nb_at and en_at and nb_at > en_at and any(map(has_text, english)):
+            yield Finding(
+                programme,
+                "stale_en",
+                _("The English text of “%(section)s” is older than the Norwegian.")
+                % {"section": section.title_nb},
+                programme_url(programme),
+            )
+
+
+def outdated_thresholds(programme, today, context):
+    """An open programme's study option without a threshold for the newest admission year
+    any programme has one for (the year the thresholds were last published)."""
+    year = context["latest_year"]
+    if programme.status != Status.OPEN or year is None:
+        return
+    for option in programme.study_options.all():
+        if all(t.admission_year != year for t in option.thresholds.all()):
+            yield Finding(
+                programme,
+                "no_threshold",
+                _("Study option %(code)s has no threshold for %(year)s.")
+                % {"code": option.study_code, "year": year},
+                reverse("admin:admissions_studyoption_change", args=[option.pk]),
+            )
+
+
+def past_cohorts(programme, today, context):
+    """A cohort of an open programme whose weeks are all over."""
+    if programme.status != Status.OPEN:
+        return
+    for cohort in programme.cohorts.all():
+        weeks = list(cohort.weeks.all())
+        if weeks and all(week.dates()[1] < today for week in weeks):
+            yield Finding(
+                programme,
+                "past_cohort",
+                _("Every week of cohort %(cohort)s is in the past.") % {"cohort": cohort.code},
+                reverse("admin:admissions_cohort_change", args=[cohort.pk]),
+            )
+
+
+def missing_study_option(programme, today, context):
+    """An open programme nobody can apply to: no study option (an option always has a
+    study code and a deadline, the model requires them)."""
+    if programme.status == Status.OPEN and not programme.study_options.all():
+        yield Finding(
+            programme,
+            "no_study_option",
+            _("Open for applications, but has no study option with a study code and deadline."),
+            programme_url(programme),
+        )
+
+
+def missing_successor(programme, today, context):
+    if programme.status == Status.DISCONTINUED and programme.replaced_by_id is None:
+        yield Finding(
+            programme,
+            "no_successor",
+            _("Discontinued without a successor: its page answers 410 Gone."),
+            programme_url(programme),
+        )
+
+
+def empty_sections(programme, today, context):
+    """A section with no text in either language and no block of facts to show."""
+    for section in programme.sections.all():
+        if not section.embed and not (has_text(section.body_nb) or has_text(section.body_en)):
+            yield Finding(
+                programme,
+                "empty_section",
+                _("Section “%(section)s” has no text.") % {"section": section.title_nb},
+                programme_url(programme),
+            )
+
+
+def broken_links(programme, today, context):
+    """Links in section texts to our own pages that answer 404 or 410."""
+    for section in programme.sections.all():
+        for code in ("nb", "en"):
+            for href in links_in(getattr(section, f"body_{code}")):
+                path = own_path(href)
+                if path is None:
+                    continue
+                if path not in context["link_status"]:
+                    context["link_status"][path] = link_status(path)
+                status = context["link_status"][path]
+                if status:
+                    yield Finding(
+                        programme,
+                        "broken_link",
+                        link_message(code)
+                        % {"section": section.title_nb, "href": href, "status": status},
+                        programme_url(programme),
+                    )
+
+
+RULES = [
+    missing_translations,
+    stale_english,
+    outdated_thresholds,
+    past_cohorts,
+    missing_study_option,
+    missing_successor,
+    empty_sections,
+    broken_links,
+]
+
+
+def find_problems(today):
+    """Every finding, programme by programme in title order: ``[Finding]``."""
+    context = {
+        "latest_year": AdmissionThreshold.objects.aggregate(year=Max("admission_year"))["year"],
+        "link_status": {},
+    }
+    programmes = Programme.objects.order_by("title_nb", "pk").prefetch_related(
+        "sections", "study_options__thresholds", "cohorts__weeks"
+    )
+    return [
+        finding
+        for programme in programmes
+        for rule in RULES
+        for finding in rule(programme, today, context)
+    ]
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href:
+            self.hrefs.append(href)
+
+
+def links_in(html):
+    parser = _LinkParser()
+    parser.feed(html or "")
+    return parser.hrefs
+
+
+def own_path(href):
+    """The path of ``href`` when it points at this site (site-relative, or SITE_URL's host),
+    else None. Query and fragment are dropped."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        site = urlsplit(settings.SITE_URL or "")
+        if not site.netloc or (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+            return None
+    elif not href.startswith("/") or href.startswith("//"):
+        return None
+    return unquote(parts.path) or "/"
+
+
+def link_status(path):
+    """404 or 410 when ``path`` on this site answers so, else None (200 or a redirect).
+
+    Resolved with the URLconf in the path's language and looked up in the models as the
+    views do, without a request.
+    """
+    language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            if not path.endswith("/"):  # CommonMiddleware redirects to the path with a slash
+                return link_status(path + "/")
+            return 404
+        check = PAGE_CHECKS.get(match.view_name)
+        return check(language, **match.kwargs) if check else None
+
+
+def _programme(slug, language):
+    return Programme.objects.published().prefetch_related("cohorts").at_slug(slug, language)
+
+
+def _programme_status(language, slug):
+    programme = _programme(slug, language)
+    if programme is None:
+        return 404
+    return 410 if programme.destination() is None else None
+
+
+def _cohort_status(language, slug, code):
+    programme = _programme(slug, language)
+    if programme is None or not any(c.code == code for c in programme.cohorts.all()):
+        return 404
+    return None
+
+
+def _calculator_status(language, slug):
+    programme = _programme(slug, language)
+    requirement = programme and AdmissionRequirement.objects.filter(programme=programme).first()
+    if not (requirement and requirement.rule_set()) or programme.destination() != programme:
+        return 404
+    return None
+
+
+PAGE_CHECKS = {
+    "programs:detail": _programme_status,
+    "admissions:cohort": _cohort_status,
+    "admissions:cohort-calendar": _cohort_status,
+    "admissions:grade-points": _calculator_status,
+}

@@ -1,0 +1,273 @@
+"""The yearly threshold file: one row per study code, year, round, quota and value.
+
+Two column layouts are read, in CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX:
+
+- ours, which the export writes: ``study_code, admission_year, round, quota, value, scale``
+  (``scale`` optional);
+- Samordna opptak's published threshold files: ``Studiekode;Studienavn;Lærested;…;Kvote;
+  Opptaksrunde;År;Poenggrense`` (FIELD-NOTES §12; fixtures/samordna-poenggrenser-sample.csv).
+
+A value is a number (``2,78`` or ``2.78``) or one of Samordna's codes: ``ALLE`` (all qualified
+applicants admitted), ``TRU`` (withdrawn), ``Åpent`` (open admission), ``o.i.`` (not given).
+Every row goes through ``AdmissionThreshold.full_clean()``; a row that fails is refused with
+its reasons and, since the admin imports all or nothing, nothing is saved.
+"""
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Value
+from django.db.models.functions import Replace
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
+
+from admissions.choices import Outcome, Quota, Round, Scale
+from admissions.models import AdmissionThreshold, StudyOption
+
+# Samordna opptak's headers → ours. Other Samordna columns (Studienavn, Lærested, …) are
+# there for people reading the file and are ignored.
+SAMORDNA_COLUMNS = {
+    "Studiekode": "study_code",
+    "Kvote": "quota",
+    "Opptaksrunde": "round",
+    "År": "admission_year",
+    "Poenggrense": "value",
+}
+REQUIRED_COLUMNS = ["study_code", "admission_year", "round", "quota", "value"]
+# A threshold that is not a number, as Samordna opptak writes it; read in any case.
+EXPORT_CODES = {
+    Outcome.ALL_QUALIFIED: "ALLE",
+    Outcome.WITHDRAWN: "TRU",
+    Outcome.OPEN: "Åpent",
+    Outcome.NOT_GIVEN: "o.i.",
+}
+OUTCOME_CODES = {code.upper(): outcome for outcome, code in EXPORT_CODES.items()}
+# Our stored codes, and the other names the published files have used (FIELD-NOTES §12:
+# VARA for the supplementary round, ORDP before ORDF for the first-time diploma quota).
+ROUND_NAMES = {
+    "HOVED": Round.MAIN,
+    "HOVEDOPPTAK": Round.MAIN,
+    "SUPP": Round.SUPPLEMENTARY,
+    "VARA": Round.SUPPLEMENTARY,
+    "SUPPLERINGSOPPTAK": Round.SUPPLEMENTARY,
+}
+QUOTA_NAMES = {"ORD": Quota.ORDINARY, "ORDF": Quota.FIRST_DIPLOMA, "ORDP": Quota.FIRST_DIPLOMA}
+
+
+def text(value):
+    """A cell as stripped text; numbers from a spreadsheet as written (2025.0 → "2025")."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+class StudyCodeWidget(widgets.ForeignKeyWidget):
+    """A study option by its code, with or without the space (Samordna writes "2151210")."""
+
+    def __init__(self):
+        super().__init__(StudyOption, field="study_code")
+
+    def clean(self, value, row=None, **kwargs):
+        code = " ".join(text(value).split())
+        if not code:
+            raise ValueError(_("Enter the study code."))
+        option = StudyOption.objects.filter(study_code=code).first() or (
+            StudyOption.objects.alias(bare=Replace("study_code", Value(" "), Value("")))
+            .filter(bare=code.replace(" ", ""))
+            .first()
+        )
+        if option is None:
+            raise ValueError(_("No study option has the study code “%(code)s”.") % {"code": code})
+        return option
+
+
+class YearWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        year = text(value)
+        if not year.isdigit():
+            raise ValueError(_("“%(value)s” is not a year.") % {"value": year})
+        return int(year)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class CodeWidget(widgets.Widget):
+    """One of ``names`` (upper-cased), stored as its code; exported as the code."""
+
+    def __init__(self, names, message):
+        super().__init__()
+        self.names, self.message = names, message
+
+    def clean(self, value, row=None, **kwargs):
+        code = self.names.get(text(value).upper())
+        if code is None:
+            raise ValueError(self.message() % {"value": text(value)})
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class ThresholdValueField(fields.Field):
+    """The ``value`` column: sets ``outcome`` and ``points`` together."""
+
+    def __init__(self):
+        super().__init__(attribute="points", column_name="value")
+
+    def clean(self, row, **kwargs):
+        value = text(row.get(self.column_name))
+        if value.upper() in OUTCOME_CODES:
+            return OUTCOME_CODES[value.upper()], None
+        try:
+            points = Decimal(value.replace(",", "."))
+        except InvalidOperation:
+            points = None
+        if points is None or not points.is_finite():
+            raise ValueError(
+                _("“%(value)s” is neither a number nor ALLE, TRU, Åpent or o.i.") % {"value": value}
+            )
+        return Outcome.POINTS, points
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        instance.outcome, instance.points = self.clean(row)
+
+    def get_value(self, obj):
+        """Both columns, so a change from ALLE to TRU is not taken for "unchanged"."""
+        return (obj.outcome, obj.points)
+
+    def export(self, instance, **kwargs):
+        if instance.outcome == Outcome.POINTS:
+            return f"{instance.points:.2f}" if instance.points is not None else ""
+        return EXPORT_CODES.get(instance.outcome, instance.outcome)
+
+
+class ThresholdResource(resources.ModelResource):
+    study_option = fields.Field(
+        attribute="study_option", column_name="study_code", widget=StudyCodeWidget()
+    )
+    admission_year = fields.Field(
+        attribute="admission_year", column_name="admission_year", widget=YearWidget()
+    )
+    round = fields.Field(
+        attribute="round",
+        column_name="round",
+        widget=CodeWidget(ROUND_NAMES, lambda: _("“%(value)s” is not a round: use HOVED or SUPP.")),
+    )
+    quota = fields.Field(
+        attribute="quota",
+        column_name="quota",
+        widget=CodeWidget(QUOTA_NAMES, lambda: _("“%(value)s” is not a quota: use ORD or ORDF.")),
+    )
+    value = ThresholdValueField()
+    scale = fields.Field(
+        attribute="scale",
+        column_name="scale",
+        widget=CodeWidget(
+            {code.upper(): code for code in Scale.values},
+            lambda: _("“%(value)s” is not a scale: use grade_average or competition_points."),
+        ),
+    )
+
+    class Meta:
+        model = AdmissionThreshold
+        fields = ["study_option", "admission_year", "round", "quota", "value", "scale"]
+        import_id_fields = ["study_option", "admission_year", "round", "quota"]
+        clean_model_instances = True  # every row through full_clean(), like the admin form
+        skip_unchanged = True
+        report_skipped = True
+        skip_html_diff = True
+        store_instance = True
+        store_row_values = True  # the preview shows each row as the file has it
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.seen = {}
+        self.default_scale = Scale.GRADE_AVERAGE
+
+    def get_queryset(self):
+        return AdmissionThreshold.objects.select_related("study_option")
+
+    def get_instance(self, instance_loader, row):
+        """The existing threshold, or None; a key that cannot be read is reported by
+        ``import_instance()`` as a refusal with its reason, not as a crash."""
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None
+
+    def before_import(self, dataset, **kwargs):
+        """Reads Samordna opptak's layout as ours; competition points are then the default
+        scale for an option that has no threshold yet."""
+        headers = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
+        if "Studiekode" in headers:
+            headers = [SAMORDNA_COLUMNS.get(h, h) for h in headers]
+            self.default_scale = Scale.COMPETITION_POINTS
+        dataset.headers = headers
+        missing = [c for c in REQUIRED_COLUMNS if c not in headers]
+        if missing:
+            raise ValueError(
+                _("The file has no column %(columns)s. Its first line must name the columns.")
+                % {"columns": ", ".join(missing)}
+            )
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """``full_clean()``, but where a cell could not be read, only that reason: the model's
+        ``clean()`` would add "Enter the points." to "“x” is not a number"."""
+        # Copies: the parent extends these lists in place with the model's errors.
+        own = {field: list(found) for field, found in (import_validation_errors or {}).items()}
+        try:
+            super().validate_instance(
+                instance, {field: list(found) for field, found in own.items()}, validate_unique
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                {field: own.get(field, found) for field, found in error.error_dict.items()}
+            ) from None
+
+    def import_instance(self, instance, row, **kwargs):
+        """Fills the row in; a new row without a scale column takes the scale of the option's
+        other thresholds. A second row for the same option, year, round and quota is
+        refused."""
+        super().import_instance(instance, row, **kwargs)
+        if instance.pk is None and "scale" not in row and instance.study_option_id:
+            earlier = instance.study_option.thresholds.order_by("-admission_year").first()
+            instance.scale = earlier.scale if earlier else self.default_scale
+        key = (instance.study_option_id, instance.admission_year, instance.round, instance.quota)
+        if instance.study_option_id and key in self.seen:
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: _(
+                        "Row %(row)s has the same study code, year, round and quota."
+                    )
+                    % {"row": self.seen[key]}
+                }
+            )
+        self.seen[key] = kwargs.get("row_number")
+
+
+class DelimitedCSV(CSV):
+    """CSV with commas or semicolons (Samordna opptak and Norwegian Excel use semicolons);
+    exported with semicolons and a BOM, so Excel in Norwegian opens it in columns."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        in_stream = in_stream.lstrip("\ufeff")
+        first_line = in_stream.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        dataset = tablib.Dataset()
+        rows = [row for row in csv.reader(io.StringIO(in_stream), delimiter=delimiter) if any(row)]
+        if rows:
+            dataset.headers = rows[0]
+            for row in rows[1:]:
+                dataset.append((row + [""] * len(rows[0]))[: len(rows[0])])
+        return dataset
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + dataset.export("csv", delimiter=";")

@@ -1,0 +1,216 @@
+"""A programme's history (django-reversion): what a version records, and what changed between two.
+
+A version of a programme holds the programme and every row shown on its page: its sections,
+and the relations apps built on programmes add with ``follow_from_programme()`` (admissions:
+requirement, study options with thresholds, cohorts with weeks). Restoring a version restores
+all of them, and removes rows added since. Registration happens after modeltranslation has
+added its ``_nb``/``_en`` columns, so both languages are recorded (FIELD-NOTES §6: registering
+from models.py would record neither).
+"""
+
+from dataclasses import dataclass, field
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
+
+from programs.models import Programme, Section
+
+# Model → the relations its versions follow. A child follows its parent too, so a change
+# saved from the child's own admin page is recorded in its programme's history.
+FOLLOW = {Programme: ["sections"], Section: ["programme"]}
+
+
+def register():
+    """(Re)register every model of a programme's history with its current follow list.
+
+    reversion fixes a model's follow list when it is registered, and apps built on programmes
+    add theirs after programs.admin has registered: so each addition registers again."""
+    for model, follow in FOLLOW.items():
+        if reversion.is_registered(model):
+            reversion.unregister(model)
+        reversion.register(model, follow=tuple(follow))
+
+
+def follow_from_programme(relations, models):
+    """Record ``relations`` of a programme in its history; ``models`` maps each related model
+    to the relations it follows in turn (its children, and its parent)."""
+    FOLLOW[Programme].extend(name for name in relations if name not in FOLLOW[Programme])
+    for model, follow in models.items():
+        FOLLOW.setdefault(model, []).extend(follow)
+    register()
+
+
+def save_with_comment(obj, user, comment):
+    """Save ``obj`` in a revision of its own, with who did it and why."""
+    with reversion.create_revision():
+        obj.save()
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def record(obj, user, comment):
+    """Record ``obj`` as it is now (e.g. just before it is deleted), with who and why."""
+    with reversion.create_revision():
+        reversion.add_to_revision(obj)
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+# --- Comparing two versions ------------------------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class RowChange:
+    kind: str  # "added" | "removed" | "changed"
+    label: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ModelChanges:
+    label: str
+    rows: list[RowChange]
+
+
+@dataclass
+class Comparison:
+    programme: list[FieldChange]
+    children: list[ModelChanges]
+
+    @property
+    def is_empty(self):
+        return not (self.programme or self.children)
+
+
+def compared_fields(model):
+    """The fields an editor sets, each language on its own: ``title_nb`` and ``title_en``
+    but not the shared ``title`` column, whose content modeltranslation leaves undetermined."""
+    try:
+        translated = set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        translated = set()
+    return [
+        f
+        for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if f.editable and not f.primary_key and f.name not in translated
+    ]
+
+
+def shown(model_field, value):
+    """``value`` of ``model_field`` as an editor reads it (choice labels, names, plain text)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if model_field.many_to_many:
+        related = model_field.related_model._default_manager.filter(pk__in=value)
+        return ", ".join(str(r) for r in related) or "—"
+    if model_field.is_relation:
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"#{value}"
+    return strip_tags(str(value)).strip() if isinstance(value, str) else str(value)
+
+
+def field_changes(model, old, new):
+    """What differs between two ``field_dict``s of ``model`` (``old`` may be empty)."""
+    changes = []
+    for f in compared_fields(model):
+        a, b = old.get(f.attname), new.get(f.attname)
+        if f.many_to_many:
+            a, b = sorted(a or []), sorted(b or [])
+        if a != b:
+            changes.append(FieldChange(str(f.verbose_name), shown(f, a), shown(f, b)))
+    return changes
+
+
+def programme_rows(version):
+    """The versions of ``version``'s revision that belong to its programme: the programme and
+    the rows reached by following from it (a revision may hold several programmes)."""
+    rows = {(version.content_type_id, version.object_id): version}
+    others = list(version.revision.version_set.select_related("content_type"))
+    parents = {
+        m: _parent_fields(m) for m in {v._model for v in others} if m and reversion.is_registered(m)
+    }
+    grew = True
+    while grew:
+        grew = False
+        for other in others:
+            key = (other.content_type_id, other.object_id)
+            if key in rows or other._model not in parents:
+                continue
+            for parent_field in parents[other._model]:
+                parent_key = (
+                    ContentType.objects.get_for_model(parent_field.related_model).pk,
+                    str(other.field_dict.get(parent_field.attname)),
+                )
+                if parent_key in rows:
+                    rows[key] = other
+                    grew = True
+                    break
+    return rows
+
+
+def _parent_fields(model):
+    """The foreign keys of ``model`` whose target follows them back (child → parent)."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.ForeignKey | models.OneToOneField)
+        and f.remote_field.get_accessor_name() in FOLLOW.get(f.related_model, [])
+    ]
+
+
+def compare(old_version, new_version):
+    """Field by field, both languages: the programme's changes, then its rows added, removed
+    or changed, grouped by kind in the order the page shows them."""
+    old_rows, new_rows = programme_rows(old_version), programme_rows(new_version)
+    programme = field_changes(Programme, old_version.field_dict, new_version.field_dict)
+    programme_type = new_version.content_type_id
+    children = []
+    for content_type_id in dict.fromkeys(k[0] for k in [*old_rows, *new_rows]):
+        if content_type_id == programme_type:
+            continue
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        keys = sorted(
+            {k for k in [*old_rows, *new_rows] if k[0] == content_type_id}, key=_numeric_id
+        )
+        rows = [_row_change(model, old_rows.get(k), new_rows.get(k)) for k in keys]
+        if rows := [r for r in rows if r]:
+            children.append(ModelChanges(str(model._meta.verbose_name_plural).capitalize(), rows))
+    return Comparison(programme, children)
+
+
+def _numeric_id(key):
+    return (0, int(key[1])) if key[1].isdigit() else (1, key[1])
+
+
+def _row_change(model, old, new):
+    if old is None:
+        return RowChange("added", new.object_repr, field_changes(model, {}, new.field_dict))
+    if new is None:
+        return RowChange("removed", old.object_repr)
+    changes = field_changes(model, old.field_dict, new.field_dict)
+    return RowChange("changed", new.object_repr, changes) if changes else None
+
+
+def versions_of(programme_pk):
+    """Every version of programme ``programme_pk``, newest first, with revision and user."""
+    return (
+        Version.objects.get_for_object_reference(Programme, programme_pk)
+        .select_related("revision", "revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )

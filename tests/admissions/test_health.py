@@ -1,0 +1,240 @@
+"""Content health: each rule on a crafted case, quiet on the seed, in the admin and the command."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from admissions.health import Finding, find_problems, link_status, own_path
+from programs.models import Section, Status
+from tests.builders import (
+    make_cohort,
+    make_programme,
+    make_section,
+    make_study_option,
+    make_threshold,
+    make_week,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 12, 3)
+
+
+def codes(today=TODAY):
+    return [(f.code, f.programme.slug_nb) for f in find_problems(today)]
+
+
+def healthy_programme(**overrides):
+    """An open programme with nothing to report: an option, one section."""
+    programme = make_programme(sections=1, **overrides)
+    make_study_option(programme)
+    return programme
+
+
+def test_a_healthy_programme_has_no_findings():
+    healthy_programme()
+    assert codes() == []
+
+
+def test_the_seed_content_is_healthy(seeded):
+    assert find_problems(TODAY) == []
+
+
+def test_the_command_is_quiet_and_exits_0_on_the_seed(seeded, capsys):
+    call_command("content_health")
+    assert capsys.readouterr().out == ""
+
+
+def test_the_command_prints_one_line_per_finding_and_exits_1(capsys):
+    programme = make_programme(title_en="", slug_en=None, lead_en="")
+    make_study_option(programme)
+    with pytest.raises(SystemExit) as exit_:
+        call_command("content_health")
+    assert exit_.value.code == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2  # title and lead
+    assert all(line.startswith(f"missing_en {programme.slug_nb}: ") for line in lines)
+    assert f"/admin/programs/programme/{programme.pk}/change/" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "language"),
+    [("title", "en"), ("lead", "en"), ("title", "nb"), ("lead", "nb")],
+)
+def test_a_programme_text_in_one_language_only_is_reported(field, language):
+    programme = healthy_programme()
+    setattr(programme, f"{field}_{language}", "")
+    programme.save()
+    assert codes() == [(f"missing_{language}", programme.slug_nb)]
+
+
+@pytest.mark.parametrize("field", ["title", "heading", "body"])
+def test_a_section_text_missing_in_english_is_reported(field):
+    programme = healthy_programme()
+    texts = {"heading_nb": "Overskrift", "heading_en": "Heading", f"{field}_en": ""}
+    make_section(programme, **texts)
+    assert codes() == [("missing_en", programme.slug_nb)]
+
+
+def test_an_empty_paragraph_counts_as_missing():
+    programme = healthy_programme()
+    make_section(programme, body_en="<p> </p>")
+    assert codes() == [("missing_en", programme.slug_nb)]
+
+
+def test_an_english_section_older_than_its_norwegian_twin_is_reported():
+    programme = healthy_programme()
+    section = make_section(programme)
+    section = Section.objects.get(pk=section.pk)
+    section.body_nb = "<p>Ny tekst.</p>"
+    section.save()
+    assert codes() == [("stale_en", programme.slug_nb)]
+    section.body_en = "<p>New text.</p>"
+    section.save()
+    assert codes() == []
+
+
+def test_saving_a_section_unchanged_keeps_its_timestamps():
+    section = make_section(healthy_programme())
+    stamps = (section.text_changed_nb_at, section.text_changed_en_at)
+    section = Section.objects.get(pk=section.pk)
+    section.position = 5
+    section.save()
+    section.refresh_from_db()
+    assert stamps[0] is not None
+    assert (section.text_changed_nb_at, section.text_changed_en_at) == stamps
+
+
+def test_an_open_programme_without_a_threshold_for_the_latest_year_is_reported():
+    old = healthy_programme()
+    make_threshold(old.study_options.get(), admission_year=2024)
+    current = healthy_programme()
+    make_threshold(current.study_options.get(), admission_year=2025)
+    closed = healthy_programme(status=Status.CLOSED)
+    make_threshold(closed.study_options.get(), admission_year=2024)
+    assert codes() == [("no_threshold", old.slug_nb)]
+    [finding] = find_problems(TODAY)
+    assert "2025" in finding.message
+    assert finding.fix_url == f"/admin/admissions/studyoption/{old.study_options.get().pk}/change/"
+
+
+def test_a_cohort_whose_weeks_are_all_past_is_reported_while_the_programme_is_open():
+    programme = healthy_programme()
+    cohort = make_cohort(programme, code="2023H", ends_year=2025, ends_season="spring")
+    make_week(cohort, iso_year=2025, week=10)
+    running = make_cohort(programme, code="2026H", ends_year=2027, ends_season="spring")
+    make_week(running, iso_year=2027, week=4)
+    assert codes() == [("past_cohort", programme.slug_nb)]
+    assert find_problems(TODAY)[0].fix_url == f"/admin/admissions/cohort/{cohort.pk}/change/"
+    assert codes(today=date(2025, 3, 1)) == []
+
+
+def test_past_cohorts_of_a_closed_programme_are_not_reported():
+    programme = healthy_programme(status=Status.CLOSED)
+    make_week(make_cohort(programme), iso_year=2024, week=37)
+    assert codes() == []
+
+
+def test_an_open_programme_without_a_study_option_is_reported():
+    programme = make_programme(sections=1)
+    make_programme(sections=1, status=Status.CLOSED)
+    assert codes() == [("no_study_option", programme.slug_nb)]
+
+
+def test_a_discontinued_programme_without_a_successor_is_reported():
+    successor = healthy_programme()
+    make_programme(sections=1, status=Status.DISCONTINUED, replaced_by=successor)
+    gone = make_programme(sections=1, status=Status.DISCONTINUED)
+    assert codes() == [("no_successor", gone.slug_nb)]
+
+
+def test_a_section_without_text_or_block_is_reported():
+    programme = healthy_programme()
+    make_section(programme, body_nb="", body_en="")
+    make_section(programme, body_nb="", body_en="", embed="apply")
+    assert codes() == [("empty_section", programme.slug_nb)]
+
+
+@pytest.mark.parametrize(
+    ("href", "status"),
+    [
+        ("/studier/finnes-ikke/", 404),
+        ("/studier/nedlagt/", 410),
+        ("/en/programmes/nedlagt/", 410),
+        ("/finnes/ikke/", 404),
+        ("/studier/levende/kull-2023H/", 404),
+        ("http://testserver/studier/finnes-ikke/", 404),
+        ("/studier/levende/", None),
+        ("/studier/levende", None),
+        ("/en/programmes/living/#opptak", None),
+        ("/studier/", None),
+        ("https://example.org/studier/finnes-ikke/", None),
+        ("mailto:post@example.org", None),
+    ],
+)
+def test_links_to_our_own_pages_that_answer_404_or_410_are_reported(href, status):
+    make_programme(sections=1, slug_nb="nedlagt", slug_en="gone", status=Status.DISCONTINUED)
+    programme = healthy_programme(slug_nb="levende", slug_en="living")
+    make_section(programme, body_nb=f'<p>Se <a href="{href}">her</a>.</p>')
+    findings = [f for f in find_problems(TODAY) if f.code == "broken_link"]
+    assert len(findings) == (1 if status else 0)
+    if status:
+        assert findings[0].programme == programme
+        assert f"{href}, " in findings[0].message
+        assert findings[0].message.endswith(f" {status}.")
+
+
+def test_a_link_to_an_existing_cohort_schedule_is_fine():
+    programme = healthy_programme(slug_nb="levende")
+    make_cohort(programme, code="2025H", ends_year=2026, ends_season="spring")
+    assert link_status("/studier/levende/kull-2025H/") is None
+
+
+def test_external_and_odd_links_are_not_ours():
+    assert own_path("https://example.org/x/") is None
+    assert own_path("//example.org/x/") is None
+    assert own_path("relative/") is None
+    assert own_path("/studier/a%C3%A6/?x=1#y") == "/studier/aæ/"
+
+
+def test_a_finding_line_names_code_programme_message_and_place():
+    programme = make_programme()
+    line = Finding(programme, "no_successor", "Melding.", "/admin/x/").as_line()
+    assert line == f"no_successor {programme.slug_nb}: Melding. (/admin/x/)"
+
+
+def test_the_admin_index_links_to_the_health_page(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert 'href="/admin/health/"' in html
+
+
+def test_the_health_page_lists_findings_with_links_to_fix_them(admin_client):
+    programme = make_programme(sections=1)
+    response = admin_client.get("/admin/health/", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h2>{programme.title_nb}</h2>" in html
+    assert (
+        f'<a href="/admin/programs/programme/{programme.pk}/change/">Open for applications,' in html
+    )
+
+
+def test_the_health_page_says_so_when_all_is_well(admin_client, seeded):
+    response = admin_client.get("/admin/health/")
+    assert response.status_code == 200
+    assert "<li>" not in response.content.decode().split('id="content-main"')[1]
+
+
+def test_the_health_page_is_for_staff_only(client, django_user_model):
+    assert client.get("/admin/health/").status_code == 302  # to the login page
+    client.force_login(django_user_model.objects.create_user("reader"))
+    assert client.get("/admin/health/").status_code == 302
+
+
+def test_the_past_is_judged_by_the_local_date():
+    programme = healthy_programme()
+    make_week(make_cohort(programme), iso_year=2024, week=37)
+    today = timezone.localdate()
+    assert codes(today) == [("past_cohort", programme.slug_nb)]
+    assert codes(date(2024, 9, 9) - timedelta(days=1)) == []

@@ -1,0 +1,221 @@
+"""The yearly threshold import in the admin: preview, all or nothing, both column layouts."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from admissions.choices import Outcome, Scale
+from admissions.models import AdmissionThreshold
+from tests.builders import make_programme, make_study_option, make_threshold
+
+pytestmark = pytest.mark.django_db
+SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "samordna-poenggrenser-sample.csv"
+IMPORT = "/admin/admissions/admissionthreshold/import/"
+CSV_FORMAT = "0"  # the first of AdmissionThresholdAdmin.formats
+
+
+def upload(client, content, name="poenggrenser.csv", language="en"):
+    """The dry run: POST the file to the import page; returns the response."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return client.post(
+        IMPORT,
+        {"import_file": SimpleUploadedFile(name, data), "format": CSV_FORMAT},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+def confirm(client, response):
+    """The second step: POST the hidden fields of the confirm form."""
+    form = response.context["confirm_form"]
+    data = {name: form.initial[name] for name in form.fields if name in form.initial}
+    return client.post("/admin/admissions/admissionthreshold/process_import/", data)
+
+
+def rows(response):
+    return [(row["number"], row["kind"]) for row in response.context["preview"]]
+
+
+@pytest.fixture
+def options():
+    programme = make_programme()
+    return (
+        make_study_option(programme, study_code="215 1210"),
+        make_study_option(programme, study_code="215 1220", mode="part_time"),
+    )
+
+
+def test_the_threshold_list_filters_by_year_round_quota_and_programme(admin_client, options):
+    make_threshold(options[0], admission_year=2024)
+    make_threshold(make_study_option(make_programme()), admission_year=2025)
+    response = admin_client.get("/admin/admissions/admissionthreshold/?admission_year=2024")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for parameter in ("admission_year=", "round__exact=", "quota__exact=", "programme__id__exact="):
+        assert parameter in html
+    assert "/admin/admissions/admissionthreshold/import/" in html
+    assert "/admin/admissions/admissionthreshold/export/" in html
+
+
+def test_the_preview_lists_rows_to_create_change_and_leave_unchanged(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("2.70"))
+    make_threshold(options[1], admission_year=2024, points=Decimal("2.92"))
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value\n"
+        '215 1210,2024,HOVED,ORD,"2,78"\n'
+        "215 1220,2024,HOVED,ORD,2.92\n"
+        "215 1210,2025,HOVED,ORD,ALLE\n",
+    )
+    assert rows(response) == [(1, "change"), (2, "unchanged"), (3, "create")]
+    assert response.context["preview"][0]["before"] == "2.70"
+    assert "confirm_form" in response.context
+    assert AdmissionThreshold.objects.count() == 2  # a dry run saves nothing
+    assert confirm(admin_client, response).status_code == 302
+    assert AdmissionThreshold.objects.get(study_option=options[0], admission_year=2024).points == (
+        Decimal("2.78")
+    )
+    created = AdmissionThreshold.objects.get(admission_year=2025)
+    assert (created.outcome, created.points, created.scale) == (
+        Outcome.ALL_QUALIFIED,
+        None,
+        Scale.GRADE_AVERAGE,
+    )
+
+
+def test_one_bad_row_refuses_the_file_names_the_row_and_the_reason(admin_client, options):
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value\n"
+        "215 1210,2025,HOVED,ORD,2.81\n"
+        "215 1220,2025,HOVED,ORD,7.5\n"
+        "999 9999,2025,HOVED,ORD,2.5\n",
+    )
+    assert rows(response) == [(1, "create"), (2, "refuse"), (3, "refuse")]
+    preview = response.context["preview"]
+    assert preview[1]["reasons"] == ["value: Points on this scale lie between 1.00 and 5.00."]
+    assert preview[2]["reasons"] == ["study code: No study option has the study code “999 9999”."]
+    assert "confirm_form" not in response.context
+    assert AdmissionThreshold.objects.count() == 0
+    html = response.content.decode()
+    assert "Some rows are refused, so nothing will be saved." in html
+
+
+def test_the_reasons_are_in_the_editors_language(admin_client, options):
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value\n215 1210,2025,HOVED,ORD,x\n",
+        language="nb",
+    )
+    [row] = response.context["preview"]
+    assert row["kind"] == "refuse"
+    assert len(row["reasons"]) == 1 and "x" in row["reasons"][0]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("215 1210,20x5,HOVED,ORD,2.5", "admission year: “20x5” is not a year."),
+        ("215 1210,2025,VÅR,ORD,2.5", "round: “VÅR” is not a round: use HOVED or SUPP."),
+        ("215 1210,2025,HOVED,XYZ,2.5", "quota: “XYZ” is not a quota: use ORD or ORDF."),
+        (
+            "215 1210,1999,HOVED,ORD,2.5",
+            "admission year: Ensure this value is greater than or equal to 2000.",
+        ),
+        (
+            "215 1210,2025,HOVED,ORD,2.555",
+            "value: Ensure that there are no more than 2 decimal places.",
+        ),
+    ],
+)
+def test_each_kind_of_mistake_is_refused_with_its_reason(admin_client, options, line, reason):
+    response = upload(admin_client, f"study_code,admission_year,round,quota,value\n{line}\n")
+    [row] = response.context["preview"]
+    assert row["reasons"] == [reason]
+
+
+def test_a_row_repeated_in_the_file_is_refused(admin_client, options):
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value\n"
+        "215 1210,2025,HOVED,ORD,2.5\n"
+        "215 1210,2025,HOVED,ORD,2.6\n",
+    )
+    assert rows(response) == [(1, "create"), (2, "refuse")]
+    assert response.context["preview"][1]["reasons"] == [
+        "Row 1 has the same study code, year, round and quota."
+    ]
+
+
+def test_a_file_without_the_columns_says_which_are_missing(admin_client, options):
+    response = upload(admin_client, "code;year\n215 1210;2025\n")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The file has no column study_code, admission_year, round, quota, value." in html
+    assert AdmissionThreshold.objects.count() == 0
+
+
+def test_the_samordna_sample_imports(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    assert rows(response) == [(1, "create"), (2, "create"), (3, "unchanged")]
+    assert confirm(admin_client, response).status_code == 302
+    full_time = AdmissionThreshold.objects.get(study_option=options[0], admission_year=2025)
+    assert (full_time.points, full_time.scale) == (Decimal("2.81"), Scale.GRADE_AVERAGE)
+    part_time = AdmissionThreshold.objects.get(study_option=options[1], admission_year=2025)
+    assert part_time.outcome == Outcome.ALL_QUALIFIED
+    assert part_time.scale == Scale.COMPETITION_POINTS  # no threshold before: Samordna's scale
+
+
+def test_samordna_study_codes_without_the_space_are_found(admin_client, options):
+    content = "Studiekode;Kvote;Opptaksrunde;År;Poenggrense\n2151210;ORD;HOVED;2025;TRU\n"
+    response = upload(admin_client, content)
+    assert rows(response) == [(1, "create")]
+
+
+def test_the_export_has_the_shape_the_import_reads(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
+    make_threshold(options[1], admission_year=2024, outcome=Outcome.NOT_GIVEN, points=None)
+    response = admin_client.post(
+        "/admin/admissions/admissionthreshold/export/",
+        {"format": CSV_FORMAT, "resource": "", "export_items": []}
+        | {
+            f"thresholdresource_{name}": "on"
+            for name in ("study_option", "admission_year", "round", "quota", "value", "scale")
+        },
+    )
+    assert response.status_code == 200
+    exported = response.content.decode("utf-8")
+    assert exported.startswith("\ufeffstudy_code;admission_year;round;quota;value;scale")
+    assert "215 1210;2024;HOVED;ORD;2.78;grade_average" in exported
+    assert "215 1220;2024;HOVED;ORD;o.i.;grade_average" in exported
+    AdmissionThreshold.objects.all().delete()
+    reimport = upload(admin_client, exported.encode("utf-8"))
+    assert rows(reimport) == [(1, "create"), (2, "create")]
+
+
+def test_an_xlsx_file_imports(admin_client, options):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["study_code", "admission_year", "round", "quota", "value"])
+    sheet.append(["215 1210", 2025, "HOVED", "ORD", 2.81])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = admin_client.post(
+        IMPORT,
+        {"import_file": SimpleUploadedFile("g.xlsx", buffer.getvalue()), "format": "1"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert rows(response) == [(1, "create")]
+
+
+@pytest.mark.parametrize("page", ["import/", "export/"])
+def test_the_import_and_export_pages_open_without_style_attributes(admin_client, page):
+    response = admin_client.get(f"/admin/admissions/admissionthreshold/{page}")
+    assert response.status_code == 200
+    assert "style=" not in response.content.decode()  # CSP: style-src 'self'

@@ -1,0 +1,66 @@
+"""The content-health page and the threshold import in Chromium: no CSP violation, no axe
+violation, and screenshots of both (docs/screenshots/ with `make screenshots`)."""
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from programs.models import Programme
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.test_csp import logged_in, watched  # noqa: F401  (fixtures)
+
+SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "samordna-poenggrenser-sample.csv"
+axe = Axe()
+
+
+def check(page, violations, name):
+    """No CSP violation and no axe violation on the page; then a screenshot. axe-core's own
+    probes set inline styles, which the console reports too: those are left out."""
+    axe_noise = getattr(page, "axe_noise", [])
+    found = [v for v in violations() if v not in axe_noise]
+    assert found == [], "\n".join(found)
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.axe_noise = violations()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_content_health_page(logged_in, site, language):  # noqa: F811
+    page, violations = logged_in
+    # Something to report: an English lead missing, an open programme without study option.
+    Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(lead_en="")
+    page.context.set_extra_http_headers({"Accept-Language": language})
+    page.goto(site + "/admin/")
+    page.click("#content-health-module a")
+    page.wait_for_url(site + "/admin/health/")
+    assert page.locator("#content-main li a").count() >= 1
+    check(page, violations, f"admin-content-health-{language}")
+
+
+def test_the_threshold_import_preview(logged_in, site):  # noqa: F811
+    page, violations = logged_in
+    page.goto(site + "/admin/admissions/admissionthreshold/")
+    page.click("a.import_link")
+    check(page, violations, "admin-threshold-import")
+    bad = SAMPLE.read_bytes() + b"215 1220;Feil;OsloMet;ORD;HOVED;2025;7,5\n"
+    page.set_input_files(
+        "#id_import_file", {"name": "poenggrenser.csv", "mimeType": "text/csv", "buffer": bad}
+    )
+    page.select_option("#id_format", value="0")
+    page.click("input[type=submit].default")
+    page.wait_for_selector(".threshold-preview")
+    assert page.locator(".threshold-preview tbody tr").count() == 4
+    assert page.locator(".threshold-preview__refuse li").count() == 2  # a repeat, and 7,5
+    check(page, violations, "admin-threshold-import-preview-refused")
+    page.goto(site + "/admin/admissions/admissionthreshold/import/")
+    page.set_input_files("#id_import_file", str(SAMPLE))
+    page.select_option("#id_format", value="0")
+    page.click("input[type=submit].default")
+    page.wait_for_selector(".threshold-preview")
+    check(page, violations, "admin-threshold-import-preview")
+    page.click("input[name=confirm]")
+    page.wait_for_url(site + "/admin/admissions/admissionthreshold/")
+    assert page.locator("#result_list tbody tr").count() == 4  # 2 seed + 2 new

@@ -1,0 +1,70 @@
+"""Issue 15 in Chromium: the admin's language switch, and the editor's link dialog in nb."""
+
+import pytest
+
+from programs.models import Programme
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_csp import PASSWORD, WATCH
+
+
+@pytest.fixture
+def editor_page(browser, site, django_user_model):
+    """A Norwegian Chromium (Accept-Language nb-NO) on the admin's login form, recording CSP
+    violations as tests/browser/test_csp.py does: ``(page, violations())``."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    context = browser.new_context(viewport=DESKTOP, locale="nb-NO")
+    context.add_init_script(WATCH)
+    page = context.new_page()
+
+    def violations():
+        page.wait_for_load_state("networkidle")
+        return page.evaluate("window.__cspViolations")
+
+    page.goto(site + "/admin/login/")
+    yield page, violations
+    context.close()
+
+
+def log_in(page, site):
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+    page.wait_for_url(site + "/admin/")
+
+
+def test_staff_switch_the_admin_to_english_and_back(editor_page, site):
+    page, violations = editor_page
+    assert page.locator("html").get_attribute("lang") == "nb"
+    page.get_by_role("button", name="English").click()  # on the login page, before logging in
+    assert page.locator("html").get_attribute("lang") == "en"
+    log_in(page, site)
+    assert page.get_by_role("button", name="Log out").is_visible()
+    page.goto(site + "/studier/")
+    assert page.locator("html").get_attribute("lang") == "nb"  # public pages keep the URL's
+    page.goto(site + "/admin/programs/programme/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("button", name="Norsk (bokmål)").click()
+    page.wait_for_url(site + "/admin/programs/programme/")
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert violations() == []
+
+
+def test_the_link_dialog_of_the_rich_text_editor_speaks_norwegian(editor_page, site):
+    page, violations = editor_page
+    log_in(page, site)
+    programme = Programme.objects.filter(sections__isnull=False).first()
+    page.goto(f"{site}/admin/programs/programme/{programme.pk}/change/")
+    assert page.evaluate("gettext('Edit Link')") == "Rediger lenke"
+    # The first section's Norwegian text: its editor sits in the open nb translation tab.
+    body = page.locator(".prose-editor").filter(has=page.locator("[name='sections-0-body_nb']"))
+    # Sections are folded (<details>): unfold them, as a click on each summary would.
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    body.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.press("Control+A")
+    body.locator(".prose-menubar__button[title='insert link']").click()
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for(timeout=5_000)
+    text = dialog.inner_text()
+    assert "Rediger lenke" in text and "Nettadresse" in text and "Tittel" in text
+    assert "Edit Link" not in text
+    assert violations() == []

@@ -1,0 +1,108 @@
+"""Drafts: the public gets a 404, editors get the page as it will look, marked, never cached."""
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+
+from tests.builders import make_cohort, make_programme, make_week
+from tests.pages import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    """The client of a staff member who may change programmes (not a superuser); the
+    ``client`` fixture stays anonymous."""
+    user = User.objects.create_user("redaktor", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_programme"))
+    editor = Client()
+    editor.force_login(user)
+    return editor
+
+
+def test_a_draft_is_not_found_by_the_public(client):
+    draft = make_programme(is_published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(draft.get_absolute_url("en")).status_code == 404
+
+
+def test_an_editor_sees_the_draft_at_its_address_with_a_banner(editor):
+    draft = make_programme(is_published=False, title_nb="Hemmelig studium")
+    response = editor.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.h1.get_text(strip=True) == "Hemmelig studium"
+    assert page.select_one(".preview-banner")
+    assert (
+        page.select_one(".preview-banner a")["href"]
+        == f"/admin/programs/programme/{draft.pk}/change/"
+    )
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    cache_control = response["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_an_editor_sees_the_english_draft_too(editor):
+    draft = make_programme(is_published=False, title_en="Secret programme")
+    response = editor.get(draft.get_absolute_url("en"))
+    assert response.status_code == 200
+    assert parse(response).select_one(".preview-banner")
+
+
+def test_a_published_page_has_no_banner_and_no_noindex_for_an_editor(editor):
+    live = make_programme()
+    page = parse(editor.get(live.get_absolute_url()))
+    assert not page.select_one(".preview-banner")
+    assert not page.find("meta", attrs={"name": "robots"})
+
+
+def test_staff_without_change_permission_get_the_404(client):
+    client.force_login(User.objects.create_user("gjest", password="x", is_staff=True))
+    assert client.get(make_programme(is_published=False).get_absolute_url()).status_code == 404
+
+
+def test_the_public_never_gets_the_draft_an_editor_just_saw(client, settings):
+    """The page cache (config/page_cache.py) must not keep the editor's copy."""
+    settings.PAGE_CACHE = True
+    draft = make_programme(is_published=False)
+    editor = User.objects.create_user("r2", password="x", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_programme"))
+    client.force_login(editor)
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.logout()
+    client.cookies.clear()
+    for _attempt in range(2):
+        assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_draft_is_in_no_list_sitemap_or_successor_page(client, editor):
+    draft = make_programme(is_published=False, slug_nb="kladd", title_nb="Kladdestudium")
+    live = make_programme()
+    make_programme(status="discontinued", replaced_by=live, is_published=False)
+    assert "Kladdestudium" not in client.get("/studier/").content.decode()
+    assert "/studier/kladd/" not in client.get("/sitemap.xml").content.decode()
+    page = editor.get(live.get_absolute_url()).content.decode()
+    assert draft.title_nb not in page
+
+
+def test_a_drafts_cohort_page_is_a_preview_for_an_editor_and_404_for_the_public(client, editor):
+    draft = make_programme(is_published=False)
+    cohort = make_cohort(draft)
+    make_week(cohort)
+    assert client.get(cohort.get_absolute_url()).status_code == 404
+    response = editor.get(cohort.get_absolute_url())
+    assert response.status_code == 200
+    assert parse(response).select_one(".preview-banner")
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_save_and_preview_saves_and_opens_the_page(admin_client):
+    from tests.programs.test_admin import programme_form
+
+    data = programme_form(is_published="", _preview="1")
+    del data["is_published"]
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 302
+    assert response["Location"] == "/studier/nytt-studium/"
+    assert admin_client.get(response["Location"]).status_code == 200

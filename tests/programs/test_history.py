@@ -1,0 +1,208 @@
+"""A programme's history: who changed what and when, what changed, restore and recover."""
+
+import pytest
+import reversion
+from bs4 import BeautifulSoup
+from reversion.models import Version
+
+from admissions.models import AdmissionThreshold, Cohort, ScheduleWeek, StudyOption
+from programs import history
+from programs.models import Programme, Section
+from tests.builders import (
+    make_cohort,
+    make_programme,
+    make_section,
+    make_study_option,
+    make_threshold,
+    make_week,
+)
+from tests.pages import parse, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(html):
+    """The values a browser would post from the admin's change form in ``html``."""
+    form = BeautifulSoup(html, "html.parser").select_one("form#programme_form")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name, kind = field["name"], field.get("type", "")
+        if "__prefix__" in name or kind in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.select("option[selected]")
+            values = [o.get("value", "") for o in chosen]
+            if field.has_attr("multiple"):
+                data[name] = values
+            else:
+                data[name] = values[0] if values else ""
+        elif kind in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def edit_in_admin(admin_client, programme, **changes):
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = {**form_data(admin_client.get(url).content.decode()), **changes}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+@pytest.mark.parametrize("model", [Programme, Section])
+def test_both_languages_are_recorded(model):
+    fields = reversion.revisions._get_options(model).fields
+    assert {"title_nb", "title_en"} <= set(fields)
+
+
+def test_the_admission_facts_are_followed_from_the_programme():
+    follow = reversion.revisions._get_options(Programme).follow
+    assert {"sections", "study_options", "cohorts", "admission_requirement"} <= set(follow)
+    assert "thresholds" in reversion.revisions._get_options(StudyOption).follow
+    assert "weeks" in reversion.revisions._get_options(Cohort).follow
+    assert reversion.is_registered(AdmissionThreshold) and reversion.is_registered(ScheduleWeek)
+
+
+def test_an_edit_in_the_admin_is_recorded_with_who_did_it(admin_client, admin_user):
+    programme = make_programme(sections=1)
+    edit_in_admin(admin_client, programme, title_en="Renamed programme")
+    version = Version.objects.get_for_object(programme).first()
+    assert version.revision.user == admin_user
+    assert version.field_dict["title_en"] == "Renamed programme"
+    page = visible_text(admin_client.get(f"/admin/programs/programme/{programme.pk}/history/"))
+    assert admin_user.username in page
+
+
+def test_a_change_and_a_deleted_section_are_restored_in_both_languages(admin_client):
+    programme = make_programme()
+    section = make_section(programme, title_nb="Hvem passer?", title_en="Who is it for?")
+    edit_in_admin(admin_client, programme)  # the version to go back to
+    good = Version.objects.get_for_object(programme).first()
+
+    data = form_data(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content)
+    data.update(title_en="Oops", title_nb="Ups", **{"sections-0-DELETE": "on"})
+    admin_client.post(f"/admin/programs/programme/{programme.pk}/change/", data)
+    assert not Section.objects.filter(pk=section.pk).exists()
+
+    revert_url = f"/admin/programs/programme/{programme.pk}/history/{good.pk}/"
+    response = admin_client.post(revert_url, form_data(admin_client.get(revert_url).content))
+    assert response.status_code == 302
+    before = (programme.title_nb, programme.title_en)
+    programme.refresh_from_db()
+    assert (programme.title_nb, programme.title_en) == before
+    restored = Section.objects.get(pk=section.pk)
+    assert (restored.title_nb, restored.title_en) == ("Hvem passer?", "Who is it for?")
+
+
+def test_a_deleted_programme_is_recovered_with_its_sections(admin_client):
+    programme = make_programme(sections=2, title_en="Lost and found")
+    option = make_study_option(programme)
+    make_threshold(option)
+    pk = programme.pk
+    response = admin_client.post(f"/admin/programs/programme/{pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302 and not Programme.objects.filter(pk=pk).exists()
+
+    recover_list = visible_text(admin_client.get("/admin/programs/programme/recover/"))
+    assert programme.title_nb in recover_list
+    version = Version.objects.get_deleted(Programme).get(object_id=str(pk))
+    url = f"/admin/programs/programme/recover/{version.pk}/"
+    response = admin_client.post(url, form_data(admin_client.get(url).content))
+    assert response.status_code == 302
+    recovered = Programme.objects.get(pk=pk)
+    assert recovered.title_en == "Lost and found"
+    assert recovered.sections.count() == 2
+    assert recovered.study_options.get().thresholds.count() == 1
+
+
+def test_the_compare_view_shows_fields_in_both_languages_and_rows_removed(admin_client):
+    programme = make_programme(title_nb="Gammel tittel", title_en="Old title")
+    make_section(programme, title_nb="Borte", title_en="Gone")
+    edit_in_admin(admin_client, programme)
+    data = form_data(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content)
+    data.update(title_nb="Ny tittel", title_en="New title", **{"sections-0-DELETE": "on"})
+    admin_client.post(f"/admin/programs/programme/{programme.pk}/change/", data)
+    new, old = history.versions_of(programme.pk)[:2]
+
+    url = f"/admin/programs/programme/{programme.pk}/history/compare/?old={old.pk}&new={new.pk}"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Gammel tittel" in text and "Ny tittel" in text
+    assert "Old title" in text and "New title" in text
+    assert "[nb]" in text and "[en]" in text
+    removed = parse(response).select_one(".history-compare__row--removed").get_text()
+    assert "Borte" in removed
+
+
+def test_the_compare_view_shows_rows_of_the_apps_built_on_programmes():
+    programme = make_programme()
+    with reversion.create_revision():
+        programme.save()
+    old = history.versions_of(programme.pk).first()
+    cohort = make_cohort(programme)
+    make_week(cohort)
+    with reversion.create_revision():
+        programme.save()
+    new = history.versions_of(programme.pk).first()
+    comparison = history.compare(old, new)
+    labels = {group.label: [row.kind for row in group.rows] for group in comparison.children}
+    assert "added" in labels[str(Cohort._meta.verbose_name_plural).capitalize()]
+    assert "added" in labels[str(ScheduleWeek._meta.verbose_name_plural).capitalize()]
+
+
+@pytest.mark.parametrize("query", ["", "?old=abc&new=1", "?old=999999&new=999998"])
+def test_the_compare_view_answers_400_for_versions_it_cannot_compare(admin_client, query):
+    programme = make_programme()
+    response = admin_client.get(f"/admin/programs/programme/{programme.pk}/history/compare/{query}")
+    assert response.status_code == 400
+    assert parse(response).select_one(".errorlist")
+
+
+def test_the_compare_view_refuses_a_version_of_another_programme(admin_client):
+    mine, other = make_programme(), make_programme()
+    for programme in (mine, other):
+        with reversion.create_revision():
+            programme.save()
+    theirs = history.versions_of(other.pk).first()
+    own = history.versions_of(mine.pk).first()
+    url = f"/admin/programs/programme/{mine.pk}/history/compare/?old={theirs.pk}&new={own.pk}"
+    assert admin_client.get(url).status_code == 400
+
+
+def test_retiring_is_recorded_in_the_history(admin_client):
+    successor, old = make_programme(), make_programme()
+    admin_client.post(
+        "/admin/programs/programme/",
+        {
+            "action": "retire",
+            "_selected_action": [old.pk],
+            "step": "confirm",
+            "successor": successor.pk,
+        },
+    )
+    old.refresh_from_db()
+    assert old.status == "discontinued"
+    version = Version.objects.get_for_object(old).first()
+    assert version.field_dict["status"] == "discontinued"
+    assert str(successor) in version.revision.comment
+    assert not Version.objects.get_for_object(successor).exists()
+
+
+def test_the_seed_starts_every_programmes_history(seeded):
+    for programme in Programme.objects.all():
+        assert Version.objects.get_for_object(programme).exists()
+
+
+def test_the_change_form_is_grouped_and_the_sections_are_folded(admin_client):
+    programme = make_programme(sections=3)
+    page = parse(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/"))
+    folded = [d.summary.get_text(strip=True) for d in page.select("fieldset details")]
+    assert len(folded) >= 5
+    sections = page.select_one("#sections-group")
+    assert sections.select_one("details > summary #sections-heading")
+    assert page.select_one("input[name=_preview]")

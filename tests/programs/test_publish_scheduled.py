@@ -1,0 +1,107 @@
+"""Scheduled publishing: ``publish_scheduled`` writes it down, and pages follow the schedule
+at its time even when that command has not run."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from reversion.models import Version
+
+from programs.models import Programme
+from tests.builders import make_programme
+
+pytestmark = pytest.mark.django_db
+
+NOON = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def test_a_page_goes_live_at_its_time_without_the_command(client):
+    with time_machine.travel(NOON - timedelta(hours=1), tick=False):
+        programme = make_programme(is_published=False, publish_at=NOON, slug_nb="snart")
+        assert client.get("/studier/snart/").status_code == 404
+        assert "/studier/snart/" not in client.get("/sitemap.xml").content.decode()
+    with time_machine.travel(NOON + timedelta(minutes=1), tick=False):
+        assert client.get("/studier/snart/").status_code == 200
+        assert programme.title_nb in client.get("/studier/").content.decode()
+        assert "/studier/snart/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_page_is_taken_down_at_its_time_without_the_command(client):
+    with time_machine.travel(NOON - timedelta(hours=1), tick=False):
+        programme = make_programme(unpublish_at=NOON, slug_nb="snart-borte")
+        assert client.get("/studier/snart-borte/").status_code == 200
+    with time_machine.travel(NOON, tick=False):
+        assert client.get("/studier/snart-borte/").status_code == 404
+        assert programme.title_nb not in client.get("/studier/").content.decode()
+        assert "/studier/snart-borte/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_command_publishes_and_unpublishes_what_is_due_and_records_it():
+    with time_machine.travel(NOON - timedelta(hours=1), tick=False):
+        coming = make_programme(is_published=False, publish_at=NOON)
+        going = make_programme(unpublish_at=NOON)
+        later = make_programme(is_published=False, publish_at=NOON + timedelta(days=1))
+    with time_machine.travel(NOON + timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    coming.refresh_from_db(), going.refresh_from_db(), later.refresh_from_db()
+    assert (coming.is_published, coming.publish_at) == (True, None)
+    assert (going.is_published, going.unpublish_at) == (False, None)
+    assert (later.is_published, later.publish_at) == (False, NOON + timedelta(days=1))
+    assert Version.objects.get_for_object(coming).first().revision.comment
+    assert Version.objects.get_for_object(going).first().revision.comment
+    assert not Version.objects.get_for_object(later).exists()
+
+
+def test_the_command_is_idempotent():
+    with time_machine.travel(NOON - timedelta(hours=1), tick=False):
+        programme = make_programme(is_published=False, publish_at=NOON)
+    with time_machine.travel(NOON + timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+        call_command("publish_scheduled", verbosity=0)
+    assert Version.objects.get_for_object(programme).count() == 1
+    assert Programme.objects.get(pk=programme.pk).is_published
+
+
+def test_a_window_in_the_past_ends_unpublished():
+    with time_machine.travel(NOON - timedelta(days=2), tick=False):
+        programme = make_programme(
+            is_published=False, publish_at=NOON - timedelta(days=1), unpublish_at=NOON
+        )
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    programme.refresh_from_db()
+    assert (programme.is_published, programme.publish_at, programme.unpublish_at) == (
+        False,
+        None,
+        None,
+    )
+
+
+def test_unpublish_must_come_after_publish():
+    programme = make_programme(is_published=False)
+    programme.publish_at, programme.unpublish_at = NOON, NOON - timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        programme.full_clean()
+    assert error.value.error_dict["unpublish_at"][0].code == "unpublish_before_publish"
+
+
+def test_a_published_page_cannot_also_wait_for_its_publish_time():
+    with time_machine.travel(NOON - timedelta(days=1), tick=False):
+        programme = make_programme()
+        programme.publish_at = NOON
+        with pytest.raises(ValidationError) as error:
+            programme.full_clean()
+    assert error.value.error_dict["publish_at"][0].code == "published_before_publish_at"
+
+
+def test_the_admin_shows_the_schedule_error_in_the_editors_language(admin_client):
+    from tests.programs.test_admin import programme_form
+
+    data = programme_form(publish_at_0="01.03.2027", publish_at_1="12:00")
+    data.update(unpublish_at_0="01.03.2027", unpublish_at_1="11:00")
+    del data["is_published"]
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 200
+    assert "unpublish_at" in response.context["adminform"].form.errors
