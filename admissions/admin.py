@@ -21,6 +21,7 @@ from admissions.models import (
 )
 from admissions.structure_admin import ProgrammePlanInline
 from programs.admin import AddTextInlines, LocalizedNumbers
+from programs.history import RecordedInHistory
 
 
 @admin.register(FieldOfStudy)
@@ -70,7 +71,7 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 
 
 @admin.register(StudyOption)
-class StudyOptionAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class StudyOptionAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
     inlines = [AdmissionThresholdInline, ProgrammePlanInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
     list_display = ["study_code", "programme", "mode", "duration_semesters"]
@@ -90,7 +91,7 @@ class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class CohortAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
     inlines = [ScheduleWeekInline]
     list_display = ["code", "programme", "ends_season", "ends_year"]
     list_select_related = ["programme"]

@@ -7,6 +7,7 @@ The uploaded file waits between the two steps in Django's cache (Redis when seve
 servers share it), not on one server's disk.
 """
 
+import reversion
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from import_export.tmp_storages import CacheStorage
 from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
 from admissions.models import AdmissionThreshold
 from programs.admin import LocalizedNumbers
+from programs.history import RecordedInHistory
 
 ACTIONS = {
     RowResult.IMPORT_TYPE_NEW: ("create", gettext_lazy("Create")),
@@ -76,7 +78,8 @@ def preview_rows(result):
 
 
 @admin.register(AdmissionThreshold)
-class AdmissionThresholdAdmin(LocalizedNumbers, ImportExportModelAdmin):
+class AdmissionThresholdAdmin(RecordedInHistory, LocalizedNumbers, ImportExportModelAdmin):
+    programme_of = "study_option.programme"
     resource_classes = [ThresholdResource]
     formats = [DelimitedCSV, XLSX]
     from_encoding = "utf-8-sig"  # reads a BOM as Excel and Samordna opptak write it
@@ -117,6 +120,13 @@ class AdmissionThresholdAdmin(LocalizedNumbers, ImportExportModelAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def process_import(self, request, **kwargs):
+        """The confirmed import: one revision, in the history of every programme it changed."""
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Imported thresholds from a file."))
+            return super().process_import(request, **kwargs)
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

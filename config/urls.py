@@ -7,7 +7,6 @@ English msgids: "programmes/" is "studier/" in the nb catalogue.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -16,7 +15,7 @@ from config.admin_language import choose_admin_language
 from config.admin_strings import script_catalogue
 from config.media import serve_media
 from config.views import robots_txt, view_on_site
-from programs.sitemaps import SITEMAPS
+from programs.sitemaps import sitemap
 
 admin.site.site_header = _("Studieside administration")
 admin.site.site_title = _("Studieside")
@@ -34,7 +33,7 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}jsi18n/more/", script_catalogue, name="admin_script_strings"),
     path(settings.ADMIN_PATH, include("admissions.admin_health")),  # before the admin's own
     path(settings.ADMIN_PATH, admin.site.urls),  # ADMIN_PATH, "admin/" by default
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     *i18n_patterns(
         path("", RedirectView.as_view(pattern_name="programs:list"), name="home"),

@@ -9,6 +9,7 @@ from models.py would record neither).
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
@@ -59,6 +60,53 @@ def record(obj, user, comment):
         reversion.add_to_revision(obj)
         reversion.set_user(user)
         reversion.set_comment(comment)
+
+
+class RecordedInHistory:
+    """Admin mixin for a model of a programme's history edited on its own pages (study
+    options, cohorts, thresholds): each save, list edit, action, import or deletion there is a
+    revision with the editor and Django's change message, shown in its programme's history.
+
+    Saved rows reach their programme through FOLLOW; a deleted row is gone, so its programme
+    is recorded as it is after the deletion (the earlier version still holds the row).
+    ``programme_of`` is the dotted path from a row to its programme."""
+
+    programme_of = "programme"
+
+    def recorded(self, request, view, *args, **kwargs):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return view(request, *args, **kwargs)
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self.recorded(request, super().changeform_view, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        return self.recorded(request, super().changelist_view, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self.recorded(request, super().delete_view, *args, **kwargs)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        reversion.set_comment(entry.get_change_message() or _("Added %(row)s.") % {"row": obj})
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        reversion.set_comment(entry.get_change_message() or _("Changed %(row)s.") % {"row": obj})
+        return entry
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        programmes = {attrgetter(self.programme_of)(row) for row in queryset}
+        names = ", ".join(str(row) for row in queryset)
+        super().delete_queryset(request, queryset)
+        for programme in programmes:
+            reversion.add_to_revision(programme)
+        reversion.set_comment(_("Deleted %(rows)s.") % {"rows": names})
 
 
 # --- Comparing two versions ------------------------------------------------------------------

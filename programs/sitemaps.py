@@ -1,53 +1,86 @@
 """sitemap.xml: every listed programme and the list, per language, with hreflang alternates.
 
 Retired, unpublished and not-indexed pages (cohort pages, feeds) are left out; a programme
-without English text has no English entry (``get_languages_for_item``).
+without English text has no English entry (``Programme.languages()``).
+
+The same XML as ``django.contrib.sitemaps`` with ``i18n``, ``alternates`` and ``x_default``
+(one ``<url>`` per page and language, each naming every language and x-default), written
+without it: at 400 programmes its per-URL ``reverse()`` under ``translation.override`` and its
+template took ~100 ms a request; here each language's path is reversed once and the rows come
+from one ``values()`` query (``make bench``, case f). ``Last-Modified`` is the latest change,
+so ``ConditionalGetMiddleware`` answers 304 as it did.
 """
 
-from urllib.parse import urlsplit
+from html import escape
+from types import SimpleNamespace
+from urllib.parse import quote
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 
+from config.site import absolute_url
 from programs.models import Programme
 
-
-class SiteSitemap(Sitemap):
-    """Locations and alternates on SITE_URL (config/site.py), not on the request's host."""
-
-    i18n = True
-    alternates = True
-    x_default = True
-
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme if settings.SITE_URL else protocol
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else site.domain
+SLUG = "slug-in-sitemap"
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset'
+    ' xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
 
 
-class ProgrammeSitemap(SiteSitemap):
-    def items(self):
-        return Programme.objects.listed().order_by("pk")
+class Row(SimpleNamespace):
+    """A programme's ``values()`` row that answers ``languages()`` by the model's own rules,
+    without the cost of building a model instance."""
 
-    def lastmod(self, programme):
-        return programme.updated_at
-
-    def get_languages_for_item(self, programme):
-        return programme.languages()
+    languages = Programme.languages
+    has_own_text = Programme.has_own_text
 
 
-class ProgrammeListSitemap(SiteSitemap):
-    def items(self):
-        return ["programs:list"]
-
-    def location(self, name):
-        return reverse(name)
-
-    def lastmod(self, name):
-        return Programme.objects.listed().aggregate(latest=Max("updated_at"))["latest"]
+def language_urls(request, name, **kwargs):
+    """{language: absolute URL of the named page in that language}."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = absolute_url(reverse(name, kwargs=kwargs), request)
+    return urls
 
 
-SITEMAPS = {"list": ProgrammeListSitemap, "programmes": ProgrammeSitemap}
+def url_entries(urls, lastmod):
+    """The ``<url>`` elements of one page in each language of ``urls`` ({language: URL})."""
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(url)}"/>'
+        for code, url in [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]
+    )
+    day = f"<lastmod>{timezone.localdate(lastmod).isoformat()}</lastmod>" if lastmod else ""
+    return [f"<url><loc>{escape(url)}</loc>{day}{links}</url>" for url in urls.values()]
+
+
+@require_safe
+def sitemap(request):
+    """The list, then each listed programme in order of creation: 1 query."""
+    fields = [
+        f"{text}_{code}" for text in ("slug", "title", "lead") for code, _ in settings.LANGUAGES
+    ]
+    rows = Programme.objects.listed().order_by("pk").values("updated_at", *fields)
+    programmes = [Row(**row) for row in rows]
+    detail = language_urls(request, "programs:detail", slug=SLUG)
+    latest = max((programme.updated_at for programme in programmes), default=None)
+    entries = url_entries(language_urls(request, "programs:list"), latest)
+    for programme in programmes:
+        urls = {
+            code: detail[code].replace(SLUG, quote(getattr(programme, f"slug_{code}")))
+            for code in programme.languages()
+        }
+        entries += url_entries(urls, programme.updated_at)
+    response = HttpResponse(
+        HEAD + "".join(entries) + "\n</urlset>\n", content_type="application/xml"
+    )
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    if latest is not None:
+        response["Last-Modified"] = http_date(latest.timestamp())
+    return response

@@ -1,5 +1,7 @@
 """A programme's history: who changed what and when, what changed, restore and recover."""
 
+from decimal import Decimal
+
 import pytest
 import reversion
 from bs4 import BeautifulSoup
@@ -21,9 +23,9 @@ from tests.pages import parse, visible_text
 pytestmark = pytest.mark.django_db
 
 
-def form_data(html):
+def form_data(html, form_id="programme_form"):
     """The values a browser would post from the admin's change form in ``html``."""
-    form = BeautifulSoup(html, "html.parser").select_one("form#programme_form")
+    form = BeautifulSoup(html, "html.parser").select_one(f"form#{form_id}")
     data = {}
     for field in form.select("input[name], textarea[name], select[name]"):
         name, kind = field["name"], field.get("type", "")
@@ -206,3 +208,35 @@ def test_the_change_form_is_grouped_and_the_sections_are_folded(admin_client):
     sections = page.select_one("#sections-group")
     assert sections.select_one("details > summary #sections-heading")
     assert page.select_one("input[name=_preview]")
+
+
+def programme_versions(programme):
+    return Version.objects.get_for_object(programme)
+
+
+def test_a_threshold_changed_on_its_own_page_is_in_its_programmes_history(admin_client):
+    programme = make_programme()
+    threshold = make_threshold(make_study_option(programme), points="2.78")
+    url = f"/admin/admissions/admissionthreshold/{threshold.pk}/change/"
+    data = form_data(admin_client.get(url).content.decode(), "admissionthreshold_form")
+    response = admin_client.post(url, {**data, "points": "2,85"})
+    assert response.status_code == 302
+    version = programme_versions(programme).get()
+    [recorded] = version.revision.version_set.get_for_model(AdmissionThreshold)
+    assert recorded.field_dict["points"] == Decimal("2.85")
+    assert version.revision.comment  # Django's change message: which fields changed
+
+
+def test_a_study_option_deleted_on_its_own_page_can_be_restored_from_history(admin_client):
+    programme = make_programme()
+    option = make_study_option(programme, study_code="215 1210")
+    with reversion.create_revision():
+        programme.save()  # the version before the deletion (as seed or any earlier edit makes)
+    url = f"/admin/admissions/studyoption/{option.pk}/delete/"
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not StudyOption.objects.filter(pk=option.pk).exists()
+    after, before = programme_versions(programme)[:2]
+    assert str(option) in after.revision.comment
+    assert not after.revision.version_set.get_for_model(StudyOption).exists()
+    before.revision.revert(delete=True)
+    assert StudyOption.objects.get(pk=option.pk).study_code == "215 1210"
