@@ -4,7 +4,7 @@ One module for every rule, shared by the admin page (admissions/admin_health.py)
 ``manage.py content_health``. It lives in admissions because it reads both apps (programmes
 and their admission facts); programs never imports admissions.
 
-``find_problems(today)`` runs a constant number of queries for the whole catalogue (6), plus
+``find_problems(today)`` runs a constant number of queries for the whole catalogue (8), plus
 one or two per distinct internal link to a programme page, cohort or calculator.
 """
 
@@ -15,12 +15,12 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from admissions.models import AdmissionRequirement, AdmissionThreshold
+from admissions.models import AdmissionRequirement, AdmissionThreshold, PlanCourse, ProgrammePlan
 from programs.models import Programme, Status
 
 
@@ -187,6 +187,25 @@ def broken_links(programme, today, context):
                     )
 
 
+def plans_that_do_not_add_up(programme, today, context):
+    """A published plan that no longer adds up: a course's or the programme's credits changed
+    after it was published (the plan's own form refuses it when the plan is saved)."""
+    for option in programme.study_options.all():
+        for plan in option.plans.all():
+            placements = list(plan.placements.all())
+            for error in plan.structure_errors(placements):
+                yield Finding(
+                    programme,
+                    "plan_does_not_add_up",
+                    _("Programme plan %(plan)s: %(reason)s")
+                    % {
+                        "plan": f"{plan.cohort.code} {option.get_mode_display()}",
+                        "reason": " ".join(error.messages),
+                    },
+                    reverse("admin:admissions_studyoption_change", args=[option.pk]),
+                )
+
+
 RULES = [
     missing_translations,
     stale_english,
@@ -196,6 +215,7 @@ RULES = [
     missing_successor,
     empty_sections,
     broken_links,
+    plans_that_do_not_add_up,
 ]
 
 
@@ -206,7 +226,17 @@ def find_problems(today):
         "link_status": {},
     }
     programmes = Programme.objects.order_by("title_nb", "pk").prefetch_related(
-        "sections", "study_options__thresholds", "cohorts__weeks"
+        "sections",
+        "study_options__thresholds",
+        "cohorts__weeks",
+        Prefetch(
+            "study_options__plans",
+            queryset=ProgrammePlan.objects.published().select_related("cohort"),
+        ),
+        Prefetch(
+            "study_options__plans__placements",
+            queryset=PlanCourse.objects.select_related("course"),
+        ),
     )
     return [
         finding

@@ -15,8 +15,14 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() *
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-max_requests = 2000  # recycle workers now and then, with jitter so they do not all restart
-max_requests_jitter = 200
+# Workers are forked from a master that has already imported Django and the apps, so a new
+# worker serves at once. Recycling (a guard against slow leaks, with jitter so the workers do
+# not restart together) is rare: at 2,000 requests, a worker serving cached pages at ~700 req/s
+# restarted every 3 s, and each restart that imported Django put ~0.5-1 s into the p99
+# (docs/benchmarks.md).
+preload_app = True
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 
 # Only these peers (the load balancer: addresses or CIDR networks, comma-separated) may say a
 # request came over HTTPS; gunicorn then sets wsgi.url_scheme, which is all Django reads

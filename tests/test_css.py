@@ -83,11 +83,31 @@ def test_breakpoints_are_the_ones_documented_in_tokens():
     assert not used, f"undocumented breakpoints {sorted(used)}; use one of {sorted(documented)}"
 
 
-def test_base_html_links_every_stylesheet():
-    base = (TEMPLATES / "base.html").read_text()
-    linked = re.findall(r"""<link rel="stylesheet" href="\{% static '(css/[^']+)' %\}">""", base)
+LINK = re.compile(r"""<link rel="stylesheet" href="\{% static '(css/[^']+)' %\}">""")
+
+
+def linked_by(template):
+    return LINK.findall(template.read_text())
+
+
+def test_every_stylesheet_is_linked_by_base_html_or_a_page():
+    base = linked_by(TEMPLATES / "base.html")
+    assert base[:2] == ["css/tokens.css", "css/base.css"], "tokens, then element defaults first"
+    linked = set(base)
+    for template in TEMPLATES.rglob("*.html"):
+        if template.name != "base.html":
+            own = linked_by(template)
+            assert len(own) == len(set(own)) and not set(own) & set(base), template
+            linked |= set(own)
     files = {f"css/{name(path)}" for path in STYLESHEETS}
-    assert not files - set(linked), f"base.html does not link {sorted(files - set(linked))}"
-    assert not set(linked) - files, f"base.html links missing {sorted(set(linked) - files)}"
-    assert len(linked) == len(set(linked)), "a stylesheet is linked twice"
-    assert linked[:2] == ["css/tokens.css", "css/base.css"], "tokens, then element defaults first"
+    assert not files - linked, f"no template links {sorted(files - linked)}"
+    assert not linked - files, f"templates link missing {sorted(linked - files)}"
+
+
+def styled_classes():
+    """{class name: the component stylesheet that styles it}."""
+    return {
+        cls: f"css/{name(path)}"
+        for path in (CSS / "components").glob("*.css")
+        for cls in re.findall(r"\.([a-zA-Z][\w-]*)", source(path))
+    }

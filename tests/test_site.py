@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from config.page_types import by_language
 from tests.pages import parse, switcher_links
+from tests.test_css import styled_classes
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_CATALOGUE = ROOT / "locale/nb/LC_MESSAGES/django.po"
@@ -36,6 +37,22 @@ def test_every_page_has_one_h1_the_right_lang_and_a_skip_link(client, url, lang,
 def test_no_template_syntax_leaks_into_a_page(client, url, lang, status):
     html = client.get(url).content.decode()
     assert not any(marker in html for marker in ("{#", "#}", "{%", "%}", "{{", "}}"))
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), PAGES)
+def test_every_class_a_page_uses_is_styled_by_a_stylesheet_it_links(client, url, lang, status):
+    """Pages link only their own components' CSS (base.html): none may miss one it needs."""
+    page = parse(client.get(url))
+    linked = {
+        re.sub(r"\.[0-9a-f]{12}\.css$", ".css", urlsplit(link["href"]).path).removeprefix(
+            "/static/"
+        )
+        for link in page.select('link[rel="stylesheet"]')
+    }
+    used = {cls for element in page.select("[class]") for cls in element["class"]}
+    styles = styled_classes()
+    missing = {cls: styles[cls] for cls in used & styles.keys() if styles[cls] not in linked}
+    assert not missing, missing
 
 
 @pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[2] == 200])

@@ -92,6 +92,28 @@ class Course(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def clean(self):
+        """New credits must leave every published plan with this course adding up."""
+        if self.pk is None:
+            return
+        errors = []
+        plans = ProgrammePlan.objects.published().filter(placements__course=self).distinct()
+        for plan in plans.select_related("study_option__programme", "cohort"):
+            placements = list(plan.placements.select_related("course"))
+            for placement in placements:
+                if placement.course_id == self.pk:
+                    placement.course = self
+            errors += [
+                ValidationError(
+                    _("The published programme plan %(plan)s would no longer add up: %(reason)s"),
+                    code="breaks_plan",
+                    params={"plan": plan, "reason": " ".join(error.messages)},
+                )
+                for error in plan.structure_errors(placements)
+            ]
+        if errors:
+            raise ValidationError({"credits": errors})
+
 
 @dataclass(frozen=True)
 class PlanSemester:

@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from admissions.health import Finding, find_problems, link_status, own_path
-from programs.models import Section, Status
+from programs.models import Programme, Section, Status
 from tests.builders import (
     make_cohort,
+    make_plan,
     make_programme,
     make_section,
     make_study_option,
@@ -196,6 +197,14 @@ def test_external_and_odd_links_are_not_ours():
     assert own_path("//example.org/x/") is None
     assert own_path("relative/") is None
     assert own_path("/studier/a%C3%A6/?x=1#y") == "/studier/aæ/"
+
+
+def test_a_published_plan_that_no_longer_adds_up_is_reported():
+    programme = healthy_programme()
+    make_plan(programme.study_options.get())
+    assert codes() == []
+    Programme.objects.filter(pk=programme.pk).update(ects_credits=120)  # past full_clean()
+    assert codes() == [("plan_does_not_add_up", programme.slug_nb)]
 
 
 def test_a_finding_line_names_code_programme_message_and_place():

@@ -53,6 +53,24 @@ def test_a_published_plan_must_add_up_to_the_programme_credits():
     assert "45" in str(excinfo.value) and "60" in str(excinfo.value)
 
 
+def test_new_credits_for_a_course_must_leave_its_published_plans_adding_up():
+    option = full_time()
+    course = make_course(credits=30)
+    make_plan(option, courses=[(1, course), (2, make_course(credits=30))])
+    course.credits = Decimal("7.5")
+    with pytest.raises(ValidationError) as excinfo:
+        course.full_clean()
+    assert error_codes(excinfo, "credits") == ["breaks_plan", "breaks_plan"]  # semester, total
+    assert option.study_code in str(excinfo.value)
+
+
+def test_a_course_only_in_draft_plans_may_change_its_credits():
+    course = make_course(credits=30)
+    make_plan(full_time(), courses=[(1, course), (2, make_course(credits=30))], is_published=False)
+    course.credits = Decimal("7.5")
+    course.full_clean()
+
+
 def test_a_part_time_plan_may_spread_credits_unevenly_as_long_as_they_add_up():
     option = full_time(mode=StudyMode.PART_TIME, duration_semesters=4)
     credits = [20, 10, 15, 15]

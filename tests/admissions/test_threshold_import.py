@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from reversion.models import Version
 
 from admissions.choices import Outcome, Scale
 from admissions.models import AdmissionThreshold
@@ -166,6 +167,16 @@ def test_the_samordna_sample_imports(admin_client, options):
     part_time = AdmissionThreshold.objects.get(study_option=options[1], admission_year=2025)
     assert part_time.outcome == Outcome.ALL_QUALIFIED
     assert part_time.scale == Scale.COMPETITION_POINTS  # no threshold before: Samordna's scale
+
+
+def test_a_confirmed_import_is_in_the_programmes_history(admin_client, admin_user, options):
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    assert confirm(admin_client, response).status_code == 302
+    [version] = Version.objects.get_for_object(options[0].programme)
+    assert version.revision.user == admin_user
+    assert version.revision.comment == "Importerte poenggrenser fra en fil."  # the admin: nb
+    recorded = version.revision.version_set.get_for_model(AdmissionThreshold)
+    assert 2025 in {v.field_dict["admission_year"] for v in recorded}
 
 
 def test_samordna_study_codes_without_the_space_are_found(admin_client, options):

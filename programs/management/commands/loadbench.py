@@ -127,8 +127,8 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=2, help="wrk threads.")
         parser.add_argument(
             "--list-query",
-            default="bachelor=sykepleie",
-            help="Query string of case (e), e.g. q=sykepleie&level=bachelor once those exist.",
+            default="q=helse&open=1",
+            help="Query string of case (e): a search and a filter.",
         )
         parser.add_argument("--slug", help="nb slug of the programme (default: most sections).")
         parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
