@@ -40,11 +40,10 @@ def test_an_edit_through_one_server_is_served_by_the_other_at_once(
     first, second = gunicorn(**env), gunicorn(**env)
     redis = Redis.from_url(redis_server.url + "/0")
     redis.flushdb()
-    assert get(second + OPEN_PROGRAMME)[0] == 200
-    assert get(second + "/studier/")[0] == 200
-    assert (
-        len(redis.keys("*page-cache:*")) == 3
-    )  # the version and both pages (config/page_cache.py)
+    for page in (OPEN_PROGRAMME, ENGLISH_PROGRAMME, "/studier/"):
+        assert get(second + page)[0] == 200
+    # The version and the three pages (config/page_cache.py), shared by both servers.
+    assert len(redis.keys("*page-cache:*")) == 4
 
     editor = Browser(first)
     editor.log_in()
@@ -61,7 +60,9 @@ def test_an_edit_through_one_server_is_served_by_the_other_at_once(
         },
     )
 
-    assert get(second + OPEN_PROGRAMME)[0] == 410  # retired through the first, gone on the second
+    # Retired through the first server, gone on the second at once, in both languages.
+    assert get(second + OPEN_PROGRAMME)[0] == 410
+    assert get(second + ENGLISH_PROGRAMME)[0] == 410
     assert get(first + "/studier/")[2] == get(second + "/studier/")[2]
 
 
