@@ -163,7 +163,7 @@ class ProgrammeQuerySet(models.QuerySet):
         to a redirect, so that programme comes without the prefetches: 2 queries.
         """
         return (
-            self.with_slug(slug, language).first()
+            self.with_slug(slug, language)
             or self.prefetch_related(None).with_old_slug(slug, language).first()
         )
 
@@ -176,12 +176,13 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
     def with_slug(self, slug, language):
-        """Programmes whose slug in any language is ``slug``; the one in ``language`` first.
+        """The programme whose slug in any language is ``slug`` (the one whose slug in
+        ``language`` it is first), or None.
 
         Lets ``/en/programmes/<nb-slug>/`` find the programme so the view can redirect it.
+        Slugs are unique per language, so at most two rows match; they are ranked here rather
+        than by a ``Case`` in SQL, which cost more to compile than the query takes to run
+        (docs/performance.md).
         """
-        return (
-            self.filter(Q(slug_nb=slug) | Q(slug_en=slug))
-            .alias(in_language=Case(When(**{f"slug_{language}": slug}, then=0), default=1))
-            .order_by("in_language", "pk")
-        )
+        rows = self.filter(Q(slug_nb=slug) | Q(slug_en=slug)).order_by()
+        return min(rows, key=lambda p: (getattr(p, f"slug_{language}") != slug, p.pk), default=None)
