@@ -18,9 +18,10 @@ English, and checks that every field label of the admin's forms is translated.
   calls ``window.gettext`` when present, which is how it is localised), and Django's calendar
   and select-filter widgets, missing from Django's nb ``djangojs`` catalogue.
   ``script_catalogue`` serves them, translated by this catalogue, as a script that adds them
-  to the admin's own JavaScript catalogue (``admin:jsi18n``). The editor's toolbar tooltips
-  ("bold", "insert link") are fixed English in editor.js, never looked up, so no catalogue
-  reaches them.
+  to the admin's own JavaScript catalogue (``admin:jsi18n``). The editor's toolbar buttons
+  ("bold", "insert link") are named in fixed English in editor.js and never looked up:
+  static/admin-extra/toolbar-labels.js puts each name through ``window.gettext`` as the
+  buttons appear, and the toolbar's names are here too.
 """
 
 from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext
@@ -148,6 +149,11 @@ SCRIPT_STRINGS = [
     _("Uppercase letters"),
     _("Lowercase Roman numerals"),
     _("Uppercase Roman numerals"),
+    # Its toolbar buttons' names (title and aria-label), for static/admin-extra/toolbar-labels.js.
+    *(_("bold"), _("italic"), _("underline"), _("strike"), _("subscript"), _("superscript")),
+    *(_("unordered list"), _("ordered list"), _("blockquote"), _("horizontal rule")),
+    *(_("insert link"), _("remove link"), _("paragraph"), _("heading %s"), _("figure")),
+    *(_("undo"), _("redo"), _("edit HTML"), _("Code"), _("Code block"), _("Styles")),
     # Django's calendar (date fields) and select filter (many-to-many fields).
     *(_("Sunday"), _("Monday"), _("Tuesday"), _("Wednesday")),
     *(_("Thursday"), _("Friday"), _("Saturday")),

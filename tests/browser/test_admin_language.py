@@ -61,10 +61,27 @@ def test_the_link_dialog_of_the_rich_text_editor_speaks_norwegian(editor_page, s
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     body.locator(".ProseMirror[contenteditable=true]").click()
     page.keyboard.press("Control+A")
-    body.locator(".prose-menubar__button[title='insert link']").click()
+    body.locator(".prose-menubar__button[title='sett inn lenke']").click()  # toolbar-labels.js
     dialog = page.locator("dialog[open]")
     dialog.wait_for(timeout=5_000)
     text = dialog.inner_text()
     assert "Rediger lenke" in text and "Nettadresse" in text and "Tittel" in text
     assert "Edit Link" not in text
+    assert violations() == []
+
+
+def test_the_rich_text_toolbar_names_its_buttons_in_norwegian(editor_page, site):
+    """editor.js names its buttons in fixed English; toolbar-labels.js translates them."""
+    page, violations = editor_page
+    log_in(page, site)
+    programme = Programme.objects.filter(sections__isnull=False).first()
+    page.goto(f"{site}/admin/programs/programme/{programme.pk}/change/")
+    buttons = page.locator(".prose-menubar__button[title]")
+    buttons.first.wait_for(state="attached", timeout=5_000)
+    page.wait_for_load_state("networkidle")
+    names = set(buttons.evaluate_all("(all) => all.map((b) => b.getAttribute('aria-label'))"))
+    titles = set(buttons.evaluate_all("(all) => all.map((b) => b.title)"))
+    assert {"fet", "kursiv", "sett inn lenke", "angre"} <= names
+    assert names == titles
+    assert not names & {"bold", "italic", "insert link", "undo", "redo", "paragraph"}
     assert violations() == []
