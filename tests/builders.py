@@ -83,7 +83,7 @@ def make_study_option(programme, **overrides):
     fields = {
         "programme": programme,
         "mode": StudyMode.FULL_TIME,
-        "study_code": f"215 {n:04d}",
+        "study_code": f"900 {n:05d}",  # never the seed's (215 …), the demo's or the examples'
         "duration_semesters": 2,
         "deadline_month": 3,
         "deadline_day": 1,

@@ -1,10 +1,14 @@
 """The Study administrator group: exactly the content permissions, and what they allow."""
 
+import importlib
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from admissions import roles
 from admissions.models import AdmissionThreshold
@@ -20,7 +24,14 @@ def study_administrator(username="studieadmin"):
     return User.objects.get(username=username)
 
 
-def test_the_migration_created_the_group_with_every_content_permission():
+def test_the_migration_creates_the_group_with_every_content_permission():
+    """Runs the data migration's function itself: a transactional test earlier in the run
+    (the browser tests' live server) flushes the database, and with it what migrations wrote."""
+    name = "0008_study_administrator_group"
+    migration = importlib.import_module(f"admissions.migrations.{name}")
+    state = MigrationLoader(connection).project_state(("admissions", name))
+    Group.objects.filter(name=roles.GROUP_NAME).delete()
+    migration.create_group(state.apps, schema_editor=None)  # the models as the migration sees them
     group = Group.objects.get(name=roles.GROUP_NAME)
     held = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert held == set(roles.permission_keys())
