@@ -26,8 +26,7 @@ from tests.builders import (
     make_threshold,
     make_week,
 )
-from tests.pages import parse, visible_text
-from tests.programs.test_admin_walk import rendered_form
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
 

@@ -18,37 +18,9 @@ from tests.builders import (
     make_study_option,
     make_threshold,
 )
-from tests.pages import parse, visible_text
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
-
-
-def rendered_form(response, new_rows=None):
-    """``{name: value}`` of the admin form as the browser would send it untouched; with
-    ``new_rows={"sections": 2}``, also a copy of that inline's empty form as row 2, as a click
-    on "Add another" makes."""
-    form = parse(response).select_one("form[id$=_form]")  # not the logout form
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        name = field["name"]
-        prefix = name.split("-", 1)[0]
-        if "__prefix__" in name and prefix in (new_rows or {}):
-            name = name.replace("__prefix__", str(new_rows[prefix]))
-        elif "__prefix__" in name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.name == "select" and field.has_attr("multiple"):
-            data[name] = [option["value"] for option in field.select("option[selected]")]
-        elif field.name == "select":
-            chosen = field.select_one("option[selected]") or field.select_one("option")
-            data[name] = chosen["value"] if chosen else ""
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    return data
 
 
 def change_programme(client, programme, **typed):

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 import reversion
-from bs4 import BeautifulSoup
 from reversion.models import Version
 
 from admissions.models import AdmissionThreshold, Cohort, ScheduleWeek, StudyOption
@@ -18,39 +17,14 @@ from tests.builders import (
     make_threshold,
     make_week,
 )
-from tests.pages import parse, visible_text
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
 
 
-def form_data(html, form_id="programme_form"):
-    """The values a browser would post from the admin's change form in ``html``."""
-    form = BeautifulSoup(html, "html.parser").select_one(f"form#{form_id}")
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        name, kind = field["name"], field.get("type", "")
-        if "__prefix__" in name or kind in ("submit", "button", "file"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.name == "select":
-            chosen = field.select("option[selected]")
-            values = [o.get("value", "") for o in chosen]
-            if field.has_attr("multiple"):
-                data[name] = values
-            else:
-                data[name] = values[0] if values else ""
-        elif kind in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
 def edit_in_admin(admin_client, programme, **changes):
     url = f"/admin/programs/programme/{programme.pk}/change/"
-    data = {**form_data(admin_client.get(url).content.decode()), **changes}
+    data = {**rendered_form(admin_client.get(url)), **changes}
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return response
@@ -86,13 +60,13 @@ def test_a_change_and_a_deleted_section_are_restored_in_both_languages(admin_cli
     edit_in_admin(admin_client, programme)  # the version to go back to
     good = Version.objects.get_for_object(programme).first()
 
-    data = form_data(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content)
+    data = rendered_form(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/"))
     data.update(title_en="Oops", title_nb="Ups", **{"sections-0-DELETE": "on"})
     admin_client.post(f"/admin/programs/programme/{programme.pk}/change/", data)
     assert not Section.objects.filter(pk=section.pk).exists()
 
     revert_url = f"/admin/programs/programme/{programme.pk}/history/{good.pk}/"
-    response = admin_client.post(revert_url, form_data(admin_client.get(revert_url).content))
+    response = admin_client.post(revert_url, rendered_form(admin_client.get(revert_url)))
     assert response.status_code == 302
     before = (programme.title_nb, programme.title_en)
     programme.refresh_from_db()
@@ -113,7 +87,7 @@ def test_a_deleted_programme_is_recovered_with_its_sections(admin_client):
     assert programme.title_nb in recover_list
     version = Version.objects.get_deleted(Programme).get(object_id=str(pk))
     url = f"/admin/programs/programme/recover/{version.pk}/"
-    response = admin_client.post(url, form_data(admin_client.get(url).content))
+    response = admin_client.post(url, rendered_form(admin_client.get(url)))
     assert response.status_code == 302
     recovered = Programme.objects.get(pk=pk)
     assert recovered.title_en == "Lost and found"
@@ -125,7 +99,7 @@ def test_the_compare_view_shows_fields_in_both_languages_and_rows_removed(admin_
     programme = make_programme(title_nb="Gammel tittel", title_en="Old title")
     make_section(programme, title_nb="Borte", title_en="Gone")
     edit_in_admin(admin_client, programme)
-    data = form_data(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/").content)
+    data = rendered_form(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/"))
     data.update(title_nb="Ny tittel", title_en="New title", **{"sections-0-DELETE": "on"})
     admin_client.post(f"/admin/programs/programme/{programme.pk}/change/", data)
     new, old = history.versions_of(programme.pk)[:2]
@@ -218,7 +192,7 @@ def test_a_threshold_changed_on_its_own_page_is_in_its_programmes_history(admin_
     programme = make_programme()
     threshold = make_threshold(make_study_option(programme), points="2.78")
     url = f"/admin/admissions/admissionthreshold/{threshold.pk}/change/"
-    data = form_data(admin_client.get(url).content.decode(), "admissionthreshold_form")
+    data = rendered_form(admin_client.get(url))
     response = admin_client.post(url, {**data, "points": "2,85"})
     assert response.status_code == 302
     version = programme_versions(programme).get()

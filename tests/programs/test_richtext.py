@@ -5,7 +5,7 @@ import pytest
 from programs.models import Section
 from programs.richtext import sanitize
 from tests.builders import make_programme, make_section
-from tests.programs.test_admin_walk import rendered_form
+from tests.pages import rendered_form
 
 
 @pytest.mark.parametrize(
