@@ -17,11 +17,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from config.i18n import urls_by_language
 from config.site import absolute_url
 from programs.models import Programme
 
@@ -43,11 +43,9 @@ class Row(SimpleNamespace):
 
 def language_urls(request, name, **kwargs):
     """{language: absolute URL of the named page in that language}."""
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls[code] = absolute_url(reverse(name, kwargs=kwargs), request)
-    return urls
+    return {
+        code: absolute_url(path, request) for code, path in urls_by_language(name, **kwargs).items()
+    }
 
 
 def url_entries(urls, lastmod):

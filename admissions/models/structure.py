@@ -35,6 +35,11 @@ MODE_SLUGS = {
 }
 
 
+def credits_of(placements):
+    """The summed credits of the courses of ``placements`` (PlanCourse rows)."""
+    return sum((placement.course.credits for placement in placements), Decimal(0))
+
+
 def credits_text(value):
     """7.5 → "7,5" in nb, "7.5" in en; 30 → "30" (no decimals for whole credits)."""
     return number_format(value, 0 if value == value.to_integral_value() else 1)
@@ -237,7 +242,7 @@ class ProgrammePlan(models.Model):
                         )
                     )
         programme_credits = option.programme.ects_credits
-        total = sum((p.course.credits for p in placements), Decimal(0))
+        total = credits_of(placements)
         if programme_credits is not None and total != programme_credits:
             errors.append(
                 ValidationError(
@@ -277,14 +282,14 @@ class ProgrammePlan(models.Model):
                         Season.AUTUMN if autumn else Season.SPRING, term_year, language
                     ),
                     placements=rows,
-                    credits=sum((p.course.credits for p in rows), Decimal(0)),
+                    credits=credits_of(rows),
                 )
             )
         return semesters
 
     def total_credits(self):
         """The credits of all courses (prefetched placements, no query)."""
-        return sum((p.course.credits for p in self.placements.all()), Decimal(0))
+        return credits_of(self.placements.all())
 
 
 class PlanCourse(models.Model):
