@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from programs import richtext
-from programs.choices import Embed, EmbedPlacement, Level, Status
+from programs.choices import ChoiceLabels, Embed, EmbedPlacement, Level, Status
 from programs.drafts import ScheduledProgrammeQuerySet
 from programs.extensions import extensions
 from programs.fields import VerifiedImageField
@@ -24,7 +24,7 @@ from programs.images import rendition_name, rendition_widths
 from programs.text import norwegian_slugify
 
 
-class Programme(models.Model):
+class Programme(ChoiceLabels, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("URL slug"),
@@ -282,7 +282,7 @@ class Programme(models.Model):
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone (1 query)."""
         listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
-        return listed.filter(level=self.level).in_title_order(language)[:limit]
+        return listed.filter(level=self.level).for_cards().in_title_order(language)[:limit]
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""
@@ -318,7 +318,7 @@ class Programme(models.Model):
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
 
 
-class Section(models.Model):
+class Section(ChoiceLabels, models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
 
     RESERVED_ANCHORS = {"main", "content", "top", "sections"}
@@ -444,7 +444,7 @@ class Section(models.Model):
         return mark_safe(richtext.sanitize(self.body))  # noqa: S308
 
 
-class OldSlug(models.Model):
+class OldSlug(ChoiceLabels, models.Model):
     """A slug a published programme had before an editor changed it; it answers with a 301.
 
     Created by ``Programme.save()``: editors never write these by hand.

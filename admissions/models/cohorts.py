@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from admissions import ical, weeks
 from admissions.choices import Kind, Season
 from admissions.weeks import term_order
+from programs.choices import ChoiceLabels
 from programs.models import Programme
 
 COHORT_CODE = r"^20[0-9]{2}[HV]$"
@@ -49,7 +50,7 @@ class TermSchedule:
     weeks: list[ScheduledWeek]
 
 
-class Cohort(models.Model):
+class Cohort(ChoiceLabels, models.Model):
     """Students who started together, such as "2023H" (autumn 2023), and their schedule."""
 
     programme = models.ForeignKey(
@@ -212,7 +213,7 @@ class Cohort(models.Model):
         )
 
 
-class ScheduleWeek(models.Model):
+class ScheduleWeek(ChoiceLabels, models.Model):
     """An ISO week or range of weeks in a cohort's schedule: a gathering, practice or exam."""
 
     cohort = models.ForeignKey(

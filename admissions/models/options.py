@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from admissions import charts
 from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyMode
 from admissions.grade_points import Threshold
+from programs.choices import ChoiceLabels
 from programs.models import Programme
 
 
@@ -70,7 +71,7 @@ class StudyOptionQuerySet(models.QuerySet):
         )
 
 
-class StudyOption(models.Model):
+class StudyOption(ChoiceLabels, models.Model):
     """A full-time or part-time variant of a programme, with its own study code."""
 
     programme = models.ForeignKey(
@@ -161,7 +162,7 @@ class StudyOption(models.Model):
         return rows[max(rows)] if rows else None
 
 
-class AdmissionThreshold(models.Model):
+class AdmissionThreshold(ChoiceLabels, models.Model):
     """The lowest score that got an offer, per study option, admission year, round and quota."""
 
     study_option = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from admissions.grade_points import RULE_SETS
+from programs.choices import ChoiceLabels
 from programs.models import Programme
 
 
@@ -29,7 +30,7 @@ class FieldOfStudy(models.Model):
         return self.name
 
 
-class AdmissionRequirement(models.Model):
+class AdmissionRequirement(ChoiceLabels, models.Model):
     programme = models.OneToOneField(
         Programme,
         verbose_name=_("programme"),

@@ -24,7 +24,7 @@ from admissions import weeks
 from admissions.choices import Season, StudyMode
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
-from programs.choices import Level
+from programs.choices import ChoiceLabels, Level
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
 
@@ -50,7 +50,7 @@ class InstructionLanguage(models.TextChoices):
     ENGLISH = "en", _("Taught in English")
 
 
-class Course(models.Model):
+class Course(ChoiceLabels, models.Model):
     """A course (emne) with its own code and credits; plans of any programme can place it."""
 
     code = models.CharField(
