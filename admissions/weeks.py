@@ -1,11 +1,14 @@
 """ISO weeks of a cohort's schedule: dates, date ranges and the wording "uke 37 og 49".
 
 Pure functions, no ORM: they take the ISO year, week numbers and `language` ("nb" or "en") as
-arguments. A season is the plain string "spring" (weeks 1–30) or "autumn" (weeks 31–53).
+arguments. A season is the plain string "spring" (weeks 1–30) or "autumn" (weeks 31–53). The
+ones a page calls per week remember their results (``WORDINGS`` of them in all), since Babel
+and gettext make each call cost tens of microseconds (docs/performance.md).
 """
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -18,6 +21,7 @@ SPRING_LAST_WEEK = 30
 BABEL_LOCALES = {"nb": "nb", "en": "en_GB"}
 
 Span = tuple[int, int | None]
+WORDINGS = 4096  # results each memoised function keeps: weeks and terms of years of cohorts
 
 
 def season_of_week(week: int) -> str:
@@ -52,6 +56,7 @@ def span_dates(iso_year: int, first_week: int, last_week_: int | None = None) ->
     return week_dates(iso_year, first_week)[0], week_dates(iso_year, end_week)[1]
 
 
+@lru_cache(maxsize=WORDINGS)
 def format_date_range(start: date, end: date, language: str) -> str:
     """The locale's own interval with full month names: nb "9.–13. september 2024",
     en "23 September – 15 November 2024", across years "28. desember 2026–1. januar 2027".
@@ -96,6 +101,7 @@ def format_week_numbers(spans: list[Span], language: str) -> str:
         return get_text_list(items, gettext("and"))
 
 
+@lru_cache(maxsize=WORDINGS)
 def week_label(span: Span, language: str) -> str:
     """Return "Week 37" / "Uke 37", "Weeks 39–46" / "Uke 39–46" for one row of a schedule."""
     numbers = format_week_numbers([span], language)
@@ -136,6 +142,12 @@ def describe_term_line(
     season: str, year: int, kinds: list[tuple[str, list[Span]]], language: str
 ) -> str:
     """Return "Autumn 2024: weeks 37 and 49. Practice weeks 39–46." in `language`."""
+    kinds = tuple((kind, tuple(spans)) for kind, spans in kinds)  # hashable, for the memo
+    return _term_line(season, year, kinds, language)
+
+
+@lru_cache(maxsize=WORDINGS)
+def _term_line(season, year, kinds, language):
     term = term_label(season, year, language)
     description = describe_term(kinds, language)
     with override(language):
