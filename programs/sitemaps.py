@@ -48,13 +48,14 @@ def language_urls(request, name, **kwargs):
     }
 
 
-def url_entries(urls, lastmod):
-    """The ``<url>`` elements of one page in each language of ``urls`` ({language: URL})."""
+def url_entries(urls, lastmod, zone):
+    """The ``<url>`` elements of one page in each language of ``urls`` ({language: URL});
+    ``lastmod`` is dated in time zone ``zone``."""
     links = "".join(
         f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(url)}"/>'
         for code, url in [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]
     )
-    day = f"<lastmod>{timezone.localdate(lastmod).isoformat()}</lastmod>" if lastmod else ""
+    day = f"<lastmod>{lastmod.astimezone(zone).date().isoformat()}</lastmod>" if lastmod else ""
     return [f"<url><loc>{escape(url)}</loc>{day}{links}</url>" for url in urls.values()]
 
 
@@ -64,17 +65,19 @@ def sitemap(request):
     fields = [
         f"{text}_{code}" for text in ("slug", "title", "lead") for code, _ in settings.LANGUAGES
     ]
-    rows = Programme.objects.listed().order_by("pk").values("updated_at", *fields)
+    # raw_values(): modeltranslation's values() would look for fallbacks row by row.
+    rows = Programme.objects.listed().order_by("pk").raw_values("updated_at", *fields)
     programmes = [Row(**row) for row in rows]
     detail = language_urls(request, "programs:detail", slug=SLUG)
     latest = max((programme.updated_at for programme in programmes), default=None)
-    entries = url_entries(language_urls(request, "programs:list"), latest)
+    zone = timezone.get_current_timezone()
+    entries = url_entries(language_urls(request, "programs:list"), latest, zone)
     for programme in programmes:
         urls = {
             code: detail[code].replace(SLUG, quote(getattr(programme, f"slug_{code}")))
             for code in programme.languages()
         }
-        entries += url_entries(urls, programme.updated_at)
+        entries += url_entries(urls, programme.updated_at, zone)
     response = HttpResponse(
         HEAD + "".join(entries) + "\n</urlset>\n", content_type="application/xml"
     )
