@@ -7,7 +7,6 @@ The uploaded file waits between the two steps in Django's cache (Redis when seve
 servers share it), not on one server's disk.
 """
 
-import reversion
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -123,10 +122,8 @@ class AdmissionThresholdAdmin(RecordedInHistory, LocalizedNumbers, ImportExportM
 
     def process_import(self, request, **kwargs):
         """The confirmed import: one revision, in the history of every programme it changed."""
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(_("Imported thresholds from a file."))
-            return super().process_import(request, **kwargs)
+        comment = _("Imported thresholds from a file.")
+        return self.recorded(request, super().process_import, comment=comment, **kwargs)
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

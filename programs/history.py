@@ -73,9 +73,12 @@ class RecordedInHistory:
 
     programme_of = "programme"
 
-    def recorded(self, request, view, *args, **kwargs):
+    def recorded(self, request, view, *args, comment=None, **kwargs):
+        """``view`` in one revision by the editor; ``comment`` unless it sets its own."""
         with reversion.create_revision():
             reversion.set_user(request.user)
+            if comment:
+                reversion.set_comment(comment)
             return view(request, *args, **kwargs)
 
     def changeform_view(self, request, *args, **kwargs):
