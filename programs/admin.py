@@ -272,11 +272,10 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         return action
 
     def delete_model(self, request, obj):
-        """Record the programme as it was before it goes, so it can be recovered."""
-        history.record(obj, request.user, gettext("Deleted."))
-        super().delete_model(request, obj)
+        self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
+        """Record each programme as it was before it goes, so it can be recovered."""
         for programme in queryset:
             history.record(programme, request.user, gettext("Deleted."))
         super().delete_queryset(request, queryset)
