@@ -34,7 +34,7 @@ class FlagCheckbox(forms.CheckboxInput):
 
 class QuickSelect(forms.Select):
     """Django's ``<select>``, attributes and all, written out here instead of through a
-    template per ``<option>``: a third of the list page's time went there (docs/performance.md)."""
+    template per ``<option>``, which cost the list page ~1.5 ms (docs/performance.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]

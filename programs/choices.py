@@ -58,7 +58,7 @@ class ChoiceLabels:
     """Model mixin: ``get_FOO_display()`` as Django's, by a lookup in a dictionary kept per field.
 
     Django's builds a dictionary of every choice on each call, hashing (so translating) every
-    lazy label: ~40 µs a call, and a list page makes 40 calls (docs/performance.md).
+    lazy label: tens of microseconds a call, and a list page makes 40 calls (docs/performance.md).
     """
 
     def _get_FIELD_display(self, field):

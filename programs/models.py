@@ -282,7 +282,7 @@ class Programme(ChoiceLabels, models.Model):
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone (1 query)."""
         listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
-        return listed.filter(level=self.level).for_cards().in_title_order(language)[:limit]
+        return listed.filter(level=self.level).in_title_order(language)[:limit]
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""

@@ -142,11 +142,6 @@ class ProgrammeQuerySet(models.QuerySet):
             count = 0 if number == 1 else self.count()
         return ResultPage(rows, number, count, size)
 
-    def for_cards(self):
-        """Only the columns a programme card reads (components/programme-cards.html): a third
-        of them, which is less to compile and to load (docs/performance.md)."""
-        return self.only("slug", "title", "lead", "level", "status")  # texts in every language
-
     def for_detail_page(self):
         """Everything a programme page shows, in a constant number of queries whatever the size.
 

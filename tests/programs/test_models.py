@@ -217,3 +217,21 @@ def test_deleting_a_programme_with_all_its_parts_works():
     make_week(make_cohort(programme))
     programme.delete()
     assert not Programme.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "level", "status"),
+    [
+        ("nb", "Bachelorstudium", "Åpen for søknader"),
+        ("en", "Bachelor's programme", "Open for applications"),
+    ],
+)
+def test_choice_labels_are_in_the_readers_language(language, level, status):
+    """ChoiceLabels keeps one dictionary per field with lazy labels: each call translates."""
+    programme = Programme(level="bachelor", status="open")
+    with translation.override(language):
+        assert (programme.get_level_display(), programme.get_status_display()) == (level, status)
+
+
+def test_a_value_outside_the_choices_is_shown_as_it_is():
+    assert Programme(level="unknown").get_level_display() == "unknown"

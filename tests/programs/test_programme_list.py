@@ -5,9 +5,14 @@ Runs on SQLite and, with ``DATABASE_URL=postgres:///studieside``, on a throwaway
 (tests/services.py); where the engines differ (stemming and ranking), the test says which."""
 
 import pytest
+from django import forms
 from django.db import connection
+from django.http import QueryDict
+from django.utils import translation
+from pytest_django.asserts import assertHTMLEqual
 
 from admissions.choices import StudyMode
+from admissions.forms import ProgrammeFilterForm
 from programs.models import Level, Status
 from tests.builders import (
     make_field_of_study,
@@ -442,3 +447,21 @@ def test_every_list_variant_passes_the_nu_html_checker(client, many, tmp_path):
     ]
     documents = {url: client.get(url).content for url in urls}
     assert nu_checker_errors(documents, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "query", ["", "level=master&mode=part_time&bachelor=sykepleie", "level=x&mode=y&bachelor=z"]
+)
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_selects_are_the_html_djangos_select_would_write(query, language):
+    """QuickSelect writes the options itself for speed: the same elements and attributes
+    (selected, aria-invalid, aria-describedby) as Django's templates, as a browser parses them."""
+    make_field_of_study(code="sykepleie", name_nb="Sykepleie", name_en="Nursing")
+    with translation.override(language):
+        form = ProgrammeFilterForm(QueryDict(query))
+        form.is_valid()
+        for name in ("level", "mode", "bachelor"):
+            bound = form[name]
+            django_select = forms.Select(choices=bound.field.choices)
+            expected = bound.as_widget(widget=django_select)
+            assertHTMLEqual(str(bound), expected)
