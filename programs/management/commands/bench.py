@@ -1,7 +1,8 @@
 """``make bench``: time, size and query count of every page type, rerunnable anywhere.
 
 Renders through Django's test client against the current database (the seed content after
-``make run``), so the numbers measure our code, not a network. The page types are those of
+``make run``), so the numbers measure our code, not a network. The page cache is off here:
+each request renders its page (a hit is loadbench's case c). The page types are those of
 config/page_types.py, in both languages; what the seed lacks for them (the 410 page) is added
 in a transaction that is rolled back, so the database is left as it was. Not a test: nothing
 asserts a duration. Compare runs on the same machine.
@@ -15,7 +16,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from config.page_types import add_page_type_examples, by_language
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, runs, **options):
         logging.getLogger("django.request").setLevel(logging.ERROR)  # the 4xx rows are expected
-        with transaction.atomic():
+        with transaction.atomic(), override_settings(PAGE_CACHE=False):
             add_page_type_examples()
             self.measure(runs)
             transaction.set_rollback(True)
