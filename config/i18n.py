@@ -1,8 +1,37 @@
 """Language-prefix logic in one place: the URL of a page in each site language."""
 
+from functools import lru_cache
+
 from django.conf import settings
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+
+
+def reverse_in(language, name, **kwargs):
+    """``reverse(name, kwargs=kwargs)`` with ``language`` active, remembered.
+
+    A programme page links to itself in each language, to its cohorts, feeds and plans; a list
+    page to twenty programmes. Each ``reverse()`` under ``translation.override`` costs ~50 µs
+    (docs/performance.md), and its result depends only on the URLconf, the script prefix, the
+    language and the arguments, so it is kept (8,192 results a process, a few hundred bytes
+    each). A failed reverse raises ``NoReverseMatch`` as before and is not kept. A changed
+    setting (in tests) forgets them all.
+    """
+    arguments = tuple(sorted(kwargs.items()))
+    return _reverse(get_urlconf(), get_script_prefix(), language, name, arguments)
+
+
+@lru_cache(maxsize=8192)
+def _reverse(urlconf, _script_prefix, language, name, arguments):
+    with translation.override(language):
+        return reverse(name, urlconf=urlconf, kwargs=dict(arguments))
+
+
+@receiver(setting_changed)
+def _forget_reversed(**kwargs):
+    _reverse.cache_clear()
 
 
 def urls_by_language(name, **kwargs):
@@ -11,11 +40,7 @@ def urls_by_language(name, **kwargs):
     Only for pages without translated slugs; pages of objects use ``object_urls_by_language``
     because their slug comes from the object.
     """
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls[code] = reverse(name, kwargs=kwargs)
-    return urls
+    return {code: reverse_in(code, name, **kwargs) for code, _name in settings.LANGUAGES}
 
 
 def object_urls_by_language(obj):

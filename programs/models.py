@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from config.i18n import reverse_in
 from programs import richtext
 from programs.choices import ChoiceLabels, Embed, EmbedPlacement, Level, Status
 from programs.drafts import ScheduledProgrammeQuerySet
@@ -156,8 +156,12 @@ class Programme(ChoiceLabels, models.Model):
 
     def get_absolute_url(self, language=None):
         """The page in ``language`` (default: the active one); the slug falls back to nb."""
-        with translation.override(language or translation.get_language()):
-            return reverse("programs:detail", kwargs={"slug": self.slug})
+        language = language or translation.get_language()
+        return reverse_in(language, "programs:detail", slug=self.slug_in(language))
+
+    def slug_in(self, language):
+        """The slug of the page in ``language``: nb's when it has none in that language."""
+        return getattr(self, f"slug_{language}", "") or self.slug_nb
 
     def clean(self):
         errors = {}

@@ -13,13 +13,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Right, StrIndex, Substr
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from admissions import ical, weeks
 from admissions.choices import Kind, Season
 from admissions.weeks import term_order
+from config.i18n import reverse_in
 from programs.choices import ChoiceLabels
 from programs.models import Programme
 
@@ -97,10 +97,7 @@ class Cohort(ChoiceLabels, models.Model):
 
     def get_absolute_url(self, language=None):
         """The cohort's schedule page (reads the cached programme, no query)."""
-        with translation.override(language or translation.get_language()):
-            return reverse(
-                "admissions:cohort", kwargs={"slug": self.programme.slug, "code": self.code}
-            )
+        return self._url("admissions:cohort", language)
 
     @property
     def starts(self):
@@ -137,11 +134,11 @@ class Cohort(ChoiceLabels, models.Model):
 
     def get_calendar_url(self, language=None):
         """The iCalendar feed of this cohort (reads the cached programme, no query)."""
-        with translation.override(language or translation.get_language()):
-            return reverse(
-                "admissions:cohort-calendar",
-                kwargs={"slug": self.programme.slug, "code": self.code},
-            )
+        return self._url("admissions:cohort-calendar", language)
+
+    def _url(self, name, language):
+        language = language or translation.get_language()
+        return reverse_in(language, name, slug=self.programme.slug_in(language), code=self.code)
 
     def terms(self):
         """The schedule grouped by term, in order: ``[((year, season), [ScheduleWeek, …])]``.

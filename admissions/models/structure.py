@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from admissions import weeks
 from admissions.choices import Season, StudyMode
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
+from config.i18n import reverse_in
 from programs.choices import ChoiceLabels, Level
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
@@ -179,15 +179,14 @@ class ProgrammePlan(models.Model):
 
     def get_absolute_url(self, language=None):
         """The plan's page (reads the cached option, programme and cohort, no query)."""
-        with translation.override(language or translation.get_language()):
-            return reverse(
-                "admissions:plan",
-                kwargs={
-                    "slug": self.study_option.programme.slug,
-                    "code": self.cohort.code,
-                    "mode": self.study_option.mode,
-                },
-            )
+        language = language or translation.get_language()
+        return reverse_in(
+            language,
+            "admissions:plan",
+            slug=self.study_option.programme.slug_in(language),
+            code=self.cohort.code,
+            mode=self.study_option.mode,
+        )
 
     def clean(self):
         option, cohort = self.study_option_id and self.study_option, self.cohort_id and self.cohort
