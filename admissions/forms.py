@@ -213,7 +213,7 @@ class TranscriptForm:
         courses = []
         for row in self.rows:
             if not self.CREDITS.fullmatch(row.credits):
-                row.error = _("Enter the credits as a number, for example 7,5.")
+                row.error = _("Enter the credits as a number, for example 7.5.")
             elif row.grade not in self.rules.grades():
                 row.error = _("Choose a grade.")
             else:

@@ -15,6 +15,7 @@ be reached (Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rend
 
 import functools
 import hashlib
+import re
 import secrets
 from urllib.parse import urlencode
 
@@ -32,6 +33,7 @@ CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would tak
 # The programme list's search, filters and page (admissions/forms.py ProgrammeFilterForm):
 # the only query string a page has.
 LIST_PARAMETERS = {"q", "level", "mode", "open", "bachelor", "page"}
+PAGE_NUMBER = re.compile(r"[1-9][0-9]*")  # as programs/pagination.py writes it
 
 
 def content_version():
@@ -72,13 +74,17 @@ def list_query(query):
     """The list's query string ``query`` (a QueryDict) in one order: parameters sorted by
     name, values as sent (" x" may render differently from "x"), empty ones left out (the
     list treats ``?q=`` as no search). None, to bypass the cache, for a name the list does
-    not know (tracking tags would each take a slot) or a name given twice (a 400)."""
+    not know (tracking tags would each take a slot), a name given twice (a 400), or a page
+    number spelled other than the pagination links spell it ("02", "+2", "٢" are page 2 to
+    the form, and would each take a slot)."""
     if set(query) - LIST_PARAMETERS:
         return None
     pairs = []
     for name in sorted(query):
         values = query.getlist(name)
         if len(values) != 1:
+            return None
+        if name == "page" and values[0] and not PAGE_NUMBER.fullmatch(values[0]):
             return None
         if values[0]:
             pairs.append((name, values[0]))

@@ -311,4 +311,5 @@ LOGGING = {
 
 # Names shown in the header, the footer and the structured data (schema.org provider).
 SITE_NAME = env_str("SITE_NAME") or "Studieside"
-INSTITUTION_NAME = env_str("INSTITUTION_NAME") or "OsloMet – storbyuniversitetet"
+# In the reader's language (footer, JSON-LD provider), unless the deployment names it.
+INSTITUTION_NAME = env_str("INSTITUTION_NAME") or _("OsloMet – Oslo Metropolitan University")

@@ -7,6 +7,10 @@ def canonical_redirect(request, url):
     """A 301 to ``url`` when the request came by another path, else None.
 
     A page has one address per language: an old slug, or the slug of the other language,
-    is sent on to it.
+    is sent on to it, with the query string (what was typed into the grade-point calculator,
+    a campaign tag) re-encoded, so nothing in it can reach the ``Location`` header raw.
     """
-    return None if request.path == url else redirect(url, permanent=True)
+    if request.path == url:
+        return None
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url, permanent=True)

@@ -128,6 +128,11 @@ def test_it_keys_the_list_on_its_filter(client, every_page_type):
         ("q=%C3%B8&q=x", None),  # repeated: a 400
         ("q=x&utm_source=y", None),  # unknown: each tracking tag would take a slot
         ("Q=x", None),
+        ("page=2", "page=2"),
+        ("page=02", None),  # page 2 to the form: each spelling would take a slot
+        ("page=%2B2", None),
+        ("page=%D9%A2", None),  # an Arabic-Indic 2
+        ("page=2%20", None),
     ],
 )
 def test_list_queries_are_keyed_in_one_order(rf, query, expected):

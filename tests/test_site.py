@@ -92,6 +92,16 @@ def test_norwegian_pages_show_no_english_interface_string(client, url, lang, sta
     assert found == []
 
 
+@pytest.mark.parametrize(("url", "lang", "status"), PAGES)
+def test_the_footer_names_the_institution_in_the_pages_language(client, url, lang, status):
+    footer = parse(client.get(url)).select_one(".site-footer").get_text(" ")
+    expected = {
+        "nb": "OsloMet – storbyuniversitetet",
+        "en": "OsloMet – Oslo Metropolitan University",
+    }
+    assert expected[lang] in footer
+
+
 def test_the_norwegian_catalogue_is_complete():
     with NB_CATALOGUE.open("rb") as f:
         catalogue = read_po(f)

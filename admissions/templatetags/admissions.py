@@ -63,8 +63,10 @@ def apply_sentence(options):
 
 @register.simple_tag
 def deadline(options, today):
-    """The next application deadline as a date, in the reader's format ("1. mars 2027")."""
-    return date_format(min(option.next_deadline(today) for option in options), "DATE_FORMAT")
+    """The next application deadline as a date, in the reader's format ("1. mars 2027"), with
+    no-break spaces: a line never ends inside it ("1." above "mars 2027")."""
+    date = date_format(min(option.next_deadline(today) for option in options), "DATE_FORMAT")
+    return date.replace(" ", "\N{NO-BREAK SPACE}")
 
 
 @register.filter

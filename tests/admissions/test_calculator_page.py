@@ -54,6 +54,13 @@ def test_the_result_is_compared_in_english_with_decimal_commas_read(client, prog
     assert "below the threshold for part-time (2.92)" not in text
 
 
+def test_the_english_example_of_a_number_has_a_decimal_point(client, programme):
+    response = client.get(EN + query(("ten", "A")))
+    assert response.status_code == 400
+    errors = parse(response).select_one(".calculator__errors").get_text()
+    assert "Enter the credits as a number, for example 7.5." in errors
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
@@ -103,6 +110,18 @@ def test_a_programme_without_a_rule_set_has_no_calculator(client):
 def test_the_other_languages_slug_is_redirected_to_the_calculator(client, programme):
     response = client.get("/en/programmes/studium-a/grade-points/")
     assert (response.status_code, response["Location"]) == (301, EN)
+
+
+def test_the_redirect_keeps_the_courses_typed(client, programme):
+    response = client.get("/en/programmes/studium-a/grade-points/" + query(("7.5", "B")))
+    assert (response.status_code, response["Location"]) == (301, EN + query(("7.5", "B")))
+
+
+def test_a_query_string_cannot_put_a_new_line_into_the_redirect(client, programme):
+    response = client.get("/en/programmes/studium-a/grade-points/?credits=1%0d%0aSet-Cookie:x")
+    assert response.status_code == 301
+    assert response["Location"] == EN + "?credits=1%0D%0ASet-Cookie%3Ax"
+    assert "x" not in response.cookies
 
 
 def test_the_programme_page_links_the_calculator(client, programme):

@@ -335,3 +335,13 @@ def test_key_facts_at_a_glance(client, programme, url, facts):
         for item in soup.select(".facts .facts__item")
     }
     assert {key: shown.get(key) for key in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("url", "words"), [(NB, ["1.", "mars", "2027"]), (EN, ["1", "March", "2027"])]
+)
+def test_a_deadline_is_never_broken_across_two_lines(client, programme, url, words):
+    """No-break spaces inside the date, in the key facts and the apply block."""
+    soup = parse(client.get(url))
+    for place in (".facts", ".facts-block--apply"):
+        assert "\N{NO-BREAK SPACE}".join(words) in soup.select_one(place).get_text()
