@@ -113,8 +113,8 @@ class ProgrammeFilterForm(ProgrammeListForm):
         max_value=10_000,  # keeps the row offset far from any integer limit of the database
         widget=forms.HiddenInput,  # never rendered: a new search starts on page 1
         error_messages={
-            "invalid": _("The page number must be a whole number from 1."),
-            "min_value": _("The page number must be a whole number from 1."),
+            "invalid": _("The page number must be a whole number, 1 or higher."),
+            "min_value": _("The page number must be a whole number, 1 or higher."),
             "max_value": _("There is no page with that number."),
         },
     )

@@ -337,10 +337,10 @@ LONG = "a" * 101
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("page=0", "The page number must be a whole number from 1."),
-        ("page=-1", "The page number must be a whole number from 1."),
-        ("page=abc", "The page number must be a whole number from 1."),
-        ("page=1.5", "The page number must be a whole number from 1."),
+        ("page=0", "The page number must be a whole number, 1 or higher."),
+        ("page=-1", "The page number must be a whole number, 1 or higher."),
+        ("page=abc", "The page number must be a whole number, 1 or higher."),
+        ("page=1.5", "The page number must be a whole number, 1 or higher."),
         ("page=9999", "There is no page 9999: the list has 3 pages."),
         ("page=4", "There is no page 4: the list has 3 pages."),
         ("page=99999999999999999999", "There is no page with that number."),
