@@ -193,15 +193,15 @@ def test_the_structure_section_shows_a_semester_table_for_each_option(url, headi
     [
         (
             "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
-            "Ingen programplan er publisert ennå.",
+            "Emnene for hvert semester er ikke publisert her ennå.",
         ),
         (
             "/en/programmes/mental-health-and-addiction/",
-            "No programme plan has been published yet.",
+            "The courses of each semester are not published here yet.",
         ),
     ],
 )
-def test_the_seed_section_keeps_its_text_and_says_no_plan_is_published(
+def test_the_seed_section_keeps_its_text_and_says_its_courses_are_not_published_yet(
     url, sentence, client, seeded
 ):
     section = parse(client.get(url)).find(id="studiets-oppbygging")
