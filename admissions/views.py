@@ -88,6 +88,7 @@ def grade_points(request, slug):
         "language_urls": {
             code: requirement.get_calculator_url(code) for code, _name in settings.LANGUAGES
         },
+        "switcher_query": request.GET.urlencode() if form.is_bound else "",  # the courses
         "page_languages": programme.languages(),
     }
     status = 400 if form.errors else 200

@@ -9,7 +9,7 @@ from config.i18n import object_urls_by_language, urls_by_language
 from programs.drafts import previewed
 from programs.extensions import extensions
 from programs.models import Programme
-from programs.pagination import paginate
+from programs.pagination import paginate, query_string
 from programs.shortcuts import canonical_redirect
 
 
@@ -24,6 +24,7 @@ def programme_list(request):
         "form": form,
         "page": page,
         "language_urls": urls_by_language("programs:list"),
+        "switcher_query": query_string(form) if page else "",  # the search, on page 1
         "page_languages": [code for code, _name in settings.LANGUAGES],
     }
     status = 400 if form.errors else 200

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.builders import make_programme, make_requirement, make_study_option, make_threshold
-from tests.pages import parse, visible_text
+from tests.pages import parse, switcher_links, visible_text
 
 pytestmark = pytest.mark.django_db
 NB = "/studier/studium-a/poengberegning/"
@@ -122,6 +122,11 @@ def test_a_query_string_cannot_put_a_new_line_into_the_redirect(client, programm
     assert response.status_code == 301
     assert response["Location"] == EN + "?credits=1%0D%0ASet-Cookie%3Ax"
     assert "x" not in response.cookies
+
+
+def test_the_other_language_keeps_the_courses_typed(client, programme):
+    assert switcher_links(client.get(EN + query(("7.5", "B")))) == {"nb": NB + query(("7.5", "B"))}
+    assert switcher_links(client.get(EN)) == {"nb": NB}
 
 
 def test_the_programme_page_links_the_calculator(client, programme):

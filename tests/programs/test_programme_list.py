@@ -66,6 +66,13 @@ def test_the_list_links_its_twin(client):
     assert switcher_links(client.get("/en/programmes/")) == {"nb": "/studier/"}
 
 
+def test_the_other_language_keeps_the_search_and_filters_on_its_first_page(client, many):
+    response = client.get("/en/programmes/?page=2&q=programme&level=&open=")
+    assert switcher_links(response) == {"nb": "/studier/?q=programme"}
+    bad = client.get("/en/programmes/?page=abc&q=programme")
+    assert switcher_links(bad) == {"nb": "/studier/"}  # nothing to keep from a 400
+
+
 def test_an_empty_list_says_so(client, db):
     response = client.get("/en/programmes/")
     assert response.status_code == 200
