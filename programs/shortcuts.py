@@ -2,6 +2,10 @@
 
 from django.shortcuts import redirect
 
+# Longer query strings are dropped from a redirect rather than risk a Location header a proxy
+# refuses (nginx's default buffer is 4-8 KB); 60 courses in the calculator take ~1,300.
+MAX_KEPT_QUERY = 2000
+
 
 def canonical_redirect(request, url):
     """A 301 to ``url`` when the request came by another path, else None.
@@ -13,4 +17,5 @@ def canonical_redirect(request, url):
     if request.path == url:
         return None
     query = request.GET.urlencode()
-    return redirect(f"{url}?{query}" if query else url, permanent=True)
+    keep = query and len(query) <= MAX_KEPT_QUERY
+    return redirect(f"{url}?{query}" if keep else url, permanent=True)

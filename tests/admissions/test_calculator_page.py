@@ -124,6 +124,11 @@ def test_a_query_string_cannot_put_a_new_line_into_the_redirect(client, programm
     assert "x" not in response.cookies
 
 
+def test_a_long_query_string_is_left_out_of_the_redirect(client, programme):
+    response = client.get("/en/programmes/studium-a/grade-points/?credits=" + "%ff" * 1000)
+    assert (response.status_code, response["Location"]) == (301, EN)
+
+
 def test_the_other_language_keeps_the_courses_typed(client, programme):
     assert switcher_links(client.get(EN + query(("7.5", "B")))) == {"nb": NB + query(("7.5", "B"))}
     assert switcher_links(client.get(EN)) == {"nb": NB}
