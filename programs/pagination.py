@@ -10,13 +10,16 @@ from django.utils.translation import ngettext
 PAGE_SIZE = 20
 
 
-def query_string(form, page=1):
+def query_string(form, page=1, leave_out=()):
     """The search and filters of the valid ``form`` for ``page``: names in alphabetical
-    order, empty fields left out, and no number for page 1 (the list's own address)."""
+    order, empty fields and those named in ``leave_out`` left out, and no number for page 1
+    (the list's own address)."""
     params = {
         name: field.prepare_value(form.cleaned_data[name])
         for name, field in form.fields.items()
-        if name != "page" and form.cleaned_data.get(name) not in (None, "")
+        if name != "page"
+        and name not in leave_out
+        and form.cleaned_data.get(name) not in (None, "")
     }
     if page > 1:
         params["page"] = page

@@ -24,7 +24,8 @@ def programme_list(request):
         "form": form,
         "page": page,
         "language_urls": urls_by_language("programs:list"),
-        "switcher_query": query_string(form) if page else "",  # the search, on page 1
+        # The other language's list keeps the filters, on page 1; a search is in one language.
+        "switcher_query": query_string(form, leave_out={"q"}) if page else "",
         "page_languages": [code for code, _name in settings.LANGUAGES],
     }
     status = 400 if form.errors else 200
