@@ -62,7 +62,7 @@ def programme():
         (
             NB,
             [
-                "For å søke på dette studiet må du ha bachelorgrad eller tilsvarende i "
+                "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i "
                 "barnevern eller sykepleie.",
                 "Søkere rangeres etter karakterpoeng.",
                 "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid",
