@@ -156,12 +156,15 @@ class Programme(ChoiceLabels, models.Model):
 
     def get_absolute_url(self, language=None):
         """The page in ``language`` (default: the active one); the slug falls back to nb."""
-        language = language or translation.get_language()
-        return reverse_in(language, "programs:detail", slug=self.slug_in(language))
+        return self.page_url("programs:detail", language)
 
-    def slug_in(self, language):
-        """The slug of the page in ``language``: nb's when it has none in that language."""
-        return getattr(self, f"slug_{language}", "") or self.slug_nb
+    def page_url(self, name, language=None, **kwargs):
+        """The address of URL ``name`` under this programme's slug in ``language`` (default:
+        the active one), nb's slug when it has none there: its page, cohorts, plans, calculator.
+        Remembered by ``reverse_in``, so no language is activated."""
+        language = language or translation.get_language()
+        slug = getattr(self, f"slug_{language}", "") or self.slug_nb
+        return reverse_in(language, name, slug=slug, **kwargs)
 
     def clean(self):
         errors = {}

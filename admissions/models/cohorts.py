@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from admissions import ical, weeks
 from admissions.choices import Kind, Season
 from admissions.weeks import term_order
-from config.i18n import reverse_in
 from programs.choices import ChoiceLabels
 from programs.models import Programme
 
@@ -97,7 +96,7 @@ class Cohort(ChoiceLabels, models.Model):
 
     def get_absolute_url(self, language=None):
         """The cohort's schedule page (reads the cached programme, no query)."""
-        return self._url("admissions:cohort", language)
+        return self.programme.page_url("admissions:cohort", language, code=self.code)
 
     @property
     def starts(self):
@@ -134,11 +133,7 @@ class Cohort(ChoiceLabels, models.Model):
 
     def get_calendar_url(self, language=None):
         """The iCalendar feed of this cohort (reads the cached programme, no query)."""
-        return self._url("admissions:cohort-calendar", language)
-
-    def _url(self, name, language):
-        language = language or translation.get_language()
-        return reverse_in(language, name, slug=self.programme.slug_in(language), code=self.code)
+        return self.programme.page_url("admissions:cohort-calendar", language, code=self.code)
 
     def terms(self):
         """The schedule grouped by term, in order: ``[((year, season), [ScheduleWeek, …])]``.

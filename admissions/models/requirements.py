@@ -1,11 +1,9 @@
 """Who may apply: fields of study and a programme's admission requirement."""
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from admissions.grade_points import RULE_SETS
-from config.i18n import reverse_in
 from programs.choices import ChoiceLabels
 from programs.models import Programme
 
@@ -80,10 +78,7 @@ class AdmissionRequirement(ChoiceLabels, models.Model):
 
     def get_calculator_url(self, language=None):
         """The calculator page of the programme in ``language`` (default: the active one)."""
-        language = language or translation.get_language()
-        return reverse_in(
-            language, "admissions:grade-points", slug=self.programme.slug_in(language)
-        )
+        return self.programme.page_url("admissions:grade-points", language)
 
     def accepted_field_names(self):
         """Accepted fields in the reader's alphabetical order (prefetched rows, no query)."""

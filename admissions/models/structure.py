@@ -23,7 +23,6 @@ from admissions import weeks
 from admissions.choices import Season, StudyMode
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
-from config.i18n import reverse_in
 from programs.choices import ChoiceLabels, Level
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
@@ -179,13 +178,9 @@ class ProgrammePlan(models.Model):
 
     def get_absolute_url(self, language=None):
         """The plan's page (reads the cached option, programme and cohort, no query)."""
-        language = language or translation.get_language()
-        return reverse_in(
-            language,
-            "admissions:plan",
-            slug=self.study_option.programme.slug_in(language),
-            code=self.cohort.code,
-            mode=self.study_option.mode,
+        option = self.study_option
+        return option.programme.page_url(
+            "admissions:plan", language, code=self.cohort.code, mode=option.mode
         )
 
     def clean(self):
