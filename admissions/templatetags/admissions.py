@@ -21,6 +21,13 @@ def threshold_value(threshold):
     return threshold.get_outcome_display()
 
 
+@register.filter
+def links_to(section, url):
+    """Whether a section's text links to ``url`` already, as the seed's "Hvordan regnes
+    poengsummen din ut?" links to the calculator: the page then needs no second link."""
+    return bool(section) and f'href="{url}' in section.body_html
+
+
 @register.simple_tag
 def threshold_summary(options):
     """The latest threshold of each option in words: ["2,78 på heltid", "2,92 på deltid"]."""

@@ -2,7 +2,13 @@
 
 import pytest
 
-from tests.builders import make_programme, make_requirement, make_study_option, make_threshold
+from tests.builders import (
+    make_programme,
+    make_requirement,
+    make_section,
+    make_study_option,
+    make_threshold,
+)
 from tests.pages import parse, switcher_links, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +143,34 @@ def test_the_other_language_keeps_the_courses_typed(client, programme):
 def test_the_programme_page_links_the_calculator(client, programme):
     links = [a["href"] for a in parse(client.get("/studier/studium-a/")).select("a")]
     assert NB in links
+
+
+def calculator_links(response, url):
+    return [a for a in parse(response).select("a[href]") if a["href"] == url]
+
+
+@pytest.mark.parametrize(
+    ("page", "url"), [("/studier/studium-a/", NB), ("/en/programmes/programme-a/", EN)]
+)
+def test_the_admission_block_links_the_calculator(client, programme, page, url):
+    make_section(programme, embed="admission")
+    assert len(calculator_links(client.get(page), url)) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "url"), [("/studier/studium-a/", NB), ("/en/programmes/programme-a/", EN)]
+)
+def test_a_section_that_links_the_calculator_itself_is_not_given_a_second_link(
+    client, programme, page, url
+):
+    # as the seed's "Hvordan regnes poengsummen din ut?" under the admission facts
+    make_section(
+        programme,
+        embed="admission",
+        body_nb=f'<p><a href="{NB}">Hvordan regnes poengsummen din ut?</a></p>',
+        body_en=f'<p><a href="{EN}">How is your score calculated?</a></p>',
+    )
+    links = calculator_links(client.get(page), url)
+    assert [a.get_text() for a in links] == [
+        "Hvordan regnes poengsummen din ut?" if url == NB else "How is your score calculated?"
+    ]
