@@ -51,20 +51,20 @@ PAGE_TYPES = [
     PageType(
         "programme",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/",
-        "/en/programmes/mental-health-and-addiction/",
+        "/en/programmes/mental-health-substance-use-and-addiction-work/",
         200,
     ),
     PageType(
         "grade-point calculator",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/",
-        "/en/programmes/mental-health-and-addiction/grade-points/",
+        "/en/programmes/mental-health-substance-use-and-addiction-work/grade-points/",
         200,
     ),
     PageType(
         "grade-point calculator with a result",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/"
         "?credits=20&grade=A&credits=7%2C5&grade=C&credits=10&grade=pass",
-        "/en/programmes/mental-health-and-addiction/grade-points/"
+        "/en/programmes/mental-health-substance-use-and-addiction-work/grade-points/"
         "?credits=20&grade=A&credits=7.5&grade=C&credits=10&grade=pass",
         200,
     ),
@@ -72,7 +72,7 @@ PAGE_TYPES = [
         "grade-point calculator with errors (400)",
         "/studier/psykisk-helse-rus-og-avhengighetsarbeid/poengberegning/"
         "?credits=ti&grade=A&credits=10&grade=F",
-        "/en/programmes/mental-health-and-addiction/grade-points/"
+        "/en/programmes/mental-health-substance-use-and-addiction-work/grade-points/"
         "?credits=ten&grade=A&credits=10&grade=F",
         400,
     ),

@@ -16,7 +16,7 @@ from tests.production import Browser, free_port, get, prepare_database
 
 DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
-ENGLISH_PROGRAMME = "/en/programmes/mental-health-and-addiction/"
+ENGLISH_PROGRAMME = "/en/programmes/mental-health-substance-use-and-addiction-work/"
 
 
 @pytest.fixture

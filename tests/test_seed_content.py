@@ -136,7 +136,10 @@ def test_every_programme_and_section_is_translated():
     ("url", "location"),
     [
         ("/studier/psykisk-helsearbeid/", "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"),
-        ("/en/programmes/mental-health-work/", "/en/programmes/mental-health-and-addiction/"),
+        (
+            "/en/programmes/mental-health-work/",
+            "/en/programmes/mental-health-substance-use-and-addiction-work/",
+        ),
     ],
 )
 def test_the_old_programme_redirects_to_its_successor(client, url, location):
@@ -145,7 +148,7 @@ def test_the_old_programme_redirects_to_its_successor(client, url, location):
 
 
 def test_the_successor_names_the_old_programme_and_links_its_cohort(client):
-    response = client.get("/en/programmes/mental-health-and-addiction/")
+    response = client.get("/en/programmes/mental-health-substance-use-and-addiction-work/")
     replaces = parse(response).select_one(".replaces")
     assert "This programme replaces Mental Health Work." in replaces.get_text(" ")
     assert replaces.a["href"] == "/en/programmes/mental-health-work/cohort-2023H/"
@@ -154,15 +157,15 @@ def test_the_successor_names_the_old_programme_and_links_its_cohort(client):
 def test_the_old_programmes_notice_is_kept_on_its_cohort_page(client):
     response = client.get("/en/programmes/mental-health-work/cohort-2023H/")
     notice = parse(response).select_one(".notice--closed")
-    assert "no longer any admission" in notice.get_text()
-    assert notice.a["href"] == "/en/programmes/mental-health-and-addiction/"
+    assert "no longer admits new students" in notice.get_text()
+    assert notice.a["href"] == "/en/programmes/mental-health-substance-use-and-addiction-work/"
 
 
 @pytest.mark.parametrize(
     ("url", "facts"),
     [
         (
-            "/en/programmes/mental-health-and-addiction/",
+            "/en/programmes/mental-health-substance-use-and-addiction-work/",
             [
                 "you must have a bachelor's degree or equivalent in child welfare, nursing, "
                 "occupational therapy, physiotherapy, social education or social work.",

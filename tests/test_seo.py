@@ -28,7 +28,7 @@ INDEXED_PAGES = [
     ("/studier/", "nb"),
     ("/en/programmes/", "en"),
     ("/studier/psykisk-helse-rus-og-avhengighetsarbeid/", "nb"),
-    ("/en/programmes/mental-health-and-addiction/", "en"),
+    ("/en/programmes/mental-health-substance-use-and-addiction-work/", "en"),
 ]
 
 
@@ -148,8 +148,8 @@ def json_ld(client, url):
     ("url", "name", "modes"),
     [
         (
-            "/en/programmes/mental-health-and-addiction/",
-            "Interdisciplinary Advanced Programme in Mental Health and Addiction",
+            "/en/programmes/mental-health-substance-use-and-addiction-work/",
+            "Mental Health, Substance Use and Addiction Work",
             {"215 1210": ("full-time", "P1Y"), "215 1220": ("part-time", "P2Y")},
         ),
         (

@@ -168,9 +168,9 @@ def test_a_section_that_links_the_calculator_itself_is_not_given_a_second_link(
         programme,
         embed="admission",
         body_nb=f'<p><a href="{NB}">Hvordan regnes poengsummen din ut?</a></p>',
-        body_en=f'<p><a href="{EN}">How is your score calculated?</a></p>',
+        body_en=f'<p><a href="{EN}">How are your grade points calculated?</a></p>',
     )
     links = calculator_links(client.get(page), url)
     assert [a.get_text() for a in links] == [
-        "Hvordan regnes poengsummen din ut?" if url == NB else "How is your score calculated?"
+        "Hvordan regnes poengsummen din ut?" if url == NB else "How are your grade points calculated?"
     ]

@@ -196,7 +196,7 @@ def test_the_structure_section_shows_a_semester_table_for_each_option(url, headi
             "Emnene for hvert semester er ikke publisert her ennå.",
         ),
         (
-            "/en/programmes/mental-health-and-addiction/",
+            "/en/programmes/mental-health-substance-use-and-addiction-work/",
             "The courses of each semester are not published here yet.",
         ),
     ],

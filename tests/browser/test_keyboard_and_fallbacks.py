@@ -46,7 +46,7 @@ def test_the_language_switch_is_reached_and_followed_by_keyboard(open_page, site
     page = open_page(PROGRAMME)
     tab_to(page, ".language-switcher__link")
     page.keyboard.press("Enter")
-    page.wait_for_url(site + "/en/programmes/mental-health-and-addiction/")
+    page.wait_for_url(site + "/en/programmes/mental-health-substance-use-and-addiction-work/")
     assert page.locator("html").get_attribute("lang") == "en"
 
 
@@ -86,7 +86,7 @@ def test_print_shows_every_section_open(open_page):
     ("path", "name"),
     [
         (PROGRAMME, "programme-nb"),
-        ("/en/programmes/mental-health-and-addiction/", "programme-en"),
+        ("/en/programmes/mental-health-substance-use-and-addiction-work/", "programme-en"),
         (PROGRAMME + "poengberegning/?credits=20&grade=A&credits=7%2C5&grade=C", "calculator-nb"),
     ],
 )
