@@ -67,8 +67,8 @@ class ProgrammeFilterForm(ProgrammeListForm):
         help_text=_("Words from the name or description, or a study code such as 215 1210."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
         error_messages={
-            "max_length": _("Search with at most %(limit_value)d characters."),
-            "null_characters_not_allowed": _("The search holds a character we cannot read."),
+            "max_length": _("Your search can be at most %(limit_value)d characters long."),
+            "null_characters_not_allowed": _("Your search contains a character we cannot read."),
         },
     )
     level = forms.ChoiceField(

@@ -103,11 +103,11 @@ def compare(result, thresholds):
             values = {"mode": t.mode, "points": t.points is not None and _number(t.points)}
             if t.outcome == Outcome.POINTS:
                 if result > t.points:
-                    clause = gettext("above the threshold for %(mode)s (%(points)s)")
+                    clause = gettext("above the %(mode)s threshold (%(points)s)")
                 elif result == t.points:
-                    clause = gettext("exactly at the threshold for %(mode)s (%(points)s)")
+                    clause = gettext("exactly at the %(mode)s threshold (%(points)s)")
                 else:
-                    clause = gettext("below the threshold for %(mode)s (%(points)s)")
+                    clause = gettext("below the %(mode)s threshold (%(points)s)")
                 clauses.append(clause % values)
             elif t.outcome == Outcome.ALL_QUALIFIED:
                 clauses.append(
@@ -118,14 +118,14 @@ def compare(result, thresholds):
                 without.append((t.mode, Outcome(t.outcome).label))
         if clauses:
             sentence = gettext(
-                "With %(result)s you would have been %(clauses)s in the %(year)s admission."
+                "With %(result)s you would have been %(clauses)s in the %(year)s admission round."
             )
             clauses = get_text_list(clauses, gettext("and"))
             sentences.append(
                 sentence % {"result": _number(result), "clauses": clauses, "year": year}
             )
         sentences += [
-            gettext("%(mode)s had no threshold in the %(year)s admission: %(outcome)s.")
+            gettext("%(mode)s had no threshold in the %(year)s admission round: %(outcome)s.")
             % {"mode": capfirst(mode), "year": year, "outcome": str(outcome).lower()}
             for mode, outcome in without
         ]

@@ -170,8 +170,8 @@ def test_the_old_programmes_notice_is_kept_on_its_cohort_page(client):
                 "you must have a bachelor's degree or equivalent in child welfare, nursing, "
                 "occupational therapy, physiotherapy, social education or social work.",
                 "Applicants are ranked solely on the grade points from their bachelor's degree.",
-                "2.78 full-time",
-                "2.92 part-time",
+                "2.78 (full-time)",
+                "2.92 (part-time)",
                 "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
                 "215 1220 (part-time).",
                 "The application deadline is 1 March 2027.",

@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from admissions import weeks
 from admissions.choices import Season, StudyMode
@@ -335,7 +335,11 @@ class PlanCourse(models.Model):
             raise ValidationError(
                 {
                     "semester": ValidationError(
-                        _("The study option has %(length)s semesters."),
+                        ngettext(
+                            "The study option has %(length)s semester.",
+                            "The study option has %(length)s semesters.",
+                            length,
+                        ),
                         code="semester_out_of_range",
                         params={"length": length},
                     )
@@ -344,5 +348,5 @@ class PlanCourse(models.Model):
 
     @property
     def mode_label(self):
-        """ "Mandatory" or "Elective", for the plan table."""
-        return _("Elective") if self.is_elective else _("Mandatory")
+        """ "Compulsory" or "Elective", for the plan table."""
+        return _("Elective") if self.is_elective else _("Compulsory")

@@ -30,13 +30,14 @@ def links_to(section, url):
 
 @register.simple_tag
 def threshold_summary(options):
-    """The latest threshold of each option in words: ["2,78 på heltid", "2,92 på deltid"]."""
+    """The latest threshold of each option in words: ["2,78 på heltid", "2,92 på deltid"] in
+    nb (the seed's words), ["2.78 (full-time)", "2.92 (part-time)"] in en."""
     items = []
     for option in options:
         latest = option.latest_threshold()
         if latest is not None:
             items.append(
-                pgettext("threshold", "%(value)s %(mode)s")
+                pgettext("threshold", "%(value)s (%(mode)s)")
                 % {"value": threshold_value(latest), "mode": option.get_mode_display().lower()}
             )
     return items

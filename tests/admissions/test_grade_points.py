@@ -93,7 +93,7 @@ def test_the_result_is_compared_with_each_study_option_in_norwegian():
     )
     assert sentences == [
         "Med 2,85 ville du vært over poenggrensen på heltid (2,78) og "
-        "under poenggrensen på deltid (2,92) ved opptaket 2024."
+        "under poenggrensen på deltid (2,92) ved opptaket i 2024."
     ]
 
 
@@ -101,8 +101,8 @@ def test_the_result_is_compared_in_english():
     with translation.override("en"):
         sentences = compare(Decimal("2.78"), thresholds(("full-time", 2024, "points", "2.78")))
     assert sentences == [
-        "With 2.78 you would have been exactly at the threshold for full-time (2.78) "
-        "in the 2024 admission."
+        "With 2.78 you would have been exactly at the full-time threshold (2.78) "
+        "in the 2024 admission round."
     ]
 
 
@@ -111,11 +111,11 @@ def test_the_result_is_compared_in_english():
     [
         ("ALLE",
          "Med 3,00 ville du vært tatt opp på deltid, der alle kvalifiserte søkere fikk tilbud "
-         "ved opptaket 2023.",
+         "ved opptaket i 2023.",
          "With 3.00 you would have been admitted to part-time, where all qualified applicants "
-         "got an offer in the 2023 admission."),
-        ("TRU", "Deltid hadde ingen poenggrense ved opptaket 2023: studiet trukket.",
-         "Part-time had no threshold in the 2023 admission: programme withdrawn."),
+         "got an offer in the 2023 admission round."),
+        ("TRU", "Deltid hadde ingen poenggrense ved opptaket i 2023: studiet trukket.",
+         "Part-time had no threshold in the 2023 admission round: programme withdrawn."),
     ],
 )  # fmt: skip
 def test_outcomes_without_a_number_are_worded_for_what_they_mean(outcome, nb, en):
@@ -131,4 +131,4 @@ def test_each_admission_year_gets_its_own_sentence_newest_first():
         Decimal("3.10"),
         thresholds(("heltid", 2023, "points", "3.20"), ("deltid", 2024, "points", "3.00")),
     )
-    assert [s.split("opptaket ")[1] for s in sentences] == ["2024.", "2023."]
+    assert [s.split("opptaket i ")[1] for s in sentences] == ["2024.", "2023."]

@@ -166,7 +166,7 @@ def programme_with_plans():
         (
             "/en/programmes/plan-programme/",
             ["Full-time: programme plan 2023H", "Part-time: programme plan 2023H"],
-            ["Semester 1, autumn 2023", "Mandatory", "Elective", "Taught in Norwegian"],
+            ["Semester 1, autumn 2023", "Compulsory", "Elective", "Taught in Norwegian"],
         ),
     ],
 )
