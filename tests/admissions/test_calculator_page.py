@@ -172,5 +172,7 @@ def test_a_section_that_links_the_calculator_itself_is_not_given_a_second_link(
     )
     links = calculator_links(client.get(page), url)
     assert [a.get_text() for a in links] == [
-        "Hvordan regnes poengsummen din ut?" if url == NB else "How are your grade points calculated?"
+        "Hvordan regnes poengsummen din ut?"
+        if url == NB
+        else "How are your grade points calculated?"
     ]
