@@ -80,7 +80,8 @@ def programme():
             [
                 "you must have a bachelor's degree or equivalent in child welfare or nursing.",
                 "Applicants are ranked by grade points.",
-                "In the last admission round, the thresholds were 2.78 (full-time) 2.92 (part-time)",
+                "In the last admission round, the thresholds were "
+                "2.78 (full-time) 2.92 (part-time)",
                 "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
                 "215 1220 (part-time).",
                 "The application deadline is 1 March 2027.",
