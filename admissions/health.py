@@ -15,12 +15,17 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from admissions.models import AdmissionRequirement, AdmissionThreshold, PlanCourse, ProgrammePlan
+from admissions.models import (
+    AdmissionRequirement,
+    PlanCourse,
+    ProgrammePlan,
+    latest_admission_year,
+)
 from programs.models import Programme, Status
 
 
@@ -101,13 +106,15 @@ def stale_english(programme, today, context):
 
 
 def outdated_thresholds(programme, today, context):
-    """An open programme's study option without a threshold for the newest admission year
-    any programme has one for (the year the thresholds were last published)."""
-    year = context["latest_year"]
-    if programme.status != Status.OPEN or year is None:
+    """An open programme's study option with thresholds, but none for the latest admission
+    round held by ``today`` (``latest_admission_year``). An option without any has not had
+    its first round: nothing is out of date."""
+    year = latest_admission_year(today)
+    if programme.status != Status.OPEN:
         return
     for option in programme.study_options.all():
-        if all(t.admission_year != year for t in option.thresholds.all()):
+        years = {t.admission_year for t in option.thresholds.all()}
+        if years and year not in years:
             yield Finding(
                 programme,
                 "no_threshold",
@@ -221,10 +228,7 @@ RULES = [
 
 def find_problems(today):
     """Every finding, programme by programme in title order: ``[Finding]``."""
-    context = {
-        "latest_year": AdmissionThreshold.objects.aggregate(year=Max("admission_year"))["year"],
-        "link_status": {},
-    }
+    context = {"link_status": {}}
     programmes = Programme.objects.order_by("title_nb", "pk").prefetch_related(
         "sections",
         "study_options__thresholds",

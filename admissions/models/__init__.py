@@ -5,7 +5,12 @@ Built on ``programs``: these models point at ``Programme``, never the other way 
 """
 
 from admissions.models.cohorts import COHORT_CODE, Cohort, ScheduleWeek
-from admissions.models.options import AdmissionThreshold, StudyOption, ThresholdHistory
+from admissions.models.options import (
+    AdmissionThreshold,
+    StudyOption,
+    ThresholdHistory,
+    latest_admission_year,
+)
 from admissions.models.requirements import AdmissionRequirement, FieldOfStudy
 from admissions.models.structure import (
     Course,
@@ -27,4 +32,5 @@ __all__ = [
     "ScheduleWeek",
     "StudyOption",
     "ThresholdHistory",
+    "latest_admission_year",
 ]

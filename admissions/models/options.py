@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,15 @@ from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyM
 from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+
+
+def latest_admission_year(today):
+    """The newest admission year whose thresholds are out by ``today``.
+
+    Further-education offers go out around 1 May, the main national round's in July; from
+    1 August a year's thresholds are expected, before that the previous year's are the latest.
+    """
+    return today.year if today.month >= 8 else today.year - 1
 
 
 @dataclass(frozen=True)
@@ -206,6 +216,20 @@ class AdmissionThreshold(ChoiceLabels, models.Model):
         return f"{self.study_option.study_code} {self.admission_year} {self.quota}"
 
     def clean(self):
+        year = timezone.localdate().year
+        if isinstance(self.admission_year, int) and self.admission_year > year:
+            raise ValidationError(
+                {
+                    "admission_year": ValidationError(
+                        _(
+                            "The %(year)s admission round has not been held yet. Enter "
+                            "thresholds once a round is over."
+                        ),
+                        code="future_admission_year",
+                        params={"year": self.admission_year},
+                    )
+                }
+            )
         if self.outcome == Outcome.POINTS and self.points is None:
             raise ValidationError(
                 {"points": ValidationError(_("Enter the points."), code="points_missing")}

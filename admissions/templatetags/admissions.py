@@ -1,5 +1,7 @@
 """Formatting of admission facts for templates. Reads prefetched rows only: never a query."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
@@ -7,7 +9,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext, pgettext
 
 from admissions.choices import Outcome
-from admissions.models import AdmissionRequirement
+from admissions.models import AdmissionRequirement, latest_admission_year
 from programs.text import or_list
 
 register = template.Library()
@@ -28,19 +30,38 @@ def links_to(section, url):
     return bool(section) and f'href="{url}' in section.body_html
 
 
+@dataclass(frozen=True)
+class ThresholdSummary:
+    items: list  # ["2,78 på heltid", "2,92 på deltid"]
+    year: int  # the newest admission year among them
+    is_latest_round: bool  # whether that is the newest round held by today
+
+
 @register.simple_tag
-def threshold_summary(options):
-    """The latest threshold of each option in words: ["2,78 på heltid", "2,92 på deltid"] in
-    nb (the seed's words), ["2.78 (full-time)", "2.92 (part-time)"] in en."""
-    items = []
-    for option in options:
-        latest = option.latest_threshold()
-        if latest is not None:
-            items.append(
-                pgettext("threshold", "%(value)s (%(mode)s)")
-                % {"value": threshold_value(latest), "mode": option.get_mode_display().lower()}
-            )
-    return items
+def threshold_summary(options, today):
+    """The latest threshold of each option in words, as a ``ThresholdSummary``, or None.
+
+    The items read "2,78 på heltid" in nb (the seed's words), "2.78 (full-time)" in en; one
+    from an older year than the others names its year, so no older figure passes for new.
+    """
+    latest = [(option, t) for option in options if (t := option.latest_threshold()) is not None]
+    if not latest:
+        return None
+    year = max(t.admission_year for _option, t in latest)
+    items = [
+        (
+            pgettext("threshold", "%(value)s (%(mode)s)")
+            if t.admission_year == year
+            else pgettext("threshold", "%(value)s (%(mode)s, %(year)s)")
+        )
+        % {
+            "value": threshold_value(t),
+            "mode": option.get_mode_display().lower(),
+            "year": t.admission_year,
+        }
+        for option, t in latest
+    ]
+    return ThresholdSummary(items, year, year >= latest_admission_year(today))
 
 
 @register.simple_tag

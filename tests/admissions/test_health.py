@@ -20,6 +20,7 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 3)
+SEED_WAS_CURRENT = date(2025, 3, 1)  # the seed's thresholds (2024) were the latest then
 
 
 def codes(today=TODAY):
@@ -39,9 +40,17 @@ def test_a_healthy_programme_has_no_findings():
 
 
 def test_the_seed_content_is_healthy(seeded):
-    assert find_problems(TODAY) == []
+    assert find_problems(SEED_WAS_CURRENT) == []
 
 
+def test_the_seed_is_asked_for_its_newer_thresholds_today(seeded):
+    assert [(f.code, f.message) for f in find_problems(TODAY)] == [
+        ("no_threshold", "Studievariant 215 1210 har ingen poenggrense for 2026."),
+        ("no_threshold", "Studievariant 215 1220 har ingen poenggrense for 2026."),
+    ]
+
+
+@pytest.mark.time_machine(SEED_WAS_CURRENT, tick=False)
 def test_the_command_is_quiet_and_exits_0_on_the_seed(seeded, capsys):
     call_command("content_health")
     assert capsys.readouterr().out == ""
@@ -107,17 +116,31 @@ def test_saving_a_section_unchanged_keeps_its_timestamps():
     assert (section.text_changed_nb_at, section.text_changed_en_at) == stamps
 
 
-def test_an_open_programme_without_a_threshold_for_the_latest_year_is_reported():
+def test_an_open_programme_without_a_threshold_for_the_latest_round_is_reported():
     old = healthy_programme()
-    make_threshold(old.study_options.get(), admission_year=2024)
+    make_threshold(old.study_options.get(), admission_year=2025)
     current = healthy_programme()
-    make_threshold(current.study_options.get(), admission_year=2025)
+    make_threshold(current.study_options.get(), admission_year=2026)
     closed = healthy_programme(status=Status.CLOSED)
-    make_threshold(closed.study_options.get(), admission_year=2024)
+    make_threshold(closed.study_options.get(), admission_year=2025)
+    healthy_programme()  # no threshold at all: its first round is to come
     assert codes() == [("no_threshold", old.slug_nb)]
     [finding] = find_problems(TODAY)
-    assert "2025" in finding.message
+    assert "2026" in finding.message
     assert finding.fix_url == f"/admin/admissions/studyoption/{old.study_options.get().pk}/change/"
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [(date(2026, 7, 31), 2025), (date(2026, 8, 1), 2026), (date(2027, 1, 1), 2026)],
+)
+def test_a_years_thresholds_are_expected_from_august(today, year):
+    programme = healthy_programme()
+    make_threshold(programme.study_options.get(), admission_year=year - 1)
+    code = programme.study_options.get().study_code
+    assert [f.message for f in find_problems(today)] == [
+        f"Studievariant {code} har ingen poenggrense for {year}."
+    ]
 
 
 def test_a_cohort_whose_weeks_are_all_past_is_reported_while_the_programme_is_open():
@@ -229,6 +252,7 @@ def test_the_health_page_lists_findings_with_links_to_fix_them(admin_client):
     )
 
 
+@pytest.mark.time_machine(SEED_WAS_CURRENT, tick=False)
 def test_the_health_page_says_so_when_all_is_well(admin_client, seeded):
     response = admin_client.get("/admin/health/")
     assert response.status_code == 200

@@ -76,6 +76,15 @@ def test_one_threshold_per_option_year_round_and_quota(option):
     assert [e.code for e in excinfo.value.error_dict["__all__"]] == ["duplicate_threshold"]
 
 
+@pytest.mark.time_machine(date(2026, 12, 3), tick=False)
+def test_a_threshold_is_for_a_round_already_held(option):
+    make_threshold(option, admission_year=2026)
+    with pytest.raises(ValidationError) as excinfo:
+        make_threshold(option, admission_year=2027)
+    assert codes(excinfo, "admission_year") == ["future_admission_year"]
+    assert "Opptaket i 2027 er ikke holdt ennå." in str(excinfo.value)
+
+
 def test_another_quota_in_the_same_year_is_allowed(option):
     make_threshold(option, admission_year=2024, quota="ORD")
     make_threshold(option, admission_year=2024, quota="ORDF")

@@ -8,6 +8,7 @@ from icalendar import Calendar
 from icalendar.parser import unescape_backslash
 
 from admissions.choices import Outcome
+from admissions.models import AdmissionThreshold
 from programs.models import Status
 from tests.builders import (
     make_cohort,
@@ -65,7 +66,8 @@ def programme():
                 "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i "
                 "barnevern eller sykepleie.",
                 "Søkere rangeres etter karakterpoeng.",
-                "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid",
+                # 2024's thresholds, read in November 2026: the sentence names their year
+                "Ved opptaket i 2024 var poenggrensene 2,78 på heltid 2,92 på deltid",
                 "Du søker på Søknadsweb med studiekode 215 1210 for heltid og 215 1220 for deltid.",
                 "Søknadsfristen er 1. mars 2027.",
                 "Kull 2023H",
@@ -80,7 +82,7 @@ def programme():
             [
                 "you must have a bachelor's degree or equivalent in child welfare or nursing.",
                 "Applicants are ranked by grade points.",
-                "In the last admission round, the thresholds were "
+                "In the 2024 admission round, the thresholds were "
                 "2.78 (full-time) 2.92 (part-time)",
                 "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
                 "215 1220 (part-time).",
@@ -97,6 +99,34 @@ def programme():
 def test_every_fact_is_written_out_from_the_records(client, programme, url, sentences):
     text = visible_text(client.get(url))
     assert [s for s in sentences if s not in text] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        (NB, "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid"),
+        (EN, "In the last admission round, the thresholds were 2.78 (full-time) 2.92 (part-time)"),
+    ],
+)
+def test_thresholds_of_the_latest_round_are_called_the_last(client, programme, url, sentence):
+    AdmissionThreshold.objects.update(admission_year=2026)  # held in 2026, read in November
+    assert sentence in visible_text(client.get(url))
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        (NB, "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid (2024)"),
+        (
+            EN,
+            "In the last admission round, the thresholds were "
+            "2.78 (full-time) 2.92 (part-time, 2024)",
+        ),
+    ],
+)
+def test_an_older_threshold_beside_newer_ones_names_its_year(client, programme, url, sentence):
+    AdmissionThreshold.objects.filter(study_option__mode="full_time").update(admission_year=2026)
+    assert sentence in visible_text(client.get(url))
 
 
 def test_blocks_appear_inside_the_sections_that_embed_them(client, programme):
