@@ -3,6 +3,7 @@ are edited on their study option's page and weeks on their cohort's page; the pr
 links to both. Courses and plans: structure_admin.py."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -20,6 +21,7 @@ from admissions.models import (
     StudyOption,
 )
 from admissions.structure_admin import ProgrammePlanInline
+from config.admin_formsets import NamedFieldsInlineFormSet
 from programs.admin import AddTextInlines, LocalizedNumbers
 from programs.history import RecordedInHistory
 
@@ -39,6 +41,7 @@ class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):
 
 class StudyOptionInline(LocalizedNumbers, admin.TabularInline):
     model = StudyOption
+    formset = NamedFieldsInlineFormSet
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     show_change_link = True  # thresholds are edited there
@@ -57,6 +60,7 @@ class StudyOptionInline(LocalizedNumbers, admin.TabularInline):
 
 class CohortInline(LocalizedNumbers, admin.TabularInline):
     model = Cohort
+    formset = NamedFieldsInlineFormSet
     extra = 0
     show_change_link = True  # weeks are edited there
     add_text = _("Add another cohort")
@@ -65,6 +69,7 @@ class CohortInline(LocalizedNumbers, admin.TabularInline):
 
 class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
     model = AdmissionThreshold
+    formset = NamedFieldsInlineFormSet
     extra = 1
     add_text = _("Add another admission threshold")
     fields = ["admission_year", "round", "quota", "outcome", "points", "scale"]
@@ -83,8 +88,39 @@ class StudyOptionAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admi
     ordering = ["programme__title_nb", "programme_id", "position", "pk"]
 
 
+class ScheduleWeekFormSet(NamedFieldsInlineFormSet):
+    """A cohort's weeks: a week of one kind is in the schedule once, so "uke 20–30, 20–30"
+    or a gathering in week 25 beside gatherings in weeks 20–30 is refused on the later row.
+    Different kinds may overlap (an exam week inside a placement)."""
+
+    def clean(self):
+        super().clean()
+        taken = {}  # (kind, iso_year, week) → the first week of the row that has it
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or form.errors or data.get("week") is None:
+                continue
+            keys = [
+                (data["kind"], data["iso_year"], week)
+                for week in range(data["week"], (data.get("last_week") or data["week"]) + 1)
+            ]
+            clash = next((taken[key] for key in keys if key in taken), None)
+            if clash is not None:
+                form.add_error(
+                    "week",
+                    ValidationError(
+                        _("These weeks overlap the row for week %(week)s of the same kind."),
+                        code="overlapping_weeks",
+                        params={"week": clash},
+                    ),
+                )
+            else:
+                taken.update(dict.fromkeys(keys, data["week"]))
+
+
 class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
     model = ScheduleWeek
+    formset = ScheduleWeekFormSet
     extra = 1
     add_text = _("Add another schedule week")
     fields = ["iso_year", "week", "last_week", "kind", "note"]

@@ -11,11 +11,11 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from admissions.models import Course, PlanCourse, ProgrammePlan
+from config.admin_formsets import NamedFieldsInlineFormSet
 from programs.admin import AddTextInlines, LocalizedNumbers
 
 
@@ -27,7 +27,7 @@ class CourseAdmin(LocalizedNumbers, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class PlanCourseFormSet(BaseInlineFormSet):
+class PlanCourseFormSet(NamedFieldsInlineFormSet):
     def clean(self):
         """The plan with the courses as posted: no course twice; a published plan adds up."""
         super().clean()

@@ -74,7 +74,10 @@ class SectionForm(forms.ModelForm):
         """Fill in the anchor here, not only in the model, so the formset's check that anchors
         are unique sees the real values when several new sections are added at once."""
         title = self.cleaned_data.get("title_nb") or ""
-        return self.cleaned_data["anchor"] or norwegian_slugify(title)[:80]
+        anchor = self.cleaned_data["anchor"] or norwegian_slugify(title)[:80]
+        if title and not anchor:
+            raise ValidationError(Section.NO_ANCHOR, code="no_anchor")
+        return anchor
 
 
 class SectionInline(LocalizedNumbers, TranslationStackedInline):
@@ -270,6 +273,13 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
             return response
 
         return action
+
+    def get_deleted_objects(self, objs, request):
+        """A programme's old slugs go with it: nobody may delete them one by one
+        (``OldSlugAdmin``), which Django would otherwise count as a permission missing."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(OldSlug._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
         self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))

@@ -329,6 +329,9 @@ class Section(ChoiceLabels, models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
 
     RESERVED_ANCHORS = {"main", "content", "top", "sections"}
+    NO_ANCHOR = _(
+        "The title has no letters or digits to make an anchor from: write one, such as “costs”."
+    )
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="sections"
@@ -418,6 +421,8 @@ class Section(ChoiceLabels, models.Model):
     def clean(self):
         if not self.anchor and self.title_nb:
             self.anchor = norwegian_slugify(self.title_nb)[:80]
+            if not self.anchor:  # a title of only "🎓" or "???"
+                raise ValidationError({"anchor": ValidationError(self.NO_ANCHOR, "no_anchor")})
         if self.anchor in self.RESERVED_ANCHORS:
             raise ValidationError(
                 {

@@ -4,6 +4,7 @@ import pytest
 
 from admissions.models import ScheduleWeek, StudyOption
 from tests.builders import make_cohort, make_programme, make_study_option, make_week
+from tests.pages import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +41,13 @@ def cohort_form(cohort, weeks):
         "weeks-TOTAL_FORMS": str(len(weeks)),
         "weeks-INITIAL_FORMS": "0",
     }
-    for i, (iso_year, week, last) in enumerate(weeks):
+    for i, (iso_year, week, last, *kind) in enumerate(weeks):
         data.update(
             {
                 f"weeks-{i}-iso_year": str(iso_year),
                 f"weeks-{i}-week": str(week),
                 f"weeks-{i}-last_week": "" if last is None else str(last),
-                f"weeks-{i}-kind": "gathering",
+                f"weeks-{i}-kind": kind[0] if kind else "gathering",
             }
         )
     return data
@@ -69,6 +70,34 @@ def test_valid_weeks_are_saved_through_the_admin(admin_client):
     assert [str(w) for w in cohort.weeks.all()] == ["2024 W39–46", "2026 W1"]
 
 
+@pytest.mark.parametrize(
+    "weeks",
+    [
+        [(2025, 20, 30), (2025, 20, 30)],  # the same row twice
+        [(2025, 20, 30), (2025, 25, None)],  # a week inside an earlier range
+        [(2025, 22, None), (2025, 18, 24)],  # a range over an earlier week
+    ],
+)
+def test_weeks_of_one_kind_that_overlap_are_refused_and_nothing_is_saved(admin_client, weeks):
+    cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
+    response = admin_client.post(
+        f"/admin/admissions/cohort/{cohort.pk}/change/", cohort_form(cohort, weeks)
+    )
+    assert response.status_code == 200
+    assert "Disse ukene overlapper raden for uke" in visible_text(response)
+    assert not ScheduleWeek.objects.exists()
+
+
+def test_weeks_of_different_kinds_may_overlap(admin_client):
+    cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
+    weeks = [(2024, 39, 46, "practice"), (2024, 42, None, "exam"), (2025, 4, None)]
+    response = admin_client.post(
+        f"/admin/admissions/cohort/{cohort.pk}/change/", cohort_form(cohort, weeks)
+    )
+    assert response.status_code == 302
+    assert cohort.weeks.count() == 3
+
+
 def option_form(option, **overrides):
     """POST data for a study option's admin page, with an empty thresholds inline."""
     data = {
@@ -82,6 +111,8 @@ def option_form(option, **overrides):
         "position": "0",
         "thresholds-TOTAL_FORMS": "0",
         "thresholds-INITIAL_FORMS": "0",
+        "plans-TOTAL_FORMS": "0",
+        "plans-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -187,3 +218,25 @@ def test_shortening_a_cohort_past_its_weeks_is_refused(admin_client):
     assert [e.code for e in response.context["adminform"].form.errors.as_data()["ends_year"]] == [
         "weeks_outside"
     ]
+
+
+def test_two_thresholds_for_one_year_round_and_quota_name_the_fields_in_norwegian(admin_client):
+    option = make_study_option(make_programme(), study_code="215 1210")
+    rows = {"TOTAL_FORMS": "2"}
+    for i in range(2):
+        rows.update(
+            {
+                f"{i}-admission_year": "2025",
+                f"{i}-round": "HOVED",
+                f"{i}-quota": "ORD",
+                f"{i}-outcome": "ALLE",
+                f"{i}-scale": "grade_average",
+            }
+        )
+    data = option_form(option, **{f"thresholds-{key}": value for key, value in rows.items()})
+    response = admin_client.post(f"/admin/admissions/studyoption/{option.pk}/change/", data)
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Vennligst korriger dupliserte data for opptaksår, opptaksrunde og kvote" in text
+    assert "admission_year" not in text
+    assert not option.thresholds.exists()

@@ -1,10 +1,11 @@
 """The admin as a study administrator uses it: lists, change pages, search, validation."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from programs.models import Programme, Section
+from programs.models import OldSlug, Programme, Section
 from tests.builders import make_programme, make_section
-from tests.pages import parse
+from tests.pages import parse, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,41 @@ def test_two_new_sections_without_anchors_are_saved_with_their_own(admin_client)
         "hva-laerer-du",
         "hvem-passer-studiet-for",
     ]
+
+
+def test_a_section_title_without_letters_asks_for_an_anchor(admin_client):
+    data = programme_form(**{"sections-TOTAL_FORMS": "1"})
+    data.update(
+        {
+            "sections-0-position": "0",
+            "sections-0-title_nb": "🎓",
+            "sections-0-embed_placement": "after",
+        }
+    )
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 200
+    assert "Tittelen har ingen bokstaver eller sifre å lage et anker av" in visible_text(response)
+    assert not Programme.objects.exists()
+
+
+def test_a_section_saved_outside_the_admin_without_an_anchor_is_refused():
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(make_programme(), title_nb="???", anchor="")
+    assert [e.code for e in excinfo.value.error_dict["anchor"]] == ["no_anchor"]
+
+
+@pytest.mark.parametrize("action", ["delete page", "delete action"])
+def test_a_renamed_programme_can_be_deleted_with_its_old_slugs(admin_client, action):
+    programme = make_programme(slug_nb="gammel")
+    programme.slug_nb = "ny"
+    programme.save()
+    assert OldSlug.objects.filter(programme=programme).exists()
+    if action == "delete page":
+        url, data = f"/admin/programs/programme/{programme.pk}/delete/", {"post": "yes"}
+    else:
+        url = "/admin/programs/programme/"
+        data = {"action": "delete_selected", "_selected_action": [programme.pk], "post": "yes"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert not Programme.objects.exists()
+    assert not OldSlug.objects.exists()
