@@ -8,6 +8,7 @@ servers share it), not on one server's disk.
 """
 
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
@@ -119,6 +120,30 @@ class AdmissionThresholdAdmin(RecordedInHistory, LocalizedNumbers, ImportExportM
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        """Keeps the uploaded file for the confirm step, as UTF-8: a CSV that is not is read
+        as Windows-1252, which Excel's Norwegian "CSV (semikolondelt)" writes, so "År" and
+        "Sykepleie og helse" arrive whole rather than as a decoding error."""
+        if not input_format.is_binary():
+            data = b"".join(import_file.chunks())
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+                import_file = ContentFile(text.encode("utf-8"), name=import_file.name)
+        return super().write_to_tmp_storage(import_file, input_format)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        """In the editor's language, without the exception's name (import-export's own says
+        "'BadZipFile' encountered while trying to read file")."""
+        form.add_error(
+            "import_file",
+            _(
+                "The file could not be read. Check that it is a CSV or XLSX file and that you "
+                "chose its format."
+            ),
+        )
 
     def process_import(self, request, **kwargs):
         """The confirmed import: one revision, in the history of every programme it changed."""

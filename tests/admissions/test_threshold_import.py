@@ -169,6 +169,28 @@ def test_the_samordna_sample_imports(admin_client, options):
     assert part_time.scale == Scale.COMPETITION_POINTS  # no threshold before: Samordna's scale
 
 
+def test_a_csv_saved_by_excel_in_windows_1252_imports(admin_client, options):
+    content = SAMPLE.read_text(encoding="utf-8-sig").encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        content.decode("utf-8")  # "År" in the header
+    response = upload(admin_client, content, name=SAMPLE.name)
+    assert rows(response) == [(1, "create"), (2, "create"), (3, "create")]
+    assert confirm(admin_client, response).status_code == 302
+    assert AdmissionThreshold.objects.count() == 3
+
+
+def test_a_file_that_is_not_what_its_format_says_is_a_message_in_norwegian(admin_client, options):
+    response = admin_client.post(
+        IMPORT,
+        {"import_file": SimpleUploadedFile("poenggrenser.xlsx", b"not a zip"), "format": "1"},
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Filen kunne ikke leses." in text
+    assert "encountered" not in text
+    assert AdmissionThreshold.objects.count() == 0
+
+
 def test_a_confirmed_import_is_in_the_programmes_history(admin_client, admin_user, options):
     response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
     assert confirm(admin_client, response).status_code == 302
