@@ -3,13 +3,14 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -223,6 +224,35 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *extensions.admin_inlines]
+
+    def save_model(self, request, obj, form, change):
+        """Saves; says so when a slug was another programme's before its rename. The address
+        is free to take (``Programme.save()`` drops the redirect once this page is published),
+        but that programme's old links then lead here, which the editor should know."""
+        slugs = [(code, getattr(obj, f"slug_{code}")) for code, _name in settings.LANGUAGES]
+        taken = Q()
+        for code, slug in slugs:
+            if slug:
+                taken |= Q(language=code, slug=slug)
+        redirects = list(
+            OldSlug.objects.filter(taken).exclude(programme=obj.pk).select_related("programme")
+            if taken
+            else []
+        )
+        super().save_model(request, obj, form, change)
+        for old in redirects:
+            values = {"slug": old.slug, "programme": old.programme}
+            if obj.is_published:
+                message = _(
+                    "“%(slug)s” was the address of %(programme)s before it was renamed: old "
+                    "links to it now lead to this page."
+                )
+            else:
+                message = _(
+                    "“%(slug)s” was the address of %(programme)s before it was renamed: once this "
+                    "page is published, old links to it will lead here."
+                )
+            self.message_user(request, message % values, messages.WARNING)
 
     # --- Preview ---------------------------------------------------------------------------
 

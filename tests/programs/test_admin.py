@@ -194,3 +194,33 @@ def test_a_renamed_programme_can_be_deleted_with_its_old_slugs(admin_client, act
     assert response.status_code == 302
     assert not Programme.objects.exists()
     assert not OldSlug.objects.exists()
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_taking_another_programmes_old_address_is_said(admin_client, published):
+    renamed = make_programme(title_nb="Omdøpt", slug_nb="gammel-adresse")
+    renamed.slug_nb = "ny-adresse"
+    renamed.save()
+    other = make_programme(slug_nb="annen", is_published=published)
+    data = programme_form(other, slug_nb="gammel-adresse")
+    if not published:
+        del data["is_published"]
+    response = admin_client.post(f"/admin/programs/programme/{other.pk}/change/", data, follow=True)
+    text = visible_text(response)
+    assert "«gammel-adresse» var adressen til Omdøpt før det fikk nytt navn" in text
+    if published:
+        assert "Gamle lenker dit fører nå til denne siden." in text
+        assert not OldSlug.objects.filter(slug="gammel-adresse").exists()
+    else:
+        assert "Når denne siden publiseres, fører gamle lenker dit hit." in text
+        assert OldSlug.objects.get().programme == renamed
+
+
+def test_a_programme_may_take_back_its_own_old_address():
+    programme = make_programme(slug_nb="gammel-adresse")
+    programme.slug_nb = "ny-adresse"
+    programme.save()
+    programme.slug_nb = "gammel-adresse"
+    programme.full_clean()
+    programme.save()
+    assert not OldSlug.objects.filter(slug="gammel-adresse").exists()
