@@ -7,7 +7,6 @@ the rows about to be saved (``ProgrammePlan.structure_errors()``, the same rules
 ``full_clean()`` applies to saved rows).
 """
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,7 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from admissions.models import Course, PlanCourse, ProgrammePlan
 from config.admin_formsets import NamedFieldsInlineFormSet
-from programs.admin import AddTextInlines, LocalizedNumbers
+from programs.admin import AddTextInlines, LocalizedNumbers, OneMessagePerFieldForm
 
 
 @admin.register(Course)
@@ -52,7 +51,7 @@ class PlanCourseInline(LocalizedNumbers, admin.TabularInline):
     fields = ["semester", "position", "course", "is_elective"]
 
 
-class ProgrammePlanForm(forms.ModelForm):
+class ProgrammePlanForm(OneMessagePerFieldForm):
     def clean(self):
         # The course formset, validated after this form, checks the plan as a whole.
         self.instance.rows_checked_elsewhere = True

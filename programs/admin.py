@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Max, Q
@@ -28,14 +28,35 @@ from programs.models import OldSlug, Programme, Section, Status
 from programs.text import norwegian_slugify
 
 
+class OneMessagePerFieldForm(forms.ModelForm):
+    """Says once what is wrong with a field. A value the field refused (“2,785”: too many
+    decimals) never reaches the model, whose ``clean()`` then sees the field as empty and would
+    add “Enter the points.” under it; such second messages are left out."""
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            kept = {
+                name: errors
+                for name, errors in error.error_dict.items()
+                if name == NON_FIELD_ERRORS or name not in self._errors
+            }
+            if not kept:
+                return
+            error = ValidationError(kept)
+        super().add_error(field, error)
+
+
 class LocalizedNumbers:
-    """Admin mixin: number fields read what an editor types in her language (7,5 in nb).
+    """Admin mixin: number fields read what an editor types in her language (7,5 in nb), and
+    each field gets one message (``OneMessagePerFieldForm``).
 
     A browser's ``<input type="number">`` may read “7,5” as 75 and send that, so the fields are
-    text inputs parsed by Django's localized fields, which refuse what they cannot read. A lower
-    bound is left to the model's own validator, whose message names the range (“1 to 12”), not
-    to the column's 0.
+    text inputs parsed by Django's localized fields, which refuse what they cannot read, as
+    narrow as the admin's own number fields. A lower bound is left to the model's own
+    validator, whose message names the range (“1 to 12”), not to the column's 0.
     """
+
+    form = OneMessagePerFieldForm
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.DecimalField | models.IntegerField) and not (
@@ -43,7 +64,8 @@ class LocalizedNumbers:
         ):
             mode = "decimal" if isinstance(db_field, models.DecimalField) else "numeric"
             kwargs.setdefault("localize", True)
-            kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": mode}))
+            attrs = {"inputmode": mode, "class": "vIntegerField"}
+            kwargs.setdefault("widget", forms.TextInput(attrs=attrs))
             if any(isinstance(v, MinValueValidator) for v in db_field.validators):
                 kwargs.setdefault("min_value", None)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -70,7 +92,7 @@ class AddTextInlines:
         return admin_formsets
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(OneMessagePerFieldForm):
     def clean_anchor(self):
         """Fill in the anchor here, not only in the model, so the formset's check that anchors
         are unique sees the real values when several new sections are added at once."""

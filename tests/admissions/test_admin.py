@@ -4,7 +4,7 @@ import pytest
 
 from admissions.models import ScheduleWeek, StudyOption
 from tests.builders import make_cohort, make_programme, make_study_option, make_week
-from tests.pages import visible_text
+from tests.pages import parse, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +240,32 @@ def test_two_thresholds_for_one_year_round_and_quota_name_the_fields_in_norwegia
     assert "Vennligst korriger dupliserte data for opptaksår, opptaksrunde og kvote" in text
     assert "admission_year" not in text
     assert not option.thresholds.exists()
+
+
+@pytest.mark.parametrize(
+    ("points", "message"),
+    [("2,785", "Sørg for at det er 2 eller færre desimaler."), ("NaN", "Oppgi et tall.")],
+)
+def test_points_the_field_refuses_get_one_message(admin_client, points, message):
+    option = make_study_option(make_programme(), study_code="215 1210")
+    rows = {
+        "TOTAL_FORMS": "1",
+        "0-admission_year": "2024",
+        "0-round": "HOVED",
+        "0-quota": "ORD",
+        "0-outcome": "points",
+        "0-points": points,
+        "0-scale": "grade_average",
+    }
+    data = option_form(option, **{f"thresholds-{key}": value for key, value in rows.items()})
+    response = admin_client.post(f"/admin/admissions/studyoption/{option.pk}/change/", data)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.forms[0].errors["points"] == [message]
+
+
+def test_number_fields_are_as_narrow_as_the_admins_own(admin_client):
+    option = make_study_option(make_programme())
+    page = parse(admin_client.get(f"/admin/admissions/studyoption/{option.pk}/change/"))
+    for name in ("duration_semesters", "deadline_day", "thresholds-0-admission_year"):
+        assert "vIntegerField" in page.select_one(f"[name={name}]")["class"], name
