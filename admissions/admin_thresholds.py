@@ -10,7 +10,7 @@ servers share it), not on one server's disk.
 from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
 from import_export.results import RowResult
@@ -18,6 +18,7 @@ from import_export.tmp_storages import CacheStorage
 
 from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
 from admissions.models import AdmissionThreshold
+from programs import history
 from programs.admin import LocalizedNumbers
 from programs.history import RecordedInHistory
 
@@ -147,7 +148,7 @@ class AdmissionThresholdAdmin(RecordedInHistory, LocalizedNumbers, ImportExportM
 
     def process_import(self, request, **kwargs):
         """The confirmed import: one revision, in the history of every programme it changed."""
-        comment = _("Imported thresholds from a file.")
+        comment = history.comment(gettext_noop("Imported thresholds from a file."))
         return self.recorded(request, super().process_import, comment=comment, **kwargs)
 
     def import_action(self, request, **kwargs):

@@ -16,8 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
@@ -339,7 +339,7 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
     def delete_queryset(self, request, queryset):
         """Record each programme as it was before it goes, so it can be recovered."""
         for programme in queryset:
-            history.record(programme, request.user, gettext("Deleted."))
+            history.record(programme, request.user, history.comment(gettext_noop("Deleted.")))
         super().delete_queryset(request, queryset)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -353,6 +353,7 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
                 "url": reverse(
                     "admin:programs_programme_revision", args=[quote(object_id), version.pk]
                 ),
+                "comment": history.comment_text(version.revision.comment),
                 "changes_url": (
                     f"{compare_url}?old={older.pk}&new={version.pk}" if older else None
                 ),
@@ -408,9 +409,14 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         if step == "confirm" and form.is_valid():
             successor = form.cleaned_data["successor"]
             comment = (
-                gettext("Retired: visitors are sent to %(successor)s.") % {"successor": successor}
+                history.comment(
+                    gettext_noop("Retired: visitors are sent to %(successor)s."),
+                    successor=str(successor),
+                )
                 if successor
-                else gettext("Retired: the page says the programme is gone (410).")
+                else history.comment(
+                    gettext_noop("Retired: the page says the programme is gone (410).")
+                )
             )
             with transaction.atomic():
                 for programme in form.retiring:

@@ -8,14 +8,17 @@ added its ``_nb``/``_en`` columns, so both languages are recorded (FIELD-NOTES �
 from models.py would record neither).
 """
 
+import json
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 import reversion
+from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
@@ -44,6 +47,25 @@ def follow_from_programme(relations, models):
     for model, follow in models.items():
         FOLLOW.setdefault(model, []).extend(follow)
     register()
+
+
+def comment(msgid, **params):
+    """A revision comment every reader sees in their own language, whoever wrote it in
+    which: kept as the English ``msgid`` (marked with ``gettext_noop``) and its ``params``,
+    translated when shown by ``comment_text()``, as Django keeps its change messages."""
+    return json.dumps({"comment": msgid, "params": params}, ensure_ascii=False)
+
+
+def comment_text(stored):
+    """A revision's comment in the active language: ours (``comment()``), Django's change
+    message (“Changed title.”), or text as it was saved."""
+    try:
+        data = json.loads(stored) if stored.startswith("{") else None
+        if data is not None:
+            return _(data["comment"]) % data["params"]
+    except (ValueError, KeyError, TypeError):
+        return stored
+    return LogEntry(change_message=stored).get_change_message()
 
 
 def save_with_comment(obj, user, comment):
@@ -92,12 +114,14 @@ class RecordedInHistory:
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
-        reversion.set_comment(entry.get_change_message() or _("Added %(row)s.") % {"row": obj})
+        added = comment(gettext_noop("Added %(row)s."), row=str(obj))
+        reversion.set_comment(entry.change_message or added)
         return entry
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        reversion.set_comment(entry.get_change_message() or _("Changed %(row)s.") % {"row": obj})
+        changed = comment(gettext_noop("Changed %(row)s."), row=str(obj))
+        reversion.set_comment(entry.change_message or changed)
         return entry
 
     def delete_model(self, request, obj):
@@ -109,7 +133,7 @@ class RecordedInHistory:
         super().delete_queryset(request, queryset)
         for programme in programmes:
             reversion.add_to_revision(programme)
-        reversion.set_comment(_("Deleted %(rows)s.") % {"rows": names})
+        reversion.set_comment(comment(gettext_noop("Deleted %(rows)s."), rows=names))
 
 
 # --- Comparing two versions ------------------------------------------------------------------

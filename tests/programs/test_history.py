@@ -214,3 +214,45 @@ def test_a_study_option_deleted_on_its_own_page_can_be_restored_from_history(adm
     assert not after.revision.version_set.get_for_model(StudyOption).exists()
     before.revision.revert(delete=True)
     assert StudyOption.objects.get(pk=option.pk).study_code == "215 1210"
+
+
+def history_comments(client, programme, language):
+    url = f"/admin/programs/programme/{programme.pk}/history/"
+    page = parse(client.get(url, headers={"accept-language": language}))
+    return [row.select("td")[-2].get_text(strip=True) for row in page.select("tbody tr")]
+
+
+def test_each_reader_sees_the_history_in_their_own_language(admin_client):
+    """Written in one language, read in the other: the comments are kept untranslated (a
+    name in one is the name as it was then, in the writer's language)."""
+    successor = make_programme(title_nb="Etterfølger", title_en="Successor")
+    programme = make_programme()
+    threshold = make_threshold(make_study_option(programme), points="2.78")
+    url = f"/admin/admissions/admissionthreshold/{threshold.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": "en"}))
+    admin_client.post(url, {**data, "points": "2,85"}, headers={"accept-language": "nb"})
+    admin_client.post(
+        "/admin/programs/programme/",
+        {
+            "action": "retire",
+            "_selected_action": [programme.pk],
+            "step": "confirm",
+            "successor": successor.pk,
+        },
+        headers={"accept-language": "en"},
+    )
+    assert history_comments(admin_client, programme, "nb") == [
+        "Lagt ned: Besøkende sendes til Successor.",
+        "Endret Poeng.",
+    ]
+    assert history_comments(admin_client, programme, "en") == [
+        "Retired: visitors are sent to Successor.",
+        "Changed Points.",
+    ]
+
+
+def test_a_comment_saved_as_plain_text_is_shown_as_it_was():
+    assert history.comment_text("Lastet inn fra startinnholdet.") == (
+        "Lastet inn fra startinnholdet."
+    )
+    assert history.comment_text("{not json") == "{not json"

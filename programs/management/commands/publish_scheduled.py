@@ -12,8 +12,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from programs import history
 from programs.models import Programme
 
 
@@ -26,17 +27,24 @@ def carry_out_schedule(now):
         with transaction.atomic(), reversion.create_revision():
             # Read again, locked: a run overlapping this one finds the time already cleared.
             programme = Programme.objects.select_for_update().get(pk=pk)
-            comments = []
-            if programme.publish_at is not None and programme.publish_at <= now:
+            published = programme.publish_at is not None and programme.publish_at <= now
+            taken_down = programme.unpublish_at is not None and programme.unpublish_at <= now
+            if published:
                 programme.is_published, programme.publish_at = True, None
-                comments.append(_("Published as scheduled."))
-            if programme.unpublish_at is not None and programme.unpublish_at <= now:
+            if taken_down:
                 programme.is_published, programme.unpublish_at = False, None
-                comments.append(_("Taken down as scheduled."))
-            if not comments:
+            if not (published or taken_down):
                 continue
             programme.save()
-            reversion.set_comment(" ".join(comments))
+            reversion.set_comment(
+                history.comment(
+                    gettext_noop("Published and taken down as scheduled.")
+                    if published and taken_down
+                    else gettext_noop("Published as scheduled.")
+                    if published
+                    else gettext_noop("Taken down as scheduled.")
+                )
+            )
         changed.append(programme)
     return changed
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from programs import history
 from programs.models import Programme
@@ -38,7 +38,9 @@ class Command(BaseCommand):
                 raise CommandError("Nothing was loaded:\n" + "\n".join(problems))
             # Each programme's history starts here, so the seed text can be restored.
             for programme in Programme.objects.all():
-                history.record(programme, None, gettext("Loaded from the seed content."))
+                history.record(
+                    programme, None, history.comment(gettext_noop("Loaded from the seed content."))
+                )
 
     def validation_problems(self):
         for label in VALIDATED_APPS:
