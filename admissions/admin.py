@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from admissions.admin_search import StudyCodeSearch
 from admissions.models import (
     AdmissionRequirement,
     AdmissionThreshold,
@@ -76,7 +77,9 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 
 
 @admin.register(StudyOption)
-class StudyOptionAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class StudyOptionAdmin(
+    StudyCodeSearch, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+):
     inlines = [AdmissionThresholdInline, ProgrammePlanInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
     list_display = ["study_code", "programme", "mode", "duration_semesters"]

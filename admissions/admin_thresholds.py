@@ -16,6 +16,7 @@ from import_export.formats.base_formats import XLSX
 from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
 
+from admissions.admin_search import StudyCodeSearch
 from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
 from admissions.models import AdmissionThreshold
 from programs import history
@@ -79,7 +80,10 @@ def preview_rows(result):
 
 
 @admin.register(AdmissionThreshold)
-class AdmissionThresholdAdmin(RecordedInHistory, LocalizedNumbers, ImportExportModelAdmin):
+class AdmissionThresholdAdmin(
+    StudyCodeSearch, RecordedInHistory, LocalizedNumbers, ImportExportModelAdmin
+):
+    study_code_path = "study_option__study_code"
     programme_of = "study_option.programme"
     resource_classes = [ThresholdResource]
     formats = [DelimitedCSV, XLSX]

@@ -49,6 +49,7 @@ class AdmissionsConfig(AppConfig):
         extensions.admin_inlines.extend(
             [admin.AdmissionRequirementInline, admin.StudyOptionInline, admin.CohortInline]
         )
+        extensions.admin_search_fields.append("study_options__study_code")
         extensions.block_has_facts.update(
             {
                 Embed.ADMISSION: lambda p: models.AdmissionRequirement.of(p) is not None,

@@ -244,6 +244,9 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         (_("Dates"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    def get_search_fields(self, request):
+        return [*self.search_fields, *extensions.admin_search_fields]
+
     def get_inlines(self, request, obj):
         return [*self.inlines, *extensions.admin_inlines]
 

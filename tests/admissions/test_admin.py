@@ -3,7 +3,13 @@
 import pytest
 
 from admissions.models import ScheduleWeek, StudyOption
-from tests.builders import make_cohort, make_programme, make_study_option, make_week
+from tests.builders import (
+    make_cohort,
+    make_programme,
+    make_study_option,
+    make_threshold,
+    make_week,
+)
 from tests.pages import parse, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +275,25 @@ def test_number_fields_are_as_narrow_as_the_admins_own(admin_client):
     page = parse(admin_client.get(f"/admin/admissions/studyoption/{option.pk}/change/"))
     for name in ("duration_semesters", "deadline_day", "thresholds-0-admission_year"):
         assert "vIntegerField" in page.select_one(f"[name={name}]")["class"], name
+
+
+@pytest.mark.parametrize("term", ["215 1210", "2151210", " 215  1210 "])
+@pytest.mark.parametrize(
+    "changelist",
+    ["/admin/admissions/studyoption/", "/admin/admissions/admissionthreshold/"],
+)
+def test_a_study_code_is_found_with_or_without_its_space(admin_client, changelist, term):
+    wanted = make_study_option(make_programme(), study_code="215 1210")
+    other = make_study_option(make_programme(), study_code="215 1220")
+    make_threshold(wanted)
+    make_threshold(other)
+    response = admin_client.get(changelist, {"q": term})
+    assert response.context["cl"].result_count == 1
+
+
+def test_programmes_are_found_by_their_study_codes(admin_client):
+    wanted = make_programme(title_nb="Funnet")
+    make_study_option(wanted, study_code="215 1210")
+    make_study_option(make_programme(), study_code="215 1220")
+    response = admin_client.get("/admin/programs/programme/", {"q": "215 1210"})
+    assert [p.title_nb for p in response.context["cl"].result_list] == ["Funnet"]
