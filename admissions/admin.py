@@ -23,7 +23,7 @@ from admissions.models import (
 )
 from admissions.structure_admin import ProgrammePlanInline
 from config.admin_formsets import NamedFieldsInlineFormSet
-from programs.admin import AddTextInlines, LocalizedNumbers
+from programs.admin import AddTextInlines, LocalizedNumbers, NewRowsLast
 from programs.history import RecordedInHistory
 
 
@@ -40,7 +40,7 @@ class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):
     filter_horizontal = ["accepted_fields"]
 
 
-class StudyOptionInline(LocalizedNumbers, admin.TabularInline):
+class StudyOptionInline(NewRowsLast, LocalizedNumbers, admin.TabularInline):
     model = StudyOption
     formset = NamedFieldsInlineFormSet
     extra = 0

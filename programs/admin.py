@@ -103,7 +103,29 @@ class SectionForm(OneMessagePerFieldForm):
         return anchor
 
 
-class SectionInline(LocalizedNumbers, TranslationStackedInline):
+class NewRowsLast:
+    """Inline mixin for rows ordered by ``position``: new rows start after the existing ones
+    (highest position + 10), so a row added at the bottom of the form is also last on the
+    page. Several new ones share the number and keep the order they were added in (the
+    models' ``Meta.ordering`` ends with ``pk``)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        rows = self.model._default_manager.filter(**{formset.fk.name: obj}) if obj else None
+        last = rows.aggregate(last=Max("position"))["last"] if rows is not None else None
+        next_position = 0 if last is None else last + 10
+
+        class NewRowsLastFormSet(formset):
+            def get_form_kwargs(self, index):
+                kwargs = super().get_form_kwargs(index)
+                if index is None or index >= self.initial_form_count():
+                    kwargs["initial"] = {"position": next_position, **kwargs.get("initial", {})}
+                return kwargs
+
+        return NewRowsLastFormSet
+
+
+class SectionInline(NewRowsLast, LocalizedNumbers, TranslationStackedInline):
     model = Section
     form = SectionForm
     formset = NamedFieldsInlineFormSet  # “duplicate data for anker”, not “anchor”
@@ -123,23 +145,6 @@ class SectionInline(LocalizedNumbers, TranslationStackedInline):
     ]
     ordering = ["position", "pk"]
     add_text = _("Add another section")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        """New sections start after the existing ones (highest position + 10), so a section
-        added at the bottom of the form is also last on the page. Several new ones share the
-        number and keep the order they were added in (``Meta.ordering`` ends with ``pk``)."""
-        formset = super().get_formset(request, obj, **kwargs)
-        last = obj.sections.aggregate(last=Max("position"))["last"] if obj else None
-        next_position = 0 if last is None else last + 10
-
-        class SectionFormSet(formset):
-            def get_form_kwargs(self, index):
-                kwargs = super().get_form_kwargs(index)
-                if index is None or index >= self.initial_form_count():
-                    kwargs["initial"] = {"position": next_position, **kwargs.get("initial", {})}
-                return kwargs
-
-        return SectionFormSet
 
 
 class RetireForm(forms.Form):

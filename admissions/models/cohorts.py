@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Right, StrIndex, Substr
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from admissions import ical, weeks
@@ -237,9 +238,14 @@ class ScheduleWeek(ChoiceLabels, models.Model):
         ordering = ["cohort_id", "iso_year", "week", "pk"]
 
     def __str__(self):
+        """ "uke 39–46, 2024" / "weeks 39–46, 2024": how the admin names the row."""
         if self.last_week:
-            return f"{self.iso_year} W{self.week}–{self.last_week}"
-        return f"{self.iso_year} W{self.week}"
+            return gettext("weeks %(first)s–%(last)s, %(year)s") % {
+                "first": self.week,
+                "last": self.last_week,
+                "year": self.iso_year,
+            }
+        return gettext("week %(week)s, %(year)s") % {"week": self.week, "year": self.iso_year}
 
     def clean(self):
         if not (

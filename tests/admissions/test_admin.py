@@ -73,7 +73,7 @@ def test_valid_weeks_are_saved_through_the_admin(admin_client):
     url = f"/admin/admissions/cohort/{cohort.pk}/change/"
     response = admin_client.post(url, cohort_form(cohort, [(2024, 39, 46), (2026, 1, None)]))
     assert response.status_code == 302
-    assert [str(w) for w in cohort.weeks.all()] == ["2024 W39–46", "2026 W1"]
+    assert [str(w) for w in cohort.weeks.all()] == ["uke 39–46, 2024", "uke 1, 2026"]
 
 
 @pytest.mark.parametrize(

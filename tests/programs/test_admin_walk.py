@@ -211,3 +211,11 @@ def test_credits_saved_in_the_english_admin_accept_a_point(admin_client):
     response = admin_client.post(url, data, headers={"accept-language": "en"})
     assert response.status_code == 302
     assert Programme.objects.get(pk=programme.pk).ects_credits == Decimal("7.5")
+
+
+def test_a_new_study_option_starts_after_the_existing_ones(admin_client):
+    programme = make_programme()
+    make_study_option(programme, position=10)
+    make_study_option(programme, position=20, mode="part_time")
+    page = parse(admin_client.get(f"/admin/programs/programme/{programme.pk}/change/"))
+    assert page.select_one('input[name="study_options-__prefix__-position"]')["value"] == "30"
