@@ -48,6 +48,6 @@ class Season(models.TextChoices):
 
 
 class Kind(models.TextChoices):
-    GATHERING = "gathering", _("Gathering")
-    PRACTICE = "practice", _("Practice placement")
+    GATHERING = "gathering", _("Teaching")
+    PRACTICE = "practice", _("Placement")
     EXAM = "exam", _("Exam")

@@ -117,7 +117,7 @@ def _phrase(kind: str, spans: list[Span], language: str) -> str:
         if kind == "gathering":
             text = ngettext("week %(weeks)s", "weeks %(weeks)s", count)
         elif kind == "practice":
-            text = ngettext("practice week %(weeks)s", "practice weeks %(weeks)s", count)
+            text = ngettext("placement week %(weeks)s", "placement weeks %(weeks)s", count)
         elif kind == "exam":
             text = ngettext("exam week %(weeks)s", "exam weeks %(weeks)s", count)
         else:
@@ -126,7 +126,7 @@ def _phrase(kind: str, spans: list[Span], language: str) -> str:
 
 
 def describe_term(kinds: list[tuple[str, list[Span]]], language: str) -> str:
-    """One sentence per kind, e.g. "weeks 37 and 49. Practice weeks 39–46.".
+    """One sentence per kind, e.g. "weeks 37 and 49. Placement weeks 39–46.".
 
     `kinds` is ordered (kind, spans) with kind "gathering" | "practice" | "exam"; kinds without
     spans are left out, and "" comes back when nothing is left. The first phrase keeps its
@@ -141,7 +141,7 @@ def describe_term(kinds: list[tuple[str, list[Span]]], language: str) -> str:
 def describe_term_line(
     season: str, year: int, kinds: list[tuple[str, list[Span]]], language: str
 ) -> str:
-    """Return "Autumn 2024: weeks 37 and 49. Practice weeks 39–46." in `language`."""
+    """Return "Autumn 2024: weeks 37 and 49. Placement weeks 39–46." in `language`."""
     kinds = tuple((kind, tuple(spans)) for kind, spans in kinds)  # hashable, for the memo
     return _term_line(season, year, kinds, language)
 

@@ -26,7 +26,7 @@ class Embed(models.TextChoices):
 
     ADMISSION = "admission", _("Admission requirements and thresholds")
     APPLY = "apply", _("How to apply")
-    SCHEDULE = "schedule", _("Gathering weeks")
+    SCHEDULE = "schedule", _("Teaching weeks")
     STRUCTURE = "structure", _("Programme structure")
 
     @property
@@ -38,7 +38,7 @@ class Embed(models.TextChoices):
 EMBED_HEADINGS = {
     Embed.ADMISSION: _("Admission requirements"),
     Embed.APPLY: _("How to apply"),
-    Embed.SCHEDULE: _("Gathering weeks"),
+    Embed.SCHEDULE: _("Teaching weeks"),
     Embed.STRUCTURE: _("Programme structure"),
 }
 

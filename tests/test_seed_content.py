@@ -187,10 +187,10 @@ def test_the_old_programmes_notice_is_kept_on_its_cohort_page(client):
             "/en/programmes/mental-health-work/cohort-2023H/",
             [
                 "Cohort 2023H",
-                "Autumn 2024: weeks 37 and 49. Practice weeks 39–46.",
+                "Autumn 2024: weeks 37 and 49. Placement weeks 39–46.",
                 "Spring 2025: weeks 4, 10 and 22.",
-                "Week 37 (gathering): 9–13 September 2024",
-                "Week 22 (gathering): 26–30 May 2025",
+                "Week 37 (teaching): 9–13 September 2024",
+                "Week 22 (teaching): 26–30 May 2025",
             ],
         ),
     ],

@@ -88,10 +88,10 @@ def programme():
                 "215 1220 (part-time).",
                 "The application deadline is 1 March 2027.",
                 "Cohort 2023H",
-                "Autumn 2024: weeks 37 and 49. Practice weeks 39–46.",
+                "Autumn 2024: weeks 37 and 49. Placement weeks 39–46.",
                 "Spring 2025: week 4.",
-                "Week 37 (gathering): 9–13 September 2024",
-                "Weeks 39–46 (practice placement): 23 September – 15 November 2024",
+                "Week 37 (teaching): 9–13 September 2024",
+                "Weeks 39–46 (placement): 23 September – 15 November 2024",
             ],
         ),
     ],
@@ -274,10 +274,10 @@ def test_the_calendar_feed_holds_each_week_as_all_day_dates(client, programme):
         for e in calendar.walk("VEVENT")
     )
     assert events == [
-        (date(2024, 9, 9), date(2024, 9, 14), "Gathering: Programme A"),
-        (date(2024, 9, 23), date(2024, 11, 16), "Practice placement: Programme A"),
-        (date(2024, 12, 2), date(2024, 12, 7), "Gathering: Programme A"),
-        (date(2025, 1, 20), date(2025, 1, 25), "Gathering: Programme A"),
+        (date(2024, 9, 9), date(2024, 9, 14), "Teaching: Programme A"),
+        (date(2024, 9, 23), date(2024, 11, 16), "Placement: Programme A"),
+        (date(2024, 12, 2), date(2024, 12, 7), "Teaching: Programme A"),
+        (date(2025, 1, 20), date(2025, 1, 25), "Teaching: Programme A"),
     ]
 
 

@@ -143,15 +143,15 @@ def test_a_range_counts_all_its_weeks(spans, count):
 @pytest.mark.parametrize(
     "kinds, language, expected",
     [
-        (SEED_AUTUMN_2024, "en", "weeks 37 and 49. Practice weeks 39–46."),
+        (SEED_AUTUMN_2024, "en", "weeks 37 and 49. Placement weeks 39–46."),
         (SEED_AUTUMN_2024, "nb", "uke 37 og 49. Praksisuker i ukene 39–46."),
         (SEED_SPRING_2025, "en", "weeks 4, 10 and 22."),
         (SEED_SPRING_2025, "nb", "uke 4, 10 og 22."),
         ([("gathering", [(37, None)])], "en", "week 37."),
         ([("exam", [(24, None)])], "en", "exam week 24."),
         ([("gathering", [(37, None)]), ("exam", [(50, 51)])], "en", "week 37. Exam weeks 50–51."),
-        ([("practice", [(40, None)])], "en", "practice week 40."),
-        ([("gathering", []), ("practice", [(40, None)])], "en", "practice week 40."),
+        ([("practice", [(40, None)])], "en", "placement week 40."),
+        ([("gathering", []), ("practice", [(40, None)])], "en", "placement week 40."),
         ([], "en", ""),
     ],
 )
@@ -168,7 +168,7 @@ def test_an_unknown_kind_of_week_is_refused():
     "season, year, kinds, language, expected",
     [
         ("autumn", 2024, SEED_AUTUMN_2024, "en",
-         "Autumn 2024: weeks 37 and 49. Practice weeks 39–46."),
+         "Autumn 2024: weeks 37 and 49. Placement weeks 39–46."),
         ("autumn", 2024, SEED_AUTUMN_2024, "nb",
          "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46."),
         ("spring", 2025, SEED_SPRING_2025, "en", "Spring 2025: weeks 4, 10 and 22."),

@@ -204,7 +204,8 @@ TOPICS = [
             ),
             (
                 "Mellom samlingene arbeider du med oppgaver på den digitale læringsplattformen.",
-                "Between the gatherings you work on assignments on the digital learning platform.",
+                "Between the teaching weeks you work on assignments on the digital "
+                "learning platform.",
             ),
         ],
         [],
@@ -263,12 +264,12 @@ TOPICS = [
     ),
     (
         "schedule",
-        ("Samlinger", "Gathering weeks"),
+        ("Samlinger", "Teaching weeks"),
         ("", ""),
         [
             (
                 "Samlingene er obligatoriske og holdes på campus.",
-                "The gatherings are compulsory and held on campus.",
+                "The teaching weeks are compulsory and held on campus.",
             ),
         ],
         [],
@@ -296,7 +297,7 @@ TOPICS = [
                 "Du betaler semesteravgift til studentsamskipnaden og må regne med utgifter til "
                 "litteratur og reise til samlinger.",
                 "You pay a semester fee to the student welfare organisation and should expect "
-                "costs for books and travel to the gatherings.",
+                "costs for books and travel to the teaching weeks.",
             ),
         ],
         [],
@@ -362,6 +363,6 @@ REQUIREMENT_TEXTS = {
 WEEK_NOTES = [
     ("", ""),
     ("", ""),
-    ("Samling på campus Pilestredet", "Gathering at the Pilestredet campus"),
-    ("Digital samling", "Online gathering"),
+    ("Samling på campus Pilestredet", "On campus at Pilestredet"),
+    ("Digital samling", "Online teaching week"),
 ]
