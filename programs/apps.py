@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ProgramsConfig(AppConfig):
     name = "programs"
-    verbose_name = _("Programmes")
+    verbose_name = _("Programme pages")  # not "Programmes › Programmes" in breadcrumbs
 
     def ready(self):
         from programs.models import Section

@@ -224,3 +224,19 @@ def test_a_programme_may_take_back_its_own_old_address():
     programme.full_clean()
     programme.save()
     assert not OldSlug.objects.filter(slug="gammel-adresse").exists()
+
+
+def test_deleting_a_programme_says_what_is_lost_and_offers_retiring(admin_client):
+    programme = make_programme()
+    pages = [
+        admin_client.get(f"/admin/programs/programme/{programme.pk}/delete/"),
+        admin_client.post(
+            "/admin/programs/programme/",
+            {"action": "delete_selected", "_selected_action": [programme.pk]},
+        ),
+    ]
+    for response in pages:
+        warning = parse(response).select_one(".messagelist .warning").get_text()
+        assert "svarer 404 (Ikke funnet)" in warning
+        assert "«Legg ned og send videre til …»" in warning
+    assert Programme.objects.exists()
