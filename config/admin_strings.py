@@ -49,6 +49,8 @@ DJANGO_ADMIN = [
     _("Changed:"),
     _("Deleted:"),
     _("Thanks for spending some quality time with the web site today."),
+    # validate_slug: its nb says “gyldig "slug"”, a word an editor does not use.
+    _("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
     # django-axes' models (lowercase verbose names), on the index and in the sidebar.
     _("access attempt"),
     _("access attempts"),

@@ -179,6 +179,7 @@ class Programme(ChoiceLabels, models.Model):
                     code="replaced_by_cycle",
                     params={"successor": self.replaced_by},
                 )
+        errors.update(self._slugs_in_capitals())
         errors.update(self._slugs_taken_in_other_languages())
         errors.update(self._schedule_errors())
         if self.hero_image and not self.hero_alt_nb:
@@ -215,6 +216,19 @@ class Programme(ChoiceLabels, models.Model):
         if self.unpublish_at is not None and self.unpublish_at <= now:
             return False
         return self.is_published or (self.publish_at is not None and self.publish_at <= now)
+
+    def _slugs_in_capitals(self):
+        """Field errors for a slug with capitals: addresses are case-sensitive, and ours are
+        written in lower case everywhere (slugify, links, the sitemap)."""
+        return {
+            f"slug_{code}": ValidationError(
+                _("Write the address in lower case: “%(slug)s”."),
+                code="slug_not_lower_case",
+                params={"slug": slug.lower()},
+            )
+            for code, _name in settings.LANGUAGES
+            if (slug := getattr(self, f"slug_{code}")) and slug != slug.lower()
+        }
 
     def _slugs_taken_in_other_languages(self):
         """Field errors for a slug another programme uses in another language.

@@ -240,3 +240,17 @@ def test_deleting_a_programme_says_what_is_lost_and_offers_retiring(admin_client
         assert "svarer 404 (Ikke funnet)" in warning
         assert "«Legg ned og send videre til …»" in warning
     assert Programme.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("STORE", "Skriv adressen med små bokstaver: «store»."),
+        ("økonomi", "Bruk bare bokstavene a–z, tall, bindestrek og understrek"),
+    ],
+)
+def test_an_address_that_would_not_work_is_explained_in_norwegian(admin_client, slug, message):
+    response = admin_client.post("/admin/programs/programme/add/", programme_form(slug_nb=slug))
+    assert response.status_code == 200
+    assert message in visible_text(response)
+    assert not Programme.objects.exists()
