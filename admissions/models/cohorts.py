@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Right, StrIndex, Substr
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from admissions import ical, weeks
@@ -104,6 +104,14 @@ class Cohort(ChoiceLabels, models.Model):
         """(year, season) of the first term, read from the code: 2023H → (2023, autumn)."""
         season = Season.AUTUMN if self.code.endswith("H") else Season.SPRING
         return int(self.code[:4]), season
+
+    def start_term(self):
+        """ "autumn 2023" / "høsten 2023": when the cohort started, in words, for readers to
+        whom "2023H" says nothing."""
+        year, season = self.starts
+        if season == Season.AUTUMN:
+            return pgettext("cohort start", "autumn %(year)s") % {"year": year}
+        return pgettext("cohort start", "spring %(year)s") % {"year": year}
 
     def clean(self):
         if not self.has_valid_terms():

@@ -376,3 +376,20 @@ def test_a_deadline_is_never_broken_across_two_lines(client, programme, url, wor
     soup = parse(client.get(url))
     for place in (".facts", ".facts-block--apply"):
         assert "\N{NO-BREAK SPACE}".join(words) in soup.select_one(place).get_text()
+
+
+@pytest.mark.parametrize(
+    ("url", "overline"),
+    [
+        ("/studier/studium-a/kull-2023H/", "For studenter som begynte høsten 2023"),
+        ("/en/programmes/programme-a/cohort-2023H/", "For students who started in autumn 2023"),
+    ],
+)
+def test_a_cohort_page_says_when_its_students_started(client, programme, url, overline):
+    assert parse(client.get(url)).select_one(".programme__header .overline").get_text() == overline
+
+
+def test_a_spring_cohort_started_in_the_spring(client, programme):
+    make_cohort(programme, code="2025V", ends_year=2026, ends_season="autumn")
+    page = parse(client.get("/en/programmes/programme-a/cohort-2025V/"))
+    assert page.select_one(".overline").get_text() == "For students who started in spring 2025"
