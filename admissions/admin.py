@@ -47,8 +47,8 @@ class StudyOptionInline(NewRowsLast, LocalizedNumbers, admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     show_change_link = True  # thresholds are edited there
     add_text = _("Add another study option")
+    # In the order of its own page (StudyOptionAdmin), the deadline as it is said: 1 March.
     fields = [
-        "position",
         "mode",
         "study_code",
         "duration_semesters",
@@ -56,6 +56,7 @@ class StudyOptionInline(NewRowsLast, LocalizedNumbers, admin.TabularInline):
         "deadline_month",
         "apply_via",
         "apply_url",
+        "position",
     ]
 
 
@@ -65,7 +66,7 @@ class CohortInline(LocalizedNumbers, admin.TabularInline):
     extra = 0
     show_change_link = True  # weeks are edited there
     add_text = _("Add another cohort")
-    fields = ["code", "ends_season", "ends_year"]
+    fields = ["code", "ends_season", "ends_year"]  # as on its own page: "autumn 2025"
 
 
 class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
@@ -87,6 +88,7 @@ class StudyOptionAdmin(
     list_select_related = ["programme"]
     search_fields = ["study_code", "programme__title_nb", "programme__title_en"]
     autocomplete_fields = ["programme"]
+    fields = ["programme", *StudyOptionInline.fields]
     # By programme title, as before Meta.ordering went local (so prefetches need no join).
     ordering = ["programme__title_nb", "programme_id", "position", "pk"]
 
@@ -112,9 +114,12 @@ class ScheduleWeekFormSet(NamedFieldsInlineFormSet):
                 form.add_error(
                     "week",
                     ValidationError(
-                        _("These weeks overlap the row for week %(week)s of the same kind."),
+                        _(
+                            "These weeks overlap the row for week %(week)s of %(year)s of "
+                            "the same kind."
+                        ),
                         code="overlapping_weeks",
-                        params={"week": clash},
+                        params={"week": clash, "year": data["iso_year"]},
                     ),
                 )
             else:
@@ -136,6 +141,7 @@ class CohortAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.Mod
     list_select_related = ["programme"]
     search_fields = ["code", "programme__title_nb", "programme__title_en"]
     autocomplete_fields = ["programme"]
+    fields = ["programme", *CohortInline.fields]
     # By programme title, then newest first as Cohort.Meta.ordering has it (without the join).
     ordering = ["programme__title_nb", "programme_id", *Cohort._meta.ordering[1:]]
 

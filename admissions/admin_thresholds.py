@@ -79,6 +79,18 @@ def preview_rows(result):
     return rows
 
 
+def windows_1252_text(data):
+    """``data`` read as Windows-1252 text, or None when it is not text: a spreadsheet (a zip
+    archive), UTF-16 or other binary data, or bytes Windows-1252 has no character for. The
+    file then stays as it was, and fails to read as the format it is not."""
+    if data.startswith(b"PK\x03\x04") or b"\x00" in data:
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
 @admin.register(AdmissionThreshold)
 class AdmissionThresholdAdmin(
     StudyCodeSearch, RecordedInHistory, LocalizedNumbers, ImportExportModelAdmin
@@ -135,8 +147,8 @@ class AdmissionThresholdAdmin(
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError:
-                text = data.decode("cp1252", errors="replace")
-                import_file = ContentFile(text.encode("utf-8"), name=import_file.name)
+                if text := windows_1252_text(data):
+                    import_file = ContentFile(text.encode("utf-8"), name=import_file.name)
         return super().write_to_tmp_storage(import_file, input_format)
 
     def add_data_read_fail_error_to_form(self, form, e):

@@ -106,15 +106,16 @@ def stale_english(programme, today, context):
 
 
 def outdated_thresholds(programme, today, context):
-    """An open programme's study option with thresholds, but none for the latest admission
-    round held by ``today`` (``latest_admission_year``). An option without any has not had
-    its first round: nothing is out of date."""
+    """An open programme's study option whose newest threshold (main round, ordinary quota:
+    the one its page shows) is older than the latest round whose offers are all out by
+    ``today`` (``latest_admission_year``). An option without any has not had its first
+    round: nothing is out of date."""
     year = latest_admission_year(today)
     if programme.status != Status.OPEN:
         return
     for option in programme.study_options.all():
-        years = {t.admission_year for t in option.thresholds.all()}
-        if years and year not in years:
+        years = option.main_thresholds()  # the ones the page shows
+        if years and max(years) < year:
             yield Finding(
                 programme,
                 "no_threshold",

@@ -259,10 +259,11 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         """Saves; says so when a slug was another programme's before its rename. The address
         is free to take (``Programme.save()`` drops the redirect once this page is published),
         but that programme's old links then lead here, which the editor should know."""
-        slugs = [(code, getattr(obj, f"slug_{code}")) for code, _name in settings.LANGUAGES]
         taken = Q()
-        for code, slug in slugs:
-            if slug:
+        for code, _name in settings.LANGUAGES:
+            slug = getattr(obj, f"slug_{code}")
+            # Said when the slug is set or the page published, not at every later save.
+            if slug and {f"slug_{code}", "is_published"} & {*form.changed_data}:
                 taken |= Q(language=code, slug=slug)
         redirects = list(
             OldSlug.objects.filter(taken).exclude(programme=obj.pk).select_related("programme")

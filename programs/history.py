@@ -114,14 +114,12 @@ class RecordedInHistory:
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
-        added = comment(gettext_noop("Added %(row)s."), row=str(obj))
-        reversion.set_comment(entry.change_message or added)
+        reversion.set_comment(entry.change_message)  # JSON, shown translated (comment_text)
         return entry
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        changed = comment(gettext_noop("Changed %(row)s."), row=str(obj))
-        reversion.set_comment(entry.change_message or changed)
+        reversion.set_comment(entry.change_message)
         return entry
 
     def delete_model(self, request, obj):

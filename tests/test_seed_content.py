@@ -198,3 +198,19 @@ def test_the_old_programmes_notice_is_kept_on_its_cohort_page(client):
 def test_every_admission_and_schedule_fact_appears_in_english(client, url, facts):
     text = visible_text(client.get(url))
     assert [fact for fact in facts if fact not in text] == []
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "/en/programmes/mental-health-and-addiction/",
+        "/en/programmes/mental-health-and-addiction/grade-points/",
+    ],
+)
+def test_the_successors_earlier_english_address_still_leads_to_it(client, old):
+    """Its English title, and with it the slug, was corrected on 2026-12-03."""
+    new = old.replace(
+        "mental-health-and-addiction", "mental-health-substance-use-and-addiction-work"
+    )
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)

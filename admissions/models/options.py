@@ -21,14 +21,20 @@ from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
 from programs.models import Programme
 
+# Further-education offers go out around 1 May, the main national round's in July.
+FIRST_OFFERS_MONTH = 5  # a year's thresholds can be known from May
+ALL_OFFERS_MONTH = 8  # and are all out by August
+
+
+def round_has_results(year, today):
+    """Whether the ``year`` admission round may have given its offers (and thresholds)."""
+    return year < today.year or (year == today.year and today.month >= FIRST_OFFERS_MONTH)
+
 
 def latest_admission_year(today):
-    """The newest admission year whose thresholds are out by ``today``.
-
-    Further-education offers go out around 1 May, the main national round's in July; from
-    1 August a year's thresholds are expected, before that the previous year's are the latest.
-    """
-    return today.year if today.month >= 8 else today.year - 1
+    """The newest admission year whose thresholds are all out by ``today``: this year's from
+    August, the previous year's before that."""
+    return today.year if today.month >= ALL_OFFERS_MONTH else today.year - 1
 
 
 @dataclass(frozen=True)
@@ -216,20 +222,29 @@ class AdmissionThreshold(ChoiceLabels, models.Model):
         return f"{self.study_option.study_code} {self.admission_year} {self.quota}"
 
     def clean(self):
-        year = timezone.localdate().year
-        if isinstance(self.admission_year, int) and self.admission_year > year:
-            raise ValidationError(
-                {
-                    "admission_year": ValidationError(
-                        _(
-                            "The %(year)s admission round has not been held yet. Enter "
-                            "thresholds once a round is over."
-                        ),
-                        code="future_admission_year",
-                        params={"year": self.admission_year},
-                    )
-                }
+        """The year's round must have given its offers; the points must suit the outcome and
+        lie on their scale. Both kinds of mistake are reported at once."""
+        errors = {}
+        today = timezone.localdate()
+        if isinstance(self.admission_year, int) and not round_has_results(
+            self.admission_year, today
+        ):
+            errors["admission_year"] = ValidationError(
+                _(
+                    "The %(year)s admission round has not given its offers yet. Enter "
+                    "thresholds once it has."
+                ),
+                code="future_admission_year",
+                params={"year": self.admission_year},
             )
+        try:
+            self.clean_points()
+        except ValidationError as error:
+            errors.update(error.error_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_points(self):
         if self.outcome == Outcome.POINTS and self.points is None:
             raise ValidationError(
                 {"points": ValidationError(_("Enter the points."), code="points_missing")}

@@ -91,6 +91,7 @@ def test_weeks_of_one_kind_that_overlap_are_refused_and_nothing_is_saved(admin_c
     )
     assert response.status_code == 200
     assert "Disse ukene overlapper raden for uke" in visible_text(response)
+    assert " i 2025 av samme slag." in visible_text(response)
     assert not ScheduleWeek.objects.exists()
 
 

@@ -130,6 +130,21 @@ def test_an_open_programme_without_a_threshold_for_the_latest_round_is_reported(
     assert finding.fix_url == f"/admin/admissions/studyoption/{old.study_options.get().pk}/change/"
 
 
+def test_thresholds_newer_than_the_latest_round_are_not_out_of_date():
+    """In June the 2026 round's further-education offers are out, the national ones not."""
+    programme = healthy_programme()
+    make_threshold(programme.study_options.get(), admission_year=2026)
+    assert find_problems(date(2026, 6, 15)) == []
+
+
+def test_only_the_thresholds_the_page_shows_count():
+    programme = healthy_programme()
+    option = programme.study_options.get()
+    make_threshold(option, admission_year=2025)
+    make_threshold(option, admission_year=2026, round="SUPP")  # the supplementary round
+    assert codes() == [("no_threshold", programme.slug_nb)]
+
+
 @pytest.mark.parametrize(
     ("today", "year"),
     [(date(2026, 7, 31), 2025), (date(2026, 8, 1), 2026), (date(2027, 1, 1), 2026)],

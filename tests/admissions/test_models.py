@@ -76,13 +76,34 @@ def test_one_threshold_per_option_year_round_and_quota(option):
     assert [e.code for e in excinfo.value.error_dict["__all__"]] == ["duplicate_threshold"]
 
 
+@pytest.mark.parametrize(
+    ("today", "year", "ok"),
+    [
+        (date(2026, 12, 3), 2026, True),
+        (date(2026, 12, 3), 2027, False),
+        (date(2026, 4, 30), 2026, False),  # no offers before May
+        (date(2026, 5, 1), 2026, True),  # further education's come first
+    ],
+)
+def test_a_threshold_is_for_a_round_that_has_given_its_offers(
+    option, time_machine, today, year, ok
+):
+    time_machine.move_to(today, tick=False)
+    if ok:
+        make_threshold(option, admission_year=year)
+    else:
+        with pytest.raises(ValidationError) as excinfo:
+            make_threshold(option, admission_year=year)
+        assert codes(excinfo, "admission_year") == ["future_admission_year"]
+        assert f"Opptaket i {year} har ikke gitt tilbud ennå." in str(excinfo.value)
+
+
 @pytest.mark.time_machine(date(2026, 12, 3), tick=False)
-def test_a_threshold_is_for_a_round_already_held(option):
-    make_threshold(option, admission_year=2026)
+def test_a_future_year_and_missing_points_are_reported_together(option):
     with pytest.raises(ValidationError) as excinfo:
-        make_threshold(option, admission_year=2027)
+        make_threshold(option, admission_year=2027, points=None)
     assert codes(excinfo, "admission_year") == ["future_admission_year"]
-    assert "Opptaket i 2027 er ikke holdt ennå." in str(excinfo.value)
+    assert codes(excinfo, "points") == ["points_missing"]
 
 
 def test_another_quota_in_the_same_year_is_allowed(option):

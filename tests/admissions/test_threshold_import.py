@@ -180,10 +180,23 @@ def test_a_csv_saved_by_excel_in_windows_1252_imports(admin_client, options):
     assert AdmissionThreshold.objects.count() == 3
 
 
-def test_a_file_that_is_not_what_its_format_says_is_a_message_in_norwegian(admin_client, options):
+@pytest.mark.parametrize(
+    ("content", "file_format"),
+    [
+        (b"not a zip", "1"),  # "XLSX", but text
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe",
+            CSV_FORMAT,
+        ),  # "CSV", a spreadsheet
+        ("Studiekode;År\n2151210;2025\n".encode("utf-16"), CSV_FORMAT),  # "CSV", UTF-16
+    ],
+)
+def test_a_file_that_is_not_what_its_format_says_is_a_message_in_norwegian(
+    admin_client, options, content, file_format
+):
     response = admin_client.post(
         IMPORT,
-        {"import_file": SimpleUploadedFile("poenggrenser.xlsx", b"not a zip"), "format": "1"},
+        {"import_file": SimpleUploadedFile("poenggrenser", content), "format": file_format},
     )
     assert response.status_code == 200
     text = response.content.decode()

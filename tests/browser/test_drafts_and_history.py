@@ -59,3 +59,21 @@ def test_an_editor_compares_two_versions(editor_page, site):
     assert editor_page.locator(".history-compare__row--removed").is_visible()
     assert f"old={old.pk}&new={new.pk}" in editor_page.url
     editor_page.screenshot(path=SCREENSHOTS / "history-compare-en.png", full_page=True)
+
+
+def test_the_change_pages_with_tables_fit_a_desktop_screen(editor_page, site):
+    """The tabular inlines (study options, thresholds, weeks) keep "Delete?" on the page at
+    1280 px: no sideways scrolling to reach it (static/admin-extra/tables.css)."""
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    option = programme.study_options.first()
+    cohort = Programme.objects.get(slug_nb="psykisk-helsearbeid").cohorts.first()
+    for path in [
+        f"/admin/programs/programme/{programme.pk}/change/",
+        f"/admin/admissions/studyoption/{option.pk}/change/",
+        f"/admin/admissions/cohort/{cohort.pk}/change/",
+    ]:
+        editor_page.goto(site + path)
+        scroll, client = editor_page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll <= client, path

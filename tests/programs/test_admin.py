@@ -254,3 +254,14 @@ def test_an_address_that_would_not_work_is_explained_in_norwegian(admin_client, 
     assert response.status_code == 200
     assert message in visible_text(response)
     assert not Programme.objects.exists()
+
+
+def test_the_old_address_warning_is_given_once_not_at_every_save(admin_client):
+    renamed = make_programme(title_nb="Omdøpt", slug_nb="gammel-adresse")
+    renamed.slug_nb = "ny-adresse"
+    renamed.save()
+    draft = make_programme(slug_nb="gammel-adresse", is_published=False)
+    data = programme_form(draft, slug_nb="gammel-adresse", lead_nb="Ny ingress.")
+    del data["is_published"]
+    response = admin_client.post(f"/admin/programs/programme/{draft.pk}/change/", data, follow=True)
+    assert "var adressen til Omdøpt" not in visible_text(response)

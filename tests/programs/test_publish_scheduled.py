@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from reversion.models import Version
 
+from programs import history
 from programs.models import Programme
 from tests.builders import make_programme
 
@@ -49,9 +50,25 @@ def test_the_command_publishes_and_unpublishes_what_is_due_and_records_it():
     assert (coming.is_published, coming.publish_at) == (True, None)
     assert (going.is_published, going.unpublish_at) == (False, None)
     assert (later.is_published, later.publish_at) == (False, NOON + timedelta(days=1))
-    assert Version.objects.get_for_object(coming).first().revision.comment
-    assert Version.objects.get_for_object(going).first().revision.comment
+    assert comment(coming) == "Publisert som planlagt."
+    assert comment(going) == "Avpublisert som planlagt."
     assert not Version.objects.get_for_object(later).exists()
+
+
+def comment(programme):
+    return history.comment_text(Version.objects.get_for_object(programme).first().revision.comment)
+
+
+def test_a_page_both_due_up_and_down_since_the_last_run_is_recorded_as_both():
+    with time_machine.travel(NOON - timedelta(hours=1), tick=False):
+        brief = make_programme(
+            is_published=False, publish_at=NOON, unpublish_at=NOON + timedelta(minutes=30)
+        )
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    brief.refresh_from_db()
+    assert (brief.is_published, brief.publish_at, brief.unpublish_at) == (False, None, None)
+    assert comment(brief) == "Publisert og avpublisert som planlagt."
 
 
 def test_the_command_is_idempotent():
