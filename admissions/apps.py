@@ -14,6 +14,7 @@ class AdmissionsConfig(AppConfig):
     def ready(self):
         # Modules with models import here: the app registry is ready only now (Django docs).
         from admissions import admin, forms, models, structured_data
+        from admissions.admin_search import with_study_code
         from admissions.plans import current_plans, touch_programmes_of_course
         from programs import history
         from programs.signals import connect
@@ -49,7 +50,9 @@ class AdmissionsConfig(AppConfig):
         extensions.admin_inlines.extend(
             [admin.AdmissionRequirementInline, admin.StudyOptionInline, admin.CohortInline]
         )
-        extensions.admin_search_fields.append("study_options__study_code")
+        extensions.admin_searches.append(
+            lambda programmes, term: with_study_code(programmes, term, "study_options__study_code")
+        )
         extensions.block_has_facts.update(
             {
                 Embed.ADMISSION: lambda p: models.AdmissionRequirement.of(p) is not None,

@@ -249,8 +249,14 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         (_("Dates"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
-    def get_search_fields(self, request):
-        return [*self.search_fields, *extensions.admin_search_fields]
+    def get_search_results(self, request, queryset, search_term):
+        """Django's search, and the programmes the apps built on programmes find (admissions:
+        by the study codes of their options)."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        for search in extensions.admin_searches:
+            if (found := search(queryset, search_term)) is not None:
+                results, may_have_duplicates = results | found, True
+        return results, may_have_duplicates
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *extensions.admin_inlines]

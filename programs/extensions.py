@@ -7,6 +7,7 @@ filter to the programme list and its facts to the structured data.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
 
@@ -24,9 +25,10 @@ class ProgrammeExtensions:
     # for_detail_page(): extra select_related / prefetch_related lookups.
     detail_select_related: list[str] = field(default_factory=list)
     detail_prefetch_related: list[str] = field(default_factory=list)
-    # ProgrammeAdmin: inlines shown after the sections, and more fields its search looks in.
+    # ProgrammeAdmin: inlines shown after the sections; functions(queryset, search term) →
+    # more programmes its search finds (a queryset), or None.
     admin_inlines: list[type] = field(default_factory=list)
-    admin_search_fields: list[str] = field(default_factory=list)
+    admin_searches: list[Callable[..., Any]] = field(default_factory=list)
     # Embed kind → function(programme) telling whether the block has facts to show; it must
     # read rows for_detail_page() prefetched only.
     block_has_facts: dict[str, Callable[..., bool]] = field(default_factory=dict)

@@ -292,9 +292,10 @@ def test_a_study_code_is_found_with_or_without_its_space(admin_client, changelis
     assert response.context["cl"].result_count == 1
 
 
-def test_programmes_are_found_by_their_study_codes(admin_client):
+@pytest.mark.parametrize("term", ["215 1210", "2151210"])
+def test_programmes_are_found_by_their_study_codes(admin_client, term):
     wanted = make_programme(title_nb="Funnet")
     make_study_option(wanted, study_code="215 1210")
     make_study_option(make_programme(), study_code="215 1220")
-    response = admin_client.get("/admin/programs/programme/", {"q": "215 1210"})
+    response = admin_client.get("/admin/programs/programme/", {"q": term})
     assert [p.title_nb for p in response.context["cl"].result_list] == ["Funnet"]
