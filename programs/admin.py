@@ -111,8 +111,8 @@ class NewRowsLast:
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        rows = self.model._default_manager.filter(**{formset.fk.name: obj}) if obj else None
-        last = rows.aggregate(last=Max("position"))["last"] if rows is not None else None
+        rows = self.model._default_manager.filter(**{formset.fk.name: obj})
+        last = rows.aggregate(last=Max("position"))["last"] if obj else None
         next_position = 0 if last is None else last + 10
 
         class NewRowsLastFormSet(formset):
