@@ -61,7 +61,9 @@ class Programme(ChoiceLabels, models.Model):
         _("heading above the sections"),
         max_length=100,
         blank=True,
-        help_text=_("For example “Spørsmål og svar”. “About the programme” is used when empty."),
+        help_text=_(
+            "For example “Questions and answers”. “About the programme” is used when empty."
+        ),
     )
     hero_image = VerifiedImageField(
         _("hero image"),
