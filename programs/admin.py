@@ -25,7 +25,6 @@ from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
 from programs.extensions import extensions
 from programs.models import OldSlug, Programme, Section, Status
-from programs.text import norwegian_slugify
 
 
 class OneMessagePerFieldForm(forms.ModelForm):
@@ -96,11 +95,8 @@ class SectionForm(OneMessagePerFieldForm):
     def clean_anchor(self):
         """Fill in the anchor here, not only in the model, so the formset's check that anchors
         are unique sees the real values when several new sections are added at once."""
-        title = self.cleaned_data.get("title_nb") or ""
-        anchor = self.cleaned_data["anchor"] or norwegian_slugify(title)[:80]
-        if title and not anchor:
-            raise ValidationError(Section.NO_ANCHOR, code="no_anchor")
-        return anchor
+        title = self.cleaned_data.get("title_nb")
+        return self.cleaned_data["anchor"] or (Section.anchor_from(title) if title else "")
 
 
 class NewRowsLast:

@@ -59,13 +59,13 @@ def comment(msgid, **params):
 def comment_text(stored):
     """A revision's comment in the active language: ours (``comment()``), Django's change
     message (“Changed title.”), or text as it was saved."""
+    if not stored.startswith("{"):
+        return LogEntry(change_message=stored).get_change_message()
     try:
-        data = json.loads(stored) if stored.startswith("{") else None
-        if data is not None:
-            return _(data["comment"]) % data["params"]
+        data = json.loads(stored)
+        return _(data["comment"]) % data["params"]
     except (ValueError, KeyError, TypeError):
         return stored
-    return LogEntry(change_message=stored).get_change_message()
 
 
 def save_with_comment(obj, user, comment):

@@ -434,11 +434,21 @@ class Section(ChoiceLabels, models.Model):
         """The programme page scrolled to this section (its accordion opens there)."""
         return f"{self.programme.get_absolute_url(language)}#{self.anchor}"
 
+    @classmethod
+    def anchor_from(cls, title):
+        """The anchor made from ``title`` ("Hva lærer du?" → "hva-laerer-du"); a title of only
+        "🎓" or "???" makes none, and the editor is asked to write one."""
+        anchor = norwegian_slugify(title)[:80]
+        if not anchor:
+            raise ValidationError(cls.NO_ANCHOR, code="no_anchor")
+        return anchor
+
     def clean(self):
         if not self.anchor and self.title_nb:
-            self.anchor = norwegian_slugify(self.title_nb)[:80]
-            if not self.anchor:  # a title of only "🎓" or "???"
-                raise ValidationError({"anchor": ValidationError(self.NO_ANCHOR, "no_anchor")})
+            try:
+                self.anchor = self.anchor_from(self.title_nb)
+            except ValidationError as error:
+                raise ValidationError({"anchor": error}) from None
         if self.anchor in self.RESERVED_ANCHORS:
             raise ValidationError(
                 {
