@@ -22,9 +22,10 @@ from programs.extensions import extensions
 from programs.fields import VerifiedImageField
 from programs.images import rendition_name, rendition_widths
 from programs.text import norwegian_slugify
+from programs.unique import NamesValueHolder
 
 
-class Programme(ChoiceLabels, models.Model):
+class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("URL slug"),

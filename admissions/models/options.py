@@ -20,6 +20,7 @@ from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyM
 from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+from programs.unique import NamesValueHolder
 
 # Further-education offers go out around 1 May, the main national round's in July.
 FIRST_OFFERS_MONTH = 5  # a year's thresholds can be known from May
@@ -87,7 +88,7 @@ class StudyOptionQuerySet(models.QuerySet):
         )
 
 
-class StudyOption(ChoiceLabels, models.Model):
+class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
     """A full-time or part-time variant of a programme, with its own study code."""
 
     programme = models.ForeignKey(
@@ -139,6 +140,9 @@ class StudyOption(ChoiceLabels, models.Model):
 
     def __str__(self):
         return f"{self.study_code} ({self.get_mode_display()})"
+
+    def unique_holder_label(self):
+        return f"{self.programme} ({self.get_mode_display().lower()})"
 
     def clean(self):
         if not (isinstance(self.deadline_month, int) and isinstance(self.deadline_day, int)):

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from admissions.grade_points import RULE_SETS
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+from programs.unique import NamesValueHolder
 
 
-class FieldOfStudy(models.Model):
+class FieldOfStudy(NamesValueHolder, models.Model):
     """A bachelor field an applicant may hold, such as nursing; filterable on the list page."""
 
     name = models.CharField(_("name"), max_length=100)

@@ -24,6 +24,7 @@ from admissions.choices import Season, StudyMode
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
 from programs.choices import ChoiceLabels, Level
+from programs.unique import NamesValueHolder
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
 
@@ -49,7 +50,7 @@ class InstructionLanguage(models.TextChoices):
     ENGLISH = "en", _("Taught in English")
 
 
-class Course(ChoiceLabels, models.Model):
+class Course(NamesValueHolder, ChoiceLabels, models.Model):
     """A course (emne) with its own code and credits; plans of any programme can place it."""
 
     code = models.CharField(

@@ -5,10 +5,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from admissions.choices import Outcome, Scale
 from tests.builders import (
     make_cohort,
+    make_course,
+    make_field_of_study,
     make_programme,
     make_study_option,
     make_threshold,
@@ -216,3 +219,39 @@ def test_nothing_is_saved_when_a_week_is_refused(cohort):
     with pytest.raises(ValidationError):
         make_week(cohort, iso_year=2025, week=53)
     assert cohort.weeks.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "«215 1210» er allerede brukt av «Sykepleie (deltid)»."),
+        ("en", "“215 1210” is already used by “Nursing (part-time)”."),
+    ],
+)
+def test_a_taken_study_code_is_refused_naming_the_option_that_has_it(language, expected):
+    """Not Django's "Studievariant med Studiekode finnes allerede.": the editor learns whose
+    code it is without going to look."""
+    nursing = make_programme(title_nb="Sykepleie", title_en="Nursing")
+    make_study_option(nursing, study_code="215 1210", mode="part_time")
+    with translation.override(language):
+        with pytest.raises(ValidationError) as excinfo:
+            make_study_option(make_programme(), study_code="215 1210")
+        assert excinfo.value.message_dict["study_code"] == [expected]
+    assert codes(excinfo, "study_code") == ["unique"]
+
+
+def test_taken_course_and_field_codes_are_refused_naming_their_holder():
+    make_course(code="PHV1100", title_nb="Psykisk helse")
+    make_field_of_study(code="sykepleie", name_nb="Sykepleie")
+    with translation.override("nb"):
+        with pytest.raises(ValidationError) as course:
+            make_course(code="PHV1100")
+        with pytest.raises(ValidationError) as field:
+            make_field_of_study(code="sykepleie")
+        assert course.value.messages == ["«PHV1100» er allerede brukt av «PHV1100 Psykisk helse»."]
+        assert field.value.messages == ["«sykepleie» er allerede brukt av «Sykepleie»."]
+
+
+def test_an_option_saved_again_does_not_hold_its_own_code_against_itself():
+    option = make_study_option(make_programme(), study_code="215 1210")
+    option.full_clean()

@@ -76,12 +76,19 @@ def test_it_refuses_a_slug_taken_in_the_same_language(field):
     assert error_codes(excinfo, field) == ["unique"]
 
 
-def test_duplicate_slug_message_is_a_plain_sentence_in_norwegian():
-    make_programme(slug_nb="taken")
-    with pytest.raises(ValidationError) as excinfo:
-        make_programme(slug_nb="taken")
-    [message] = excinfo.value.message_dict["slug_nb"]
-    assert "finnes allerede" in message  # Django's own nb catalogue, via our verbose names
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "«taken» er allerede brukt av «Sykepleie»."),
+        ("en", "“taken” is already used by “Nursing”."),
+    ],
+)
+def test_a_taken_slug_is_refused_naming_the_programme_that_has_it(language, expected):
+    make_programme(slug_nb="taken", title_nb="Sykepleie", title_en="Nursing")
+    with translation.override(language):
+        with pytest.raises(ValidationError) as excinfo:
+            make_programme(slug_nb="taken")
+        assert excinfo.value.message_dict["slug_nb"] == [expected]
 
 
 def test_a_slug_another_programme_uses_in_the_other_language_is_refused():
