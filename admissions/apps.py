@@ -61,6 +61,7 @@ class AdmissionsConfig(AppConfig):
                 Embed.STRUCTURE: lambda programme: bool(current_plans(programme)),
             }
         )
+        extensions.preview_pages.append(models.Cohort.newest_page)
         extensions.list_form = forms.ProgrammeFilterForm
         extensions.structured_data.append(structured_data.add_admission_facts)
         # A programme's history records its admission facts too (programs/history.py).

@@ -291,14 +291,26 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_preview" in request.POST:
-            return redirect(obj.get_absolute_url())
+            return redirect(self.preview_url(obj))
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        """“Save and preview” goes to the page itself, shown to editors even as a draft."""
         if "_preview" in request.POST:
-            return redirect(obj.get_absolute_url())
+            return redirect(self.preview_url(obj))
         return super().response_change(request, obj)
+
+    @staticmethod
+    def preview_url(programme):
+        """Where “Save and preview” goes: the page itself, shown to editors even as a draft.
+        A retired programme's address leads to its successor or says it is gone (410), so
+        there it goes to the first page an app names for it (admissions: its newest cohort's,
+        which shows its texts); only when there is none, to its address."""
+        destination = programme.destination() if programme.is_public() else programme
+        if destination != programme:
+            for page in extensions.preview_pages:
+                if url := page(programme):
+                    return url
+        return programme.get_absolute_url()
 
     # --- History ---------------------------------------------------------------------------
 

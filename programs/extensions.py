@@ -32,6 +32,9 @@ class ProgrammeExtensions:
     # Embed kind → function(programme) telling whether the block has facts to show; it must
     # read rows for_detail_page() prefetched only.
     block_has_facts: dict[str, Callable[..., bool]] = field(default_factory=dict)
+    # Functions(programme) → the address of a page showing a retired programme whose own
+    # address leads elsewhere, or None: where the admin's “Save and preview” goes.
+    preview_pages: list[Callable[..., str | None]] = field(default_factory=list)
     # The form of the programme list's query string: a ProgrammeListForm subclass.
     list_form: type[ProgrammeListForm] = ProgrammeListForm
     # Functions(programme, graph, today) → graph, each adding facts to the schema.org data.

@@ -99,6 +99,12 @@ class Cohort(ChoiceLabels, models.Model):
         """The cohort's schedule page (reads the cached programme, no query)."""
         return self.programme.page_url("admissions:cohort", language, code=self.code)
 
+    @classmethod
+    def newest_page(cls, programme):
+        """The page of ``programme``'s newest cohort, or None when it has none."""
+        newest = cls.objects.filter(programme=programme).first()
+        return newest and programme.page_url("admissions:cohort", code=newest.code)
+
     @property
     def starts(self):
         """(year, season) of the first term, read from the code: 2023H → (2023, autumn)."""

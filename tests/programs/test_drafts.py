@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.test import Client
+from django.utils import translation
 
 from tests.builders import make_cohort, make_programme, make_week
 from tests.pages import parse
@@ -106,3 +107,24 @@ def test_save_and_preview_saves_and_opens_the_page(admin_client):
     assert response.status_code == 302
     assert response["Location"] == "/studier/nytt-studium/"
     assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_save_and_preview_of_a_retired_programme_opens_its_newest_cohort_page(admin_client):
+    """Its own address leads to its successor; its texts are shown on its cohort pages."""
+    from programs.admin import ProgrammeAdmin
+    from programs.choices import Status
+
+    successor = make_programme()
+    retired = make_programme(status=Status.DISCONTINUED, replaced_by=successor)
+    assert ProgrammeAdmin.preview_url(retired) == retired.get_absolute_url()  # no cohorts: 301
+    make_cohort(retired, code="2022H", ends_year=2024)
+    make_cohort(retired, code="2023H", ends_year=2025)
+    with translation.override("en"):
+        url = ProgrammeAdmin.preview_url(retired)
+    assert url == f"/en/programmes/{retired.slug_en}/cohort-2023H/"
+    assert admin_client.get(url).status_code == 200
+    assert ProgrammeAdmin.preview_url(successor) == successor.get_absolute_url()
+    gone = make_programme(status=Status.DISCONTINUED)  # its address answers 410
+    assert ProgrammeAdmin.preview_url(gone) == gone.get_absolute_url()
+    make_cohort(gone)
+    assert ProgrammeAdmin.preview_url(gone) == gone.page_url("admissions:cohort", code="2023H")
