@@ -68,9 +68,9 @@ class Cohort(ChoiceLabels, models.Model):
         ],
     )
     ends_year = models.PositiveSmallIntegerField(
-        _("last year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        _("final year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    ends_season = models.CharField(_("last term"), max_length=10, choices=Season)
+    ends_season = models.CharField(_("final term"), max_length=10, choices=Season)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
