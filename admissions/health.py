@@ -61,23 +61,31 @@ def link_message(language):
     }[language]
 
 
-def programme_url(programme):
-    return reverse("admin:programs_programme_change", args=[programme.pk])
+def programme_url(programme, section=None):
+    """The programme's admin page; with ``section``, at that section's inline form, which
+    static/admin-extra/open-target.js unfolds. Django numbers the forms in the inline's
+    order (position, then pk: the order of ``programme.sections.all()``) as ``sections-N``."""
+    url = reverse("admin:programs_programme_change", args=[programme.pk])
+    if section is None:
+        return url
+    return f"{url}#sections-{list(programme.sections.all()).index(section)}"
 
 
 def missing_translations(programme, today, context):
     """A text written in one language and not the other (programme title and lead; section
     question, heading and body)."""
     other = {"nb": "en", "en": "nb"}
-    texts = [(_("title"), programme, "title"), (_("lead"), programme, "lead")]
+    url = programme_url(programme)
+    texts = [(_("title"), programme, "title", url), (_("lead"), programme, "lead", url)]
     for section in programme.sections.all():
         name = {"section": section.title_nb or section.title_en}
+        url = programme_url(programme, section)
         texts += [
-            (_("question of “%(section)s”") % name, section, "title"),
-            (_("heading of “%(section)s”") % name, section, "heading"),
-            (_("text of “%(section)s”") % name, section, "body"),
+            (_("question of “%(section)s”") % name, section, "title", url),
+            (_("heading of “%(section)s”") % name, section, "heading", url),
+            (_("text of “%(section)s”") % name, section, "body", url),
         ]
-    for label, obj, field in texts:
+    for label, obj, field, url in texts:
         for code in ("nb", "en"):
             if has_text(getattr(obj, f"{field}_{other[code]}")) and not has_text(
                 getattr(obj, f"{field}_{code}")
@@ -86,7 +94,7 @@ def missing_translations(programme, today, context):
                     programme,
                     f"missing_{code}",
                     missing_message(code) % {"text": label},
-                    programme_url(programme),
+                    url,
                 )
 
 
@@ -101,7 +109,7 @@ def stale_english(programme, today, context):
                 "stale_en",
                 _("The English text of “%(section)s” is older than the Norwegian.")
                 % {"section": section.title_nb},
-                programme_url(programme),
+                programme_url(programme, section),
             )
 
 
@@ -170,7 +178,7 @@ def empty_sections(programme, today, context):
                 programme,
                 "empty_section",
                 _("Section “%(section)s” has no text.") % {"section": section.title_nb},
-                programme_url(programme),
+                programme_url(programme, section),
             )
 
 
@@ -191,7 +199,7 @@ def broken_links(programme, today, context):
                         "broken_link",
                         link_message(code)
                         % {"section": section.title_nb, "href": href, "status": status},
-                        programme_url(programme),
+                        programme_url(programme, section),
                     )
 
 

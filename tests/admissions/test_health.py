@@ -17,6 +17,7 @@ from tests.builders import (
     make_threshold,
     make_week,
 )
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 3)
@@ -193,6 +194,25 @@ def test_a_section_without_text_or_block_is_reported():
     make_section(programme, body_nb="", body_en="")
     make_section(programme, body_nb="", body_en="", embed="apply")
     assert codes() == [("empty_section", programme.slug_nb)]
+
+
+def test_a_section_finding_links_to_that_sections_form_on_the_programme_page(admin_client):
+    """Django numbers the inline's forms in its order (position, pk) as ``sections-N``; the
+    link points there, and static/admin-extra/open-target.js unfolds it (browser test)."""
+    programme = healthy_programme()  # its section is at position 0
+    empty = make_section(programme, position=5, body_nb="", body_en="", title_nb="Tom")
+    make_section(programme, position=2)
+    [finding] = find_problems(TODAY)
+    change = f"/admin/programs/programme/{programme.pk}/change/"
+    assert finding.fix_url == f"{change}#sections-2"
+    form = parse(admin_client.get(change)).select_one("#sections-2")
+    assert form.select_one("input[name='sections-2-id']")["value"] == str(empty.pk)
+
+
+def test_a_programme_finding_links_to_the_programme_page():
+    programme = healthy_programme(lead_en="")
+    [finding] = find_problems(TODAY)
+    assert finding.fix_url == f"/admin/programs/programme/{programme.pk}/change/"
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,26 @@ def test_the_threshold_import_preview(logged_in, site):  # noqa: F811
     page.click("input[name=confirm]")
     page.wait_for_url(site + "/admin/admissions/admissionthreshold/")
     assert page.locator("#result_list tbody tr").count() == 4  # 2 seed + 2 new
+
+
+def test_a_health_link_to_a_section_opens_it_in_the_programme_form(logged_in, site):  # noqa: F811
+    """The section is in the folded "Sections" group, its text in a folded part: both open,
+    the section is in view and has the focus, so the editor starts typing where the problem is."""
+    page, violations = logged_in
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    sections = list(programme.sections.all())
+    last = sections[-1]
+    last.body_nb = last.body_en = ""
+    last.embed = ""
+    last.save()
+    page.goto(site + "/admin/health/")
+    page.click(f"#content-main a[href$='#sections-{len(sections) - 1}']")
+    page.wait_for_url(f"**/programme/{programme.pk}/change/#sections-{len(sections) - 1}")
+    page.wait_for_load_state("load")
+    form = page.locator(f"#sections-{len(sections) - 1}")
+    assert form.locator(f"input[name$='-id'][value='{last.pk}']").count() == 1
+    assert form.locator(".field-body_en").is_visible()  # the admin's language's tab
+    assert form.evaluate("element => element === document.activeElement")
+    assert form.evaluate("element => element.getBoundingClientRect().top < window.innerHeight")
+    assert violations() == []
+    page.screenshot(path=SCREENSHOTS / "admin-health-link-to-section.png")
