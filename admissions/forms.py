@@ -4,6 +4,7 @@ from decimal import Decimal
 from itertools import zip_longest
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.forms.utils import flatatt
@@ -52,6 +53,16 @@ class QuickSelect(forms.Select):
         )
 
 
+class FieldOfStudyChoice(forms.ModelChoiceField):
+    """A field of study by its code. A code with a NUL character in it is one we do not know,
+    like any other: Django's own check says "Null characters are not allowed.", which tells
+    a reader nothing they can act on."""
+
+    def validate_no_null_characters(self, value):
+        if "\x00" in str(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 class ProgrammeFilterForm(ProgrammeListForm):
     """The query string of the programme list: ``q`` (search), ``level``, ``mode``,
     ``bachelor`` (field code), ``open=1`` and ``page``. Every field is optional and an empty
@@ -89,7 +100,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
             "invalid_choice": _("We do not know that study mode. Choose one from the list.")
         },
     )
-    bachelor = forms.ModelChoiceField(
+    bachelor = FieldOfStudyChoice(
         queryset=FieldOfStudy.objects.all(),
         to_field_name="code",
         required=False,

@@ -245,6 +245,11 @@ def test_a_field_no_programme_accepts_says_so(client, programme):
             "/en/programmes/?bachelor=%3Cscript%3E",
             "We do not know that field of study. Choose one from the list.",
         ),
+        ("/studier/?bachelor=a%00b", "Vi kjenner ikke det fagfeltet. Velg et fra listen."),
+        (
+            "/en/programmes/?bachelor=%00",
+            "We do not know that field of study. Choose one from the list.",
+        ),
     ],
 )
 def test_an_unknown_field_is_a_400_with_a_message_in_the_readers_language(client, url, message):
