@@ -271,6 +271,11 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     def is_open(self):
         return self.status == Status.OPEN
 
+    @property
+    def is_retired(self):
+        """Discontinued: its address leads to its successor, or answers 410."""
+        return self.status == Status.DISCONTINUED
+
     def embedded_blocks(self):
         """The blocks some section shows (reads prefetched sections)."""
         return {section.embed for section in self.sections.all() if section.embed}

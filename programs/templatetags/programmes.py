@@ -24,6 +24,15 @@ def fallback_lang(obj, field):
 
 
 @register.simple_tag
+def marked_text(obj, field):
+    """``obj.field`` as text to put inside a sentence of the page's language: in a
+    ``<span lang="nb">`` when it falls back to Norwegian, so that "Master i helsesykepleie,
+    cohort 2025V" marks the title as Norwegian and leaves "cohort" English."""
+    code, text = _fallback_code(obj, field), getattr(obj, field)
+    return format_html('<span lang="{}">{}</span>', code, text) if code else text
+
+
+@register.simple_tag
 def fallback_lang_code(obj, field):
     """The bare code for ``fallback_lang``, for components that take ``lang`` as input."""
     return _fallback_code(obj, field)

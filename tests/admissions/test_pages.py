@@ -398,3 +398,53 @@ def test_a_spring_cohort_started_in_the_spring(client, programme):
     make_cohort(programme, code="2025V", ends_year=2026, ends_season="autumn")
     page = parse(client.get("/en/programmes/programme-a/cohort-2025V/"))
     assert page.select_one(".overline").get_text() == "For students who started in spring 2025"
+
+
+@pytest.mark.parametrize(
+    ("url", "trail"),
+    [
+        (
+            "/studier/studium-a/kull-2023H/",
+            [("Studier", "/studier/"), ("Studium A", "/studier/studium-a/"), ("Kull 2023H", None)],
+        ),
+        (
+            "/en/programmes/programme-a/cohort-2023H/",
+            [
+                ("Programmes", "/en/programmes/"),
+                ("Programme A", "/en/programmes/programme-a/"),
+                ("Cohort 2023H", None),
+            ],
+        ),
+    ],
+)
+def test_a_cohort_pages_breadcrumbs_lead_back_to_its_programme(client, programme, url, trail):
+    links = parse(client.get(url)).select(".breadcrumbs a")
+    found = [(a.get_text(strip=True), None if a.get("aria-current") else a["href"]) for a in links]
+    assert found == trail
+
+
+def test_a_retired_programmes_cohort_page_names_it_without_a_link_to_its_address(
+    client, programme
+):
+    """Its address leads to its successor: the trail names the cohort with the title."""
+    programme.status = Status.DISCONTINUED
+    programme.replaced_by = make_programme()
+    programme.save()
+    links = parse(client.get("/en/programmes/programme-a/cohort-2023H/")).select(".breadcrumbs a")
+    assert [a.get_text(strip=True) for a in links] == ["Programmes", "Programme A, cohort 2023H"]
+
+
+def test_an_untranslated_title_is_marked_norwegian_inside_the_english_heading(client, programme):
+    """Only the title is Norwegian: "cohort" and "has been discontinued" are English."""
+    programme.title_en = ""
+    programme.save()
+    page = parse(client.get("/en/programmes/programme-a/cohort-2023H/"))
+    assert page.h1.get("lang") is None
+    assert str(page.h1.select_one("span[lang=nb]")) == '<span lang="nb">Studium A</span>'
+    assert page.h1.get_text() == "Studium A, cohort 2023H"
+    programme.status = Status.DISCONTINUED
+    programme.save()
+    page = parse(client.get("/en/programmes/programme-a/"))
+    assert page.h1.get("lang") is None
+    assert page.h1.get_text() == "Studium A has been discontinued"
+    assert page.h1.select_one("span[lang=nb]").get_text() == "Studium A"
