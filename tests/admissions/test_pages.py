@@ -439,6 +439,7 @@ def test_an_untranslated_title_is_marked_norwegian_inside_the_english_heading(cl
     programme.title_en = ""
     programme.save()
     page = parse(client.get("/en/programmes/programme-a/cohort-2023H/"))
+    assert "has not been translated into English yet" in page.select_one(".notice").get_text()
     assert page.h1.get("lang") is None
     assert str(page.h1.select_one("span[lang=nb]")) == '<span lang="nb">Studium A</span>'
     assert page.h1.get_text() == "Studium A, cohort 2023H"
@@ -448,3 +449,17 @@ def test_an_untranslated_title_is_marked_norwegian_inside_the_english_heading(cl
     assert page.h1.get("lang") is None
     assert page.h1.get_text() == "Studium A has been discontinued"
     assert page.h1.select_one("span[lang=nb]").get_text() == "Studium A"
+
+
+def test_a_week_note_without_english_is_marked_norwegian(client, programme):
+    week = programme.cohorts.get().weeks.get(week=37)
+    week.note_nb, week.note_en = "Samling på campus Pilestredet", ""
+    week.save()
+    english = parse(client.get("/en/programmes/programme-a/cohort-2023H/"))
+    [note] = english.select(".facts-block--schedule span[lang=nb]")
+    assert note.get_text() == "Samling på campus Pilestredet"
+    week.note_en = "On campus"
+    week.save()
+    english = parse(client.get("/en/programmes/programme-a/cohort-2023H/"))
+    assert english.select(".facts-block--schedule span[lang]") == []
+    assert "On campus" in english.select_one(".facts-block--schedule").get_text()
