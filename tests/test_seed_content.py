@@ -34,8 +34,14 @@ TYPOS = {"psyfkiske": "psykiske"}
 REWRITTEN = {
     "Søknadsfristen er 1. mars.": "Søknadsfristen er 1. mars 2027.",  # the coming round's date
     # The seed's thresholds are from 2024; in 2026 the 2024 round is no longer the last one.
+    # The site says "studiet" for a programme everywhere; the scrape's one "programmet" too.
+    "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i barnevern, "
+    "ergoterapi, fysioterapi, sosialt arbeid, sykepleie eller vernepleie.": (
+        "For å søke på dette studiet må du ha bachelorgrad eller tilsvarende i barnevern, "
+        "ergoterapi, fysioterapi, sosialt arbeid, sykepleie eller vernepleie."
+    ),
     "Det kan være konkurranse om plassene. Ved forrige opptak var poenggrensene": (
-        "Det kan være konkurranse om plassene. Ved opptaket i 2024 var poenggrensene"
+        "Det kan være konkurranse om plassene. Ved opptaket i 2024 var poenggrensene:"
     ),
 }
 

@@ -63,11 +63,11 @@ def programme():
         (
             NB,
             [
-                "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i "
+                "For å søke på dette studiet må du ha bachelorgrad eller tilsvarende i "
                 "barnevern eller sykepleie.",
                 "Søkere rangeres etter karakterpoeng.",
                 # 2024's thresholds, read in November 2026: the sentence names their year
-                "Ved opptaket i 2024 var poenggrensene 2,78 på heltid 2,92 på deltid",
+                "Ved opptaket i 2024 var poenggrensene: 2,78 på heltid 2,92 på deltid",
                 "Du søker på Søknadsweb med studiekode 215 1210 for heltid og 215 1220 for deltid.",
                 "Søknadsfristen er 1. mars 2027.",
                 "Kull 2023H",
@@ -82,7 +82,7 @@ def programme():
             [
                 "you must have a bachelor's degree or equivalent in child welfare or nursing.",
                 "Applicants are ranked by grade points.",
-                "In the 2024 admission round, the thresholds were "
+                "In the 2024 admission round, the thresholds were: "
                 "2.78 (full-time) 2.92 (part-time)",
                 "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
                 "215 1220 (part-time).",
@@ -104,8 +104,8 @@ def test_every_fact_is_written_out_from_the_records(client, programme, url, sent
 @pytest.mark.parametrize(
     ("url", "sentence"),
     [
-        (NB, "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid"),
-        (EN, "In the last admission round, the thresholds were 2.78 (full-time) 2.92 (part-time)"),
+        (NB, "Ved forrige opptak var poenggrensene: 2,78 på heltid 2,92 på deltid"),
+        (EN, "In the last admission round, the thresholds were: 2.78 (full-time) 2.92 (part-time)"),
     ],
 )
 def test_thresholds_of_the_latest_round_are_called_the_last(client, programme, url, sentence):
@@ -116,10 +116,10 @@ def test_thresholds_of_the_latest_round_are_called_the_last(client, programme, u
 @pytest.mark.parametrize(
     ("url", "sentence"),
     [
-        (NB, "Ved forrige opptak var poenggrensene 2,78 på heltid 2,92 på deltid (2024)"),
+        (NB, "Ved forrige opptak var poenggrensene: 2,78 på heltid 2,92 på deltid (2024)"),
         (
             EN,
-            "In the last admission round, the thresholds were "
+            "In the last admission round, the thresholds were: "
             "2.78 (full-time) 2.92 (part-time, 2024)",
         ),
     ],
@@ -423,9 +423,7 @@ def test_a_cohort_pages_breadcrumbs_lead_back_to_its_programme(client, programme
     assert found == trail
 
 
-def test_a_retired_programmes_cohort_page_names_it_without_a_link_to_its_address(
-    client, programme
-):
+def test_a_retired_programmes_cohort_page_names_it_without_a_link_to_its_address(client, programme):
     """Its address leads to its successor: the trail names the cohort with the title."""
     programme.status = Status.DISCONTINUED
     programme.replaced_by = make_programme()
@@ -463,3 +461,16 @@ def test_a_week_note_without_english_is_marked_norwegian(client, programme):
     english = parse(client.get("/en/programmes/programme-a/cohort-2023H/"))
     assert english.select(".facts-block--schedule span[lang]") == []
     assert "On campus" in english.select_one(".facts-block--schedule").get_text()
+
+
+@pytest.mark.parametrize(
+    ("url", "caption"),
+    [
+        (NB, "Poenggrenser tidligere år (ordinær kvote, hovedopptak; karaktersnitt, 1–5)"),
+        (EN, "Thresholds in earlier years (ordinary quota, main round; grade average, 1–5)"),
+    ],
+)
+def test_the_threshold_tables_caption_names_the_scale_mid_sentence(client, programme, url, caption):
+    full, _part = programme.study_options.all()
+    make_threshold(full, admission_year=2023, points=Decimal("2.70"))
+    assert parse(client.get(url)).select_one(".threshold-history caption").get_text() == caption
