@@ -381,14 +381,20 @@ def test_a_bad_query_string_is_a_400_in_norwegian_too(client, db, query):
 def test_a_page_past_the_last_links_the_last_page(client, many):
     response = client.get("/en/programmes/?page=9999&q=programme")
     assert response.status_code == 400
-    links = [a["href"] for a in parse(response).select("main a")]
-    assert "/en/programmes/?page=3&q=programme" in links
+    page = parse(response)
+    assert page.select_one("main a[href='/en/programmes/?page=3&q=programme']").get_text() == (
+        "Go to the last page"
+    )
+    # No "page 9999 of 3" in the title: the page does not exist.
+    assert page.title.get_text() == "Error: Programmes: 45 results – Studieside"
 
 
 def test_a_page_past_an_empty_list_is_a_400(client, db):
     response = client.get("/en/programmes/?page=2")
     assert response.status_code == 400
     assert "There is no page 2: the list has only one page." in alert(response)
+    # Its only page is not "the last page" of anything.
+    assert parse(response).select_one("main a[href='/en/programmes/']").get_text() == "Go to page 1"
 
 
 def test_unknown_parameters_are_ignored(client, catalogue):
