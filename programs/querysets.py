@@ -160,12 +160,17 @@ class ProgrammeQuerySet(models.QuerySet):
         ``language`` first), else a slug it had before a rename.
 
         A live slug costs 1 query plus this queryset's prefetches. An old slug only ever leads
-        to a redirect, so that programme comes without the prefetches: 2 queries.
+        to a redirect, so that programme comes without the prefetches: 2 queries. Slugs are
+        lower case, so one typed in capitals ("/studier/SYKEPLEIE/") is looked for in lower
+        case too, also without the prefetches: the page redirects to its own address.
         """
-        return (
+        found = (
             self.with_slug(slug, language)
             or self.prefetch_related(None).with_old_slug(slug, language).first()
         )
+        if found is None and slug != slug.lower():
+            return self.prefetch_related(None).at_slug(slug.lower(), language)
+        return found
 
     def with_old_slug(self, slug, language):
         """Programmes that had ``slug`` before a rename; the one renamed in ``language`` first."""

@@ -102,6 +102,30 @@ def test_old_slugs_redirect_after_a_rename(client, url, location):
     assert (response.status_code, response["Location"]) == (301, location)
 
 
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/studier/Sykepleie/", "/studier/sykepleie/"),
+        ("/en/programmes/NURSING/?utm_source=print", "/en/programmes/nursing/?utm_source=print"),
+        ("/en/programmes/Nursing/cohort-2023H/", "/en/programmes/nursing/cohort-2023H/"),
+        ("/studier/SYKEPLEIE/kull-2023H.ics", "/studier/sykepleie/kull-2023H.ics"),
+        ("/studier/GAMMEL-SYKEPLEIE/", "/studier/sykepleie/"),  # an old slug, in capitals
+    ],
+)
+def test_a_slug_typed_in_capitals_redirects_to_the_lower_case_address(client, url, location):
+    programme = make_programme(slug_nb="gammel-sykepleie", slug_en="nursing")
+    programme.slug_nb = "sykepleie"
+    programme.save()
+    make_cohort(programme)
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+
+
+def test_a_slug_in_capitals_that_is_nothing_in_lower_case_is_404(client):
+    make_programme(slug_nb="sykepleie")
+    assert client.get("/studier/FINNES-IKKE/").status_code == 404
+
+
 def test_every_earlier_slug_leads_to_the_current_one(client):
     programme = make_programme(slug_nb="forste")
     for slug in ("andre", "tredje"):
