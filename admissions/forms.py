@@ -1,6 +1,5 @@
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import zip_longest
 
 from django import forms
@@ -13,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from admissions.choices import StudyMode
-from admissions.grade_points import FAILED, PASS, Course, GradePointError
+from admissions.grade_points import FAILED, PASS, Course, GradePointError, read_credits
 from admissions.models import FieldOfStudy, StudyOption
 from programs.choices import Level
 from programs.extensions import ProgrammeListForm
@@ -187,69 +186,113 @@ def study_code_match(text):
 
 @dataclass
 class TranscriptRow:
-    """One course as typed: ``credits`` and ``grade`` as sent, and the row's error, if any."""
+    """One course as typed: ``credits`` and ``grade`` as sent, and each one's error, if any."""
 
     credits: str = ""
     grade: str = ""
-    error: str = ""
+    credits_error: str = ""
+    grade_error: str = ""
 
 
 class TranscriptForm:
     """The grade-point calculator's GET form: rows of ``credits`` and ``grade`` (repeated
-    parameters, in order). Nothing is stored. Blank rows are ignored; a bad row gets its own
-    message; more than ``MAX_ROWS`` courses is refused as a whole."""
+    parameters, in order), and ``rows``, which the "Add rows" button sends: show that many
+    rows, keep what was typed and calculate nothing yet. Nothing is stored. Blank rows are
+    ignored; every field of every row is checked and a wrong one gets its own message; more
+    than ``MAX_ROWS`` courses, or a ``rows`` that is not 1 to ``MAX_ROWS``, is refused."""
 
     MAX_ROWS = 60
     BLANK_ROWS = 3  # empty rows shown after those typed, to add courses without JavaScript
-    CREDITS = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+    ADD_ROWS = 10  # more empty rows a press on "Add rows" gives
 
     def __init__(self, query, rules):
         self.rules = rules
-        self.is_bound = "credits" in query or "grade" in query
-        self.error = ""
+        self.is_bound = any(name in query for name in ("credits", "grade", "rows"))
+        self.messages = []  # errors of the whole form, not of a row
         self.result = None
+        self.is_all_pass = False
         credits, grades = query.getlist("credits"), query.getlist("grade")
         if max(len(credits), len(grades)) > self.MAX_ROWS:
-            self.error = _("Enter at most %(count)s courses.") % {"count": self.MAX_ROWS}
+            self.messages.append(_("Enter at most %(count)s courses.") % {"count": self.MAX_ROWS})
             credits, grades = [], []
         self.rows = [
             TranscriptRow(c.strip(), g.strip())
             for c, g in zip_longest(credits, grades, fillvalue="")
             if c.strip() or g.strip()
         ]
-        if self.is_bound and not self.error:
+        self.rows_asked = self._read_rows(query.getlist("rows"))
+        if self.is_bound and "rows" not in query and not self.messages:
             self._calculate()
+
+    def _read_rows(self, values):
+        """The number of rows ``rows`` asks for, or None when it is not given or is wrong."""
+        if not values:
+            return None
+        if len(values) > 1:
+            self.messages.append(
+                _("The address gives “%(name)s” more than once.") % {"name": "rows"}
+            )
+        elif re.fullmatch(r"[0-9]{1,3}", values[0]) and 1 <= int(values[0]) <= self.MAX_ROWS:
+            return int(values[0])
+        else:
+            self.messages.append(
+                _("The number of rows must be a whole number from 1 to %(max)s.")
+                % {"max": self.MAX_ROWS}
+            )
+        return None
 
     def _calculate(self):
         courses = []
-        for row in self.rows:
-            if not self.CREDITS.fullmatch(row.credits):
-                row.error = _("Enter the credits as a number, for example 7.5.")
-            elif row.grade not in self.rules.grades():
-                row.error = _("Choose a grade.")
-            else:
-                courses.append(Course(Decimal(row.credits.replace(",", ".")), row.grade))
+        for n, row in enumerate(self.rows):
+            try:
+                credits = read_credits(row.credits, n)
+            except GradePointError as error:
+                credits, row.credits_error = None, error.message
+            if error := self.rules.grade_error(row.grade, n):
+                row.grade_error = error.message
+            if credits is not None and not row.grade_error:
+                courses.append(Course(credits, row.grade))
         if self.errors:
             return
         try:
             self.result = self.rules.average(courses)
-        except GradePointError as error:
-            if error.row is None:
-                self.error = error.message
-            else:
-                self.rows[error.row].error = error.message
+        except GradePointError as error:  # no course at all: every row was checked above
+            self.messages.append(error.message)
+        else:
+            self.is_all_pass = self.rules.is_all_pass(courses)
 
     @property
     def errors(self):
-        """``[(row number from 1 or None, message)]``, for the summary above the form."""
-        rows = [(n, row.error) for n, row in enumerate(self.rows, 1) if row.error]
-        return [(None, self.error)] * bool(self.error) + rows
+        """``[(row number from 1 or None, field id or "", message)]`` for the summary above
+        the form, row by row, credits before grade; the field id is "credits-2", "grade-2"."""
+        fields = [
+            (n, f"{name}-{n}", message)
+            for n, row in enumerate(self.rows, 1)
+            for name, message in (("credits", row.credits_error), ("grade", row.grade_error))
+            if message
+        ]
+        return [(None, "", message) for message in self.messages] + fields
 
     def grade_choices(self):
         """``[(value, label)]`` of the grades of the rule set, as the select shows them."""
         labels = {PASS: _("Passed"), FAILED: _("F (failed)")}
         return [(grade, labels.get(grade, grade)) for grade in self.rules.grades()]
 
+    def row_count(self):
+        """How many rows the table shows: those typed, then blank ones, ``rows`` in all when
+        it was given, never more than ``MAX_ROWS``."""
+        wanted = self.rows_asked or len(self.rows) + self.BLANK_ROWS
+        return max(len(self.rows), min(wanted, self.MAX_ROWS))
+
     def display_rows(self):
         """The rows to show: those typed, then blank ones."""
-        return [*self.rows, *(TranscriptRow() for _ in range(self.BLANK_ROWS))]
+        return [*self.rows, *(TranscriptRow() for _ in range(self.row_count() - len(self.rows)))]
+
+    def rows_to_add(self):
+        """How many empty rows the "Add rows" button adds: ``ADD_ROWS``, fewer near
+        ``MAX_ROWS``, 0 when the table is full (no button then)."""
+        return min(self.ADD_ROWS, self.MAX_ROWS - self.row_count())
+
+    def more_rows(self):
+        """The ``rows`` the "Add rows" button sends."""
+        return self.row_count() + self.rows_to_add()

@@ -4,11 +4,13 @@ OsloMet ranks applicants to further education by the average of their bachelor g
 (karakterpoeng): A=5, B=4, C=3, D=2, E=1, weighted by each course's credits. Courses graded
 pass/fail are left out; when every course is pass/fail the average is 3. A failed course (F)
 is not part of a degree, so it is refused. The result is rounded half up to two decimals.
+Credits are typed as in a transcript: more than 0, at most ``MAX_CREDITS``, in steps of 0.01.
 
 Another institution's scale (say A=50 … E=10, or extra points) is another ``RuleSet`` in
 ``RULE_SETS``; a programme names the one that applies.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,6 +24,14 @@ from admissions.choices import Outcome
 
 PASS = "pass"
 FAILED = "F"
+MAX_CREDITS = 120  # one course: the most a Course in the admin may have (models/structure.py)
+CREDIT_DECIMALS = 2  # 7.5 and 2.25 are credits; 0.001 is a typing error
+NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")  # 7,5 7.5 -5 .5 7. (no exponent)
+
+NOT_A_NUMBER = _("Enter the credits as a number, for example 7.5.")
+NOT_POSITIVE = _("Credits must be more than 0.")
+TOO_MANY = _("One course can have at most %(max)s credits.")
+TOO_PRECISE = _("Credits can have at most two decimals, for example 7.5 or 2.25.")
 
 
 @dataclass(frozen=True)
@@ -31,11 +41,30 @@ class Course:
 
 
 class GradePointError(ValueError):
-    """A transcript the rule set cannot average; ``code`` is stable, ``row`` counts from 0."""
+    """A transcript the rule set cannot average. ``code`` is stable, ``row`` counts from 0,
+    ``field`` is the one to correct: "credits", "grade", or None for the transcript."""
 
-    def __init__(self, code, message, row=None):
+    def __init__(self, code, message, row=None, field=None):
         super().__init__(message)
-        self.code, self.message, self.row = code, message, row
+        self.code, self.message, self.row, self.field = code, message, row, field
+
+
+def read_credits(text, row=None):
+    """Credits as typed ("7,5", "7.5", " 30 ") as a Decimal. Raises a GradePointError on
+    "credits" saying what to change: not a number, not more than 0, over ``MAX_CREDITS``, or
+    more than ``CREDIT_DECIMALS`` decimals."""
+    text = text.strip()
+    if not NUMBER.fullmatch(text):
+        raise GradePointError("credits_not_a_number", NOT_A_NUMBER, row, "credits")
+    credits = Decimal(text.replace(",", "."))
+    if credits <= 0:
+        raise GradePointError("credits", NOT_POSITIVE, row, "credits")
+    if credits > MAX_CREDITS:
+        message = TOO_MANY % {"max": MAX_CREDITS}
+        raise GradePointError("credits_too_many", message, row, "credits")
+    if credits != credits.quantize(Decimal(1).scaleb(-CREDIT_DECIMALS), rounding=ROUND_HALF_UP):
+        raise GradePointError("credits_too_precise", TOO_PRECISE, row, "credits")
+    return credits
 
 
 @dataclass(frozen=True)
@@ -50,24 +79,42 @@ class RuleSet:
         """Every grade a course may have here, best first, then pass and failed."""
         return [*self.points, PASS, FAILED]
 
-    def average(self, courses: Iterable[Course]) -> Decimal:
-        """The credit-weighted average of the graded courses, rounded half up."""
-        courses = list(courses)
+    def grade_error(self, grade, row=None):
+        """Why a course graded ``grade`` cannot be averaged (a GradePointError on "grade"),
+        or None when it can."""
+        if grade == FAILED:
+            message = _("A failed course (F) does not count: remove it.")
+            return GradePointError("failed_course", message, row, "grade")
+        if grade != PASS and grade not in self.points:
+            return GradePointError("unknown_grade", _("Choose a grade."), row, "grade")
+        return None
+
+    def errors(self, courses):
+        """Every reason ``courses`` cannot be averaged, row by row, credits before grade;
+        [] when they can."""
         if not courses:
-            raise GradePointError("no_courses", _("Add at least one course."))
-        total = weight = Decimal(0)
+            return [GradePointError("no_courses", _("Add at least one course."))]
+        errors = []
         for row, course in enumerate(courses):
-            if course.grade == FAILED:
-                raise GradePointError(
-                    "failed_course", _("A failed course (F) does not count: remove it."), row
-                )
-            if course.grade != PASS and course.grade not in self.points:
-                raise GradePointError("unknown_grade", _("Choose a grade."), row)
             if course.credits <= 0:
-                raise GradePointError("credits", _("Credits must be more than 0."), row)
-            if course.grade != PASS:
-                total += self.points[course.grade] * course.credits
-                weight += course.credits
+                errors.append(GradePointError("credits", NOT_POSITIVE, row, "credits"))
+            if error := self.grade_error(course.grade, row):
+                errors.append(error)
+        return errors
+
+    def is_all_pass(self, courses):
+        """True when no course has a letter grade, so ``average()`` gives ``all_pass``."""
+        return all(course.grade == PASS for course in courses)
+
+    def average(self, courses: Iterable[Course]) -> Decimal:
+        """The credit-weighted average of the graded courses, rounded half up; the first of
+        ``errors()`` is raised when there is one."""
+        courses = list(courses)
+        if errors := self.errors(courses):
+            raise errors[0]
+        graded = [course for course in courses if course.grade != PASS]
+        weight = sum(course.credits for course in graded)
+        total = sum(self.points[course.grade] * course.credits for course in graded)
         average = total / weight if weight else self.all_pass
         return average.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
 

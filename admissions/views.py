@@ -67,8 +67,9 @@ def cohort_schedule(request, slug, code):
 @require_safe
 def grade_points(request, slug):
     """The grade-point calculator of an open or closed programme whose requirement names a
-    rule set: a GET form, the result next to the latest thresholds. Nothing is stored; a
-    transcript it cannot read is a 400 with the reasons on the page."""
+    rule set: a GET form, the result next to the latest thresholds; its "Add rows" button
+    (``rows=``) shows more empty rows and calculates nothing yet. Nothing is stored; a
+    transcript or ``rows`` it cannot read is a 400 with every reason on the page."""
     programme = (
         Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
     )

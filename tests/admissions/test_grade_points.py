@@ -13,6 +13,7 @@ from admissions.grade_points import (
     GradePointError,
     Threshold,
     compare,
+    read_credits,
 )
 from admissions.grade_points import OSLOMET_GRADE_AVERAGE as RULES
 
@@ -68,6 +69,80 @@ def test_what_cannot_be_averaged_is_refused_with_a_code(rows, code):
     with pytest.raises(GradePointError) as error:
         RULES.average(courses(*rows))
     assert error.value.code == code
+
+
+def test_every_problem_of_every_course_is_found_in_one_go():
+    rows = courses((0, "A"), (10, "B"), (10, FAILED), (-1, "G"))
+    found = [(e.code, e.row, e.field) for e in RULES.errors(rows)]
+    assert found == [
+        ("credits", 0, "credits"),
+        ("failed_course", 2, "grade"),
+        ("credits", 3, "credits"),
+        ("unknown_grade", 3, "grade"),
+    ]
+
+
+def test_a_transcript_that_can_be_averaged_has_no_errors():
+    assert RULES.errors(courses((10, "A"), (5, PASS))) == []
+
+
+@pytest.mark.parametrize(
+    ("grade", "code"), [("A", None), (PASS, None), (FAILED, "failed_course"), ("", "unknown_grade")]
+)
+def test_a_grade_is_checked_on_its_own(grade, code):
+    error = RULES.grade_error(grade, row=4)
+    assert (error and (error.code, error.row, error.field)) == (code and (code, 4, "grade"))
+
+
+@pytest.mark.parametrize(
+    ("rows", "all_pass"),
+    [(((30, PASS), (10, PASS)), True), (((30, PASS), (10, "E")), False), (((10, "A"),), False)],
+)
+def test_it_says_when_the_all_pass_result_applies(rows, all_pass):
+    assert RULES.is_all_pass(courses(*rows)) is all_pass
+
+
+@pytest.mark.parametrize(
+    ("typed", "credits"),
+    [("7,5", "7.5"), ("7.5", "7.5"), (" 30 ", "30"), ("0.25", "0.25"), ("7.50", "7.5"),
+     (".5", "0.5"), ("7.", "7"), ("+10", "10"), ("120", "120"), ("0,01", "0.01")],
+)  # fmt: skip
+def test_credits_are_read_as_typed_in_either_language(typed, credits):
+    assert read_credits(typed) == Decimal(credits)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("", "credits_not_a_number"), ("abc", "credits_not_a_number"),
+     ("1e3", "credits_not_a_number"), ("7,5,5", "credits_not_a_number"),
+     ("1 000", "credits_not_a_number"), ("NaN", "credits_not_a_number"),
+     ("Infinity", "credits_not_a_number"), ("-", "credits_not_a_number"),
+     ("-5", "credits"), ("0", "credits"), ("-0,0", "credits"),
+     ("121", "credits_too_many"), ("120.01", "credits_too_many"),
+     ("9" * 5000, "credits_too_many"),
+     ("0.0001", "credits_too_precise"), ("7.125", "credits_too_precise"),
+     ("0." + "0" * 5000 + "1", "credits_too_precise")],
+)  # fmt: skip
+def test_credits_that_are_not_a_course_s_say_what_is_wrong(typed, code):
+    with pytest.raises(GradePointError) as error:
+        read_credits(typed, row=2)
+    assert (error.value.code, error.value.row, error.value.field) == (code, 2, "credits")
+
+
+@pytest.mark.parametrize(
+    ("typed", "nb", "en"),
+    [("-5", "Studiepoengene må være flere enn 0.", "Credits must be more than 0."),
+     ("121", "Et emne kan ha høyst 120 studiepoeng.",
+      "One course can have at most 120 credits."),
+     ("0.0001", "Studiepoengene kan ha høyst to desimaler, for eksempel 7,5 eller 2,25.",
+      "Credits can have at most two decimals, for example 7.5 or 2.25.")],
+)  # fmt: skip
+def test_the_credits_messages_are_in_the_readers_language(typed, nb, en):
+    for language, message in (("nb", nb), ("en", en)):
+        with translation.override(language):
+            with pytest.raises(GradePointError) as error:
+                read_credits(typed)
+            assert str(error.value.message) == message
 
 
 def test_decimal_credits_count_exactly():
