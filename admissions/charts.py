@@ -11,11 +11,16 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.formats import number_format
 
-# Space for the tick labels: y labels to the left of the plot, year labels below it.
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 16, 16, 36
+# Space for the tick labels: y labels to the left of the plot, year labels below it. Sized for
+# the phone's labels (threshold-chart.css: 22 units, so that they render at about 12 px on a
+# 390 px screen), which are the largest in user units: "52,5" is about 48 wide, "2024" 57.
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 16, 16, 36
+X_LABEL_BELOW, Y_LABEL_GAP = 24, 8  # baseline of the year labels under the plot; y labels' gap
 # Keeps the first and last year's markers off the axes.
 INSET_X = 16
-MAX_YEAR_LABELS = 10
+# Year labels: up to 10 on a wider screen; on a phone only every so many of them (the others
+# are "minor", hidden by CSS), at most 5, so the larger labels do not touch.
+MAX_YEAR_LABELS, MAX_YEAR_LABELS_NARROW = 10, 5
 # Tick steps are these times a power of ten, most readable tier first. Sorted, neighbours differ
 # by at most 1.5x, so some step always gives 4–6 ticks.
 TICK_MULTIPLIERS = (("1", "5"), ("2", "2.5"), ("1.5", "3", "4", "7.5"))
@@ -49,7 +54,7 @@ class Chart:
     width: int
     height: int
     plot: Box
-    x_ticks: tuple[tuple[str, str], ...]  # (x, year)
+    x_ticks: tuple[tuple[str, str, bool], ...]  # (x, year, is_minor: left out on a phone)
     y_ticks: tuple[tuple[str, str], ...]  # (y, label such as "2.5")
     x_label_y: str  # baseline of the year labels
     y_label_x: str  # right edge of the y tick labels
@@ -134,8 +139,12 @@ def threshold_chart(
     def y_of(value: Decimal) -> float:
         return bottom - float((value - low) / (high - low)) * (bottom - top)
 
-    label_every = -(-len(years) // MAX_YEAR_LABELS)  # ceiling division
-    x_ticks = tuple((_coordinate(x_of(year)), str(year)) for year in years[::label_every])
+    labelled = years[:: -(-len(years) // MAX_YEAR_LABELS)]  # ceiling division
+    major_every = -(-len(labelled) // MAX_YEAR_LABELS_NARROW)
+    x_ticks = tuple(
+        (_coordinate(x_of(year)), str(year), i % major_every != 0)
+        for i, year in enumerate(labelled)
+    )
     # Tick labels in the active language's number format: "2,5" on Norwegian pages.
     y_ticks = tuple((_coordinate(y_of(t)), number_format(t)) for t in _y_ticks(low, high))
     lines = tuple(_line(i, s, x_of, y_of) for i, s in enumerate(series, start=1))
@@ -145,8 +154,8 @@ def threshold_chart(
         plot=Box(*(_coordinate(v) for v in (left, top, right, bottom))),
         x_ticks=x_ticks,
         y_ticks=y_ticks,
-        x_label_y=_coordinate(bottom + 22),
-        y_label_x=_coordinate(left - 8),
+        x_label_y=_coordinate(bottom + X_LABEL_BELOW),
+        y_label_x=_coordinate(left - Y_LABEL_GAP),
         lines=lines,
     )
 

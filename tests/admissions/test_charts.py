@@ -45,7 +45,7 @@ def test_two_series_over_three_years_give_two_lines_with_three_markers_each():
         assert len(line.runs) == 1
         assert len(line.runs[0].split()) == 3
         assert len(line.markers) == 3
-    assert [year for _, year in chart.x_ticks] == ["2022", "2023", "2024"]
+    assert [year for _, year, _ in chart.x_ticks] == ["2022", "2023", "2024"]
 
 
 def test_a_year_without_a_number_breaks_the_line_into_two_runs():
@@ -114,16 +114,38 @@ def test_coordinates_are_rounded_to_one_decimal():
 
 
 def test_each_point_sits_at_its_year_and_threshold_on_the_padded_y_range():
-    """640 x 280 with margins: the plot runs x 48-624 and y 16-244. Years are spread over
-    x 64-608 (16 in from the edges), 2023 half-way at 336. The y axis covers 2.78-3.10
+    """640 x 280 with margins: the plot runs x 64-624 and y 16-244. Years are spread over
+    x 80-608 (16 in from the edges), 2023 half-way at 344. The y axis covers 2.78-3.10
     padded by 0.1 each way, 2.68-3.20, so 2.78 sits 0.10/0.52 of 228 above the bottom:
     y = 244 - 43.8 = 200.2."""
     chart = chart_of(FULL_TIME)
-    assert chart.plot == Box(left="48", top="16", right="624", bottom="244")
+    assert chart.plot == Box(left="64", top="16", right="624", bottom="244")
     (line,) = chart.lines
-    assert line.markers == (("64", "200.2"), ("336", "59.8"), ("608", "125.6"))
-    assert line.runs == ("64,200.2 336,59.8 608,125.6",)
-    assert chart.x_ticks == (("64", "2022"), ("336", "2023"), ("608", "2024"))
+    assert line.markers == (("80", "200.2"), ("344", "59.8"), ("608", "125.6"))
+    assert line.runs == ("80,200.2 344,59.8 608,125.6",)
+    assert chart.x_ticks == (("80", "2022", False), ("344", "2023", False), ("608", "2024", False))
+    assert (chart.x_label_y, chart.y_label_x) == ("268", "56")
+
+
+@pytest.mark.parametrize(
+    ("years", "labelled", "on_a_phone"),
+    [
+        (5, 5, 5),
+        (6, 6, 3),  # every other label: 2011, 2013, 2015
+        (10, 10, 5),
+        (11, 6, 3),  # 10 labels at most: every other year, then every other label
+        (20, 10, 5),
+    ],
+)
+def test_a_phone_shows_at_most_five_year_labels_evenly_spaced(years, labelled, on_a_phone):
+    series = Series("A", [(2010 + i, D("3") + D(i % 3) / 10) for i in range(years)])
+    ticks = chart_of(series).x_ticks
+    assert len(ticks) == labelled
+    major = [year for _, year, is_minor in ticks if not is_minor]
+    assert len(major) == on_a_phone
+    assert major[0] == "2010"
+    gaps = {int(b) - int(a) for a, b in zip(major, major[1:], strict=False)}
+    assert len(gaps) == 1, major
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
@@ -137,6 +159,8 @@ def test_the_template_renders_a_hidden_svg_and_a_visible_legend(language):
     assert 'focusable="false"' in svg
     assert svg.count('<polyline class="threshold-chart__line threshold-chart__line--1"') == 1
     assert svg.count('class="threshold-chart__marker threshold-chart__marker--2"') == 3
+    assert svg.count("threshold-chart__tick-label--x") == 3
+    assert "threshold-chart__tick-label--minor" not in svg  # 3 years: every label on a phone
     assert f'points="{chart.lines[0].runs[0]}"' in svg  # no "12,5"-style localisation
     legend = html[html.index('<ul class="threshold-chart__legend">') :]
     assert "Full-time" in legend and "Part-time" in legend
@@ -144,3 +168,12 @@ def test_the_template_renders_a_hidden_svg_and_a_visible_legend(language):
     assert "Full-time" not in svg
     assert "style=" not in html
     assert "<script" not in html
+
+
+def test_minor_year_labels_carry_the_modifier_the_phone_css_hides():
+    series = Series(
+        "A", [(2010 + i, D("3")) for i in range(2)] + [(2012 + i, D("3.5")) for i in range(8)]
+    )
+    html = render_to_string("components/threshold-chart.html", {"chart": chart_of(series)})
+    minor = re.findall(r'<text class="[^"]*--minor"[^>]*>(\d+)</text>', html)
+    assert minor == ["2011", "2013", "2015", "2017", "2019"]

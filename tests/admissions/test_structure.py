@@ -189,6 +189,41 @@ def test_the_structure_section_shows_a_semester_table_for_each_option(url, headi
 
 
 @pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        ("/studier/plan-studium/programplan/2023H/heltid/", ["Kode", "Emne", "Studiepoeng"]),
+        (
+            "/en/programmes/plan-programme/programme-plan/2023H/full-time/",
+            ["Code", "Course", "ECTS"],
+        ),
+    ],
+)
+def test_every_plan_column_keeps_its_full_header_and_the_phone_copies_are_hidden(
+    url, headers, client
+):
+    """On a phone the code column and the long credits header are only visually hidden
+    (embedded-block.css): screen readers still get three headed columns, and the copies shown
+    instead (the code under the title, a short header) are aria-hidden, so nothing is read
+    twice."""
+    programme_with_plans()
+    table = parse(client.get(url)).select_one("table.plan-table__table")
+
+    def spoken(cell):
+        for hidden in cell.select("[aria-hidden=true]"):
+            hidden.extract()
+        return cell.get_text(" ", strip=True)
+
+    copies = [span.get_text(strip=True) for span in table.select("tbody .plan-table__narrow")]
+    assert all(s["aria-hidden"] == "true" for s in table.select(".plan-table__narrow"))
+    assert [spoken(th) for th in table.select("thead th")] == headers
+    assert [spoken(td) for td in table.select("tbody td.plan-table__code")] == copies
+    assert copies == ["PHV1100", "PHV1200"]
+    assert not any(
+        code in spoken(td) for td in table.select("td.plan-table__course") for code in copies
+    )
+
+
+@pytest.mark.parametrize(
     ("url", "sentence"),
     [
         (
