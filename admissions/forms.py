@@ -159,14 +159,14 @@ class ProgrammeFilterForm(ProgrammeListForm):
 
     def narrowing(self):
         """What narrowed the valid form's list, for its summary: "search", "bachelor" (that
-        filter alone: the list answers "which programmes accept my bachelor?"), "filters", or
-        "" for nothing (the page number does not narrow)."""
+        filter alone: the list answers "which programmes accept my bachelor?"), "filter" (one
+        other), "filters", or "" for nothing (the page number does not narrow)."""
         given = {name for name in self.fields if name != "page" and self.cleaned_data.get(name)}
         if "q" in given:
             return "search"
         if given == {"bachelor"}:
             return "bachelor"
-        return "filters" if given else ""
+        return {0: "", 1: "filter"}.get(len(given), "filters")
 
 
 STUDY_CODE = re.compile(r"[0-9A-Z]{3,20}")
