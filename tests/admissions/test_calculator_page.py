@@ -288,6 +288,22 @@ def test_a_programme_without_a_rule_set_has_no_calculator(client):
     assert client.get("/studier/uten/poengberegning/").status_code == 404
 
 
+def test_a_retired_programmes_calculator_leads_to_its_successors_with_the_courses(
+    client, programme
+):
+    old = make_programme(slug_nb="gammelt", status="discontinued", replaced_by=programme)
+    make_requirement(old, grade_point_rules="grade-average-1-5")
+    response = client.get("/studier/gammelt/poengberegning/" + query(("7,5", "B")))
+    assert (response.status_code, response["Location"]) == (301, NB + query(("7%2C5", "B")))
+    gone = make_programme(slug_nb="borte", status="discontinued")
+    make_requirement(gone, grade_point_rules="grade-average-1-5")
+    assert client.get("/studier/borte/poengberegning/").status_code == 404
+    without = make_programme(slug_nb="uten")  # a successor without a calculator
+    make_requirement(without)
+    make_programme(slug_nb="til-uten", status="discontinued", replaced_by=without)
+    assert client.get("/studier/til-uten/poengberegning/").status_code == 404
+
+
 def test_the_other_languages_slug_is_redirected_to_the_calculator(client, programme):
     response = client.get("/en/programmes/studium-a/grade-points/")
     assert (response.status_code, response["Location"]) == (301, EN)
