@@ -309,9 +309,12 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         return current if current.is_public() else None
 
     def alternatives(self, language, limit=6):
-        """Open programmes at the same level, for the page of a programme that is gone (1 query)."""
+        """Open programmes at the same level, for the page of a programme that is gone (1
+        query): first those whose Norwegian title shares a subject word with this one's
+        ("Bachelor i barnevern" → "Bachelor i barnevern og familievern"), then the rest, each
+        in title order."""
         listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
-        return listed.filter(level=self.level).in_title_order(language)[:limit]
+        return listed.filter(level=self.level).related_first(self.title_nb, language)[:limit]
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""

@@ -17,6 +17,8 @@ from programs.extensions import extensions
 # "sykepleiere" finds "sykepleier" and "nurses" finds "nursing".
 SEARCH_CONFIGS = {"nb": "norwegian", "en": "english"}
 WORD = re.compile(r"\w+")
+# Words of a title that name the kind of programme, not its subject (``related_first``).
+PROGRAMME_KINDS = {"bachelor", "master", "videreutdanning", "årsstudium", "studium"}
 
 
 def visible(field, language):
@@ -83,6 +85,25 @@ class ProgrammeQuerySet(models.QuerySet):
     def in_title_order(self, language):
         """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
         return self.order_by(Lower(visible("title", language)), "pk")
+
+    def related_first(self, title, language):
+        """In title order, but those whose Norwegian title holds a subject word of ``title``
+        first: a word of five letters or more that is not a kind of programme ("bachelor"),
+        anywhere in a word ("barnevern" in "barnevernsarbeid"). No query of its own."""
+        words = {
+            word
+            for word in WORD.findall(title.lower())
+            if len(word) >= 5 and word not in PROGRAMME_KINDS
+        }
+        if not words:
+            return self.in_title_order(language)
+        shares = reduce(
+            or_,
+            (Q(title_nb__icontains=s) for word in words for s in spellings(word)),
+        )
+        return self.alias(unrelated=Case(When(shares, then=0), default=1)).order_by(
+            "unrelated", Lower(visible("title", language)), "pk"
+        )
 
     def open_for_applications(self):
         return self.filter(status=Status.OPEN)

@@ -348,3 +348,16 @@ def test_the_gone_page_suggests_only_programmes_open_for_applications(client):
         for a in parse(client.get("/studier/gammelt/")).select(".programme-card a")
     ]
     assert cards == ["Åpent"]
+
+
+def test_the_gone_page_suggests_programmes_on_the_same_subject_first(client):
+    retired(slug_nb="gammelt", title_nb="Bachelor i barnevern", level="bachelor")
+    for title in ("Bachelor i arkivfag", "Bachelor i sykepleie", "Bachelor i Barnevernsarbeid"):
+        make_programme(title_nb=title, level="bachelor")
+    make_programme(title_nb="Videreutdanning i barnevern")  # another level
+    cards = [
+        a.get_text(strip=True)
+        for a in parse(client.get("/studier/gammelt/")).select(".programme-card a")
+    ]
+    # "bachelor" is the kind of programme, not a subject: it relates nothing.
+    assert cards == ["Bachelor i Barnevernsarbeid", "Bachelor i arkivfag", "Bachelor i sykepleie"]
