@@ -73,13 +73,10 @@ def grade_points(request, slug):
     programme = (
         Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
     )
-    if programme and programme.is_public():
-        # Itself; for a retired one, its successor, whose calculator it redirects to; or None.
-        programme = programme.destination()
-    requirement = programme and AdmissionRequirement.of(programme)
-    rules = requirement and requirement.rule_set()
-    if not rules:
+    requirement = AdmissionRequirement.calculator_of(programme)
+    if requirement is None:
         raise Http404
+    programme, rules = requirement.programme, requirement.rule_set()  # a successor's, if retired
     if response := canonical_redirect(request, requirement.get_calculator_url()):
         return response  # renamed, or the other language's slug
     form = TranscriptForm(request.GET, rules)

@@ -305,8 +305,7 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         A retired programme's address leads to its successor or says it is gone (410), so
         there it goes to the first page an app names for it (admissions: its newest cohort's,
         which shows its texts); only when there is none, to its address."""
-        destination = programme.destination() if programme.is_public() else programme
-        if destination != programme:
+        if programme.page_destination() != programme:
             for page in extensions.preview_pages:
                 if url := page(programme):
                     return url

@@ -308,6 +308,11 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
             current = current.replaced_by
         return current if current.is_public() else None
 
+    def page_destination(self):
+        """Where this programme's address leads whoever may see it: ``destination()`` for
+        the public, itself for a draft an editor previews (1 query per retired step)."""
+        return self.destination() if self.is_public() else self
+
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone (1
         query): first those whose Norwegian title shares a subject word with this one's

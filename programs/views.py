@@ -40,8 +40,7 @@ def programme_detail(request, slug):
     programme = programmes.at_slug(slug, get_language())
     if programme is None:
         raise Http404
-    # Itself, its final successor, or None if gone; a draft is previewed as itself.
-    destination = programme.destination() if programme.is_public() else programme
+    destination = programme.page_destination()  # itself, its final successor, or None
     if destination is not None and destination != programme:
         return redirect(destination, permanent=True)  # retired: one hop to the final successor
     if response := canonical_redirect(request, programme.get_absolute_url()):

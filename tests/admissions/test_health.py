@@ -12,6 +12,7 @@ from tests.builders import (
     make_cohort,
     make_plan,
     make_programme,
+    make_requirement,
     make_section,
     make_study_option,
     make_threshold,
@@ -242,6 +243,18 @@ def test_links_to_our_own_pages_that_answer_404_or_410_are_reported(href, status
         assert findings[0].programme == programme
         assert f"{href}, " in findings[0].message
         assert findings[0].message.endswith(f" {status}.")
+
+
+@pytest.mark.parametrize(("successor_rules", "status"), [("grade-average-1-5", None), ("", 404)])
+def test_a_link_to_a_retired_programmes_calculator_is_as_good_as_its_successors(
+    successor_rules, status
+):
+    """The old calculator address redirects to the successor's, which may have none."""
+    successor = healthy_programme(slug_nb="ny")
+    make_requirement(successor, grade_point_rules=successor_rules)
+    make_programme(slug_nb="gammel", status=Status.DISCONTINUED, replaced_by=successor)
+    assert link_status("/studier/gammel/poengberegning/") == status
+    assert link_status("/studier/ny/poengberegning/") == status
 
 
 def test_a_link_to_an_existing_cohort_schedule_is_fine():
