@@ -1,6 +1,7 @@
 """Helpers the page views of programmes, and of the apps built on them, share."""
 
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 
 # Longer query strings are dropped from a redirect rather than risk a Location header a proxy
 # refuses (nginx's default buffer is 4-8 KB); 60 courses in the calculator take ~1,300.
@@ -18,4 +19,9 @@ def canonical_redirect(request, url):
         return None
     query = request.GET.urlencode()
     keep = query and len(query) <= MAX_KEPT_QUERY
-    return redirect(f"{url}?{query}" if keep else url, permanent=True)
+    response = redirect(f"{url}?{query}" if keep else url, permanent=True)
+    if request.path.lower() == url.lower():
+        # Only the case differs ("/studier/Sykepleie/"): never stored, or every spelling of
+        # every slug could take a slot of the page cache, as 404s would (config/page_cache.py).
+        add_never_cache_headers(response)
+    return response
