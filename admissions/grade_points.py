@@ -25,7 +25,7 @@ from admissions.choices import Outcome
 PASS = "pass"
 FAILED = "F"
 MAX_CREDITS = 120  # one course: the most a Course in the admin may have (models/structure.py)
-CREDIT_DECIMALS = 2  # 7.5 and 2.25 are credits; 0.001 is a typing error
+CREDIT_DECIMALS = 2  # 7.5 and 2.25 are credits; 0.001 is a typing error (TOO_PRECISE: "two")
 NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")  # 7,5 7.5 -5 .5 7. (no exponent)
 
 NOT_A_NUMBER = _("Enter the credits as a number, for example 7.5.")
@@ -41,30 +41,35 @@ class Course:
 
 
 class GradePointError(ValueError):
-    """A transcript the rule set cannot average. ``code`` is stable, ``row`` counts from 0,
-    ``field`` is the one to correct: "credits", "grade", or None for the transcript."""
+    """A transcript the rule set cannot average; ``code`` is stable, ``row`` counts from 0."""
 
-    def __init__(self, code, message, row=None, field=None):
+    def __init__(self, code, message, row=None):
         super().__init__(message)
-        self.code, self.message, self.row, self.field = code, message, row, field
+        self.code, self.message, self.row = code, message, row
 
 
 def read_credits(text, row=None):
-    """Credits as typed ("7,5", "7.5", " 30 ") as a Decimal. Raises a GradePointError on
-    "credits" saying what to change: not a number, not more than 0, over ``MAX_CREDITS``, or
+    """Credits as typed ("7,5", "7.5", " 30 ") as a Decimal. Raises a GradePointError
+    saying what to change: not a number, not more than 0, over ``MAX_CREDITS``, or
     more than ``CREDIT_DECIMALS`` decimals."""
     text = text.strip()
     if not NUMBER.fullmatch(text):
-        raise GradePointError("credits_not_a_number", NOT_A_NUMBER, row, "credits")
+        raise GradePointError("credits_not_a_number", NOT_A_NUMBER, row)
     credits = Decimal(text.replace(",", "."))
-    if credits <= 0:
-        raise GradePointError("credits", NOT_POSITIVE, row, "credits")
-    if credits > MAX_CREDITS:
-        message = TOO_MANY % {"max": MAX_CREDITS}
-        raise GradePointError("credits_too_many", message, row, "credits")
-    if credits != credits.quantize(Decimal(1).scaleb(-CREDIT_DECIMALS), rounding=ROUND_HALF_UP):
-        raise GradePointError("credits_too_precise", TOO_PRECISE, row, "credits")
+    if error := credits_error(credits, row):
+        raise error
     return credits
+
+
+def credits_error(credits, row=None):
+    """Why ``credits`` (a Decimal) cannot be a course's (a GradePointError), or None."""
+    if credits <= 0:
+        return GradePointError("credits", NOT_POSITIVE, row)
+    if credits > MAX_CREDITS:
+        return GradePointError("credits_too_many", TOO_MANY % {"max": MAX_CREDITS}, row)
+    if credits != credits.quantize(Decimal(1).scaleb(-CREDIT_DECIMALS), rounding=ROUND_HALF_UP):
+        return GradePointError("credits_too_precise", TOO_PRECISE, row)
+    return None
 
 
 @dataclass(frozen=True)
@@ -80,38 +85,28 @@ class RuleSet:
         return [*self.points, PASS, FAILED]
 
     def grade_error(self, grade, row=None):
-        """Why a course graded ``grade`` cannot be averaged (a GradePointError on "grade"),
-        or None when it can."""
+        """Why a course graded ``grade`` cannot be averaged (a GradePointError), or None."""
         if grade == FAILED:
             message = _("A failed course (F) does not count: remove it.")
-            return GradePointError("failed_course", message, row, "grade")
+            return GradePointError("failed_course", message, row)
         if grade != PASS and grade not in self.points:
-            return GradePointError("unknown_grade", _("Choose a grade."), row, "grade")
+            return GradePointError("unknown_grade", _("Choose a grade."), row)
         return None
-
-    def errors(self, courses):
-        """Every reason ``courses`` cannot be averaged, row by row, credits before grade;
-        [] when they can."""
-        if not courses:
-            return [GradePointError("no_courses", _("Add at least one course."))]
-        errors = []
-        for row, course in enumerate(courses):
-            if course.credits <= 0:
-                errors.append(GradePointError("credits", NOT_POSITIVE, row, "credits"))
-            if error := self.grade_error(course.grade, row):
-                errors.append(error)
-        return errors
 
     def is_all_pass(self, courses):
         """True when no course has a letter grade, so ``average()`` gives ``all_pass``."""
         return all(course.grade == PASS for course in courses)
 
     def average(self, courses: Iterable[Course]) -> Decimal:
-        """The credit-weighted average of the graded courses, rounded half up; the first of
-        ``errors()`` is raised when there is one."""
+        """The credit-weighted average of the graded courses, rounded half up. No course, or
+        the first whose credits or grade cannot count (``credits_error``, ``grade_error``: the
+        rules the form checks every row by), raises a GradePointError."""
         courses = list(courses)
-        if errors := self.errors(courses):
-            raise errors[0]
+        if not courses:
+            raise GradePointError("no_courses", _("Add at least one course."))
+        for row, course in enumerate(courses):
+            if error := credits_error(course.credits, row) or self.grade_error(course.grade, row):
+                raise error
         graded = [course for course in courses if course.grade != PASS]
         weight = sum(course.credits for course in graded)
         total = sum(self.points[course.grade] * course.credits for course in graded)
