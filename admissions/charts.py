@@ -139,10 +139,12 @@ def threshold_chart(
     def y_of(value: Decimal) -> float:
         return bottom - float((value - low) / (high - low)) * (bottom - top)
 
-    labelled = years[:: -(-len(years) // MAX_YEAR_LABELS)]  # ceiling division
+    # Counted from the newest year, which is always labelled: the one a reader looks for.
+    label_every = -(-len(years) // MAX_YEAR_LABELS)  # ceiling division
+    labelled = years[::-1][::label_every][::-1]
     major_every = -(-len(labelled) // MAX_YEAR_LABELS_NARROW)
     x_ticks = tuple(
-        (_coordinate(x_of(year)), str(year), i % major_every != 0)
+        (_coordinate(x_of(year)), str(year), (len(labelled) - 1 - i) % major_every != 0)
         for i, year in enumerate(labelled)
     )
     # Tick labels in the active language's number format: "2,5" on Norwegian pages.
