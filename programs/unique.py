@@ -18,8 +18,8 @@ class NamesValueHolder:
         if len(unique_check) == 1:
             field = model_class._meta.get_field(unique_check[0])
             value = getattr(self, field.attname)
-            others = model_class._default_manager.filter(**{field.attname: value})
-            holder = others.exclude(pk=self.pk).first() if self.pk else others.first()
+            # Not this row: Django reports a clash only with another one.
+            holder = model_class._default_manager.filter(**{field.attname: value}).first()
             if holder is not None:
                 return ValidationError(
                     _("“%(value)s” is already used by “%(holder)s”."),

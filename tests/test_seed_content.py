@@ -33,13 +33,13 @@ TYPOS = {"psyfkiske": "psykiske"}
 # The page writes these facts from records, a little more precisely than the scrape did.
 REWRITTEN = {
     "Søknadsfristen er 1. mars.": "Søknadsfristen er 1. mars 2027.",  # the coming round's date
-    # The seed's thresholds are from 2024; in 2026 the 2024 round is no longer the last one.
     # The site says "studiet" for a programme everywhere; the scrape's one "programmet" too.
     "For å søke på dette programmet må du ha bachelorgrad eller tilsvarende i barnevern, "
     "ergoterapi, fysioterapi, sosialt arbeid, sykepleie eller vernepleie.": (
         "For å søke på dette studiet må du ha bachelorgrad eller tilsvarende i barnevern, "
         "ergoterapi, fysioterapi, sosialt arbeid, sykepleie eller vernepleie."
     ),
+    # The seed's thresholds are from 2024; in 2026 the 2024 round is no longer the last one.
     "Det kan være konkurranse om plassene. Ved forrige opptak var poenggrensene": (
         "Det kan være konkurranse om plassene. Ved opptaket i 2024 var poenggrensene:"
     ),

@@ -101,7 +101,7 @@ class Cohort(ChoiceLabels, models.Model):
 
     @classmethod
     def newest_page(cls, programme):
-        """The page of ``programme``'s newest cohort, or None when it has none."""
+        """The page of ``programme``'s newest cohort, or None when it has none (1 query)."""
         newest = cls.objects.filter(programme=programme).first()
         return newest and programme.page_url("admissions:cohort", code=newest.code)
 

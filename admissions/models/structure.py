@@ -97,6 +97,9 @@ class Course(NamesValueHolder, ChoiceLabels, models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def unique_holder_label(self):
+        return self.title  # «PHV1100» er allerede brukt av «Psykisk helse», not the code twice
+
     def clean(self):
         """New credits must leave every published plan with this course adding up."""
         if self.pk is None:

@@ -5,9 +5,16 @@
 // the target and inside it, then brings it into view and moves the keyboard focus there.
 "use strict";
 {
+  const targetOf = (hash) => {
+    try {
+      return document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch {
+      return null; // a malformed hash such as "#%E0"
+    }
+  };
+
   const openTarget = () => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
-    const target = id && document.getElementById(id);
+    const target = window.location.hash && targetOf(window.location.hash);
     if (!target) {
       return;
     }

@@ -248,10 +248,14 @@ def test_taken_course_and_field_codes_are_refused_naming_their_holder():
             make_course(code="PHV1100")
         with pytest.raises(ValidationError) as field:
             make_field_of_study(code="sykepleie")
-        assert course.value.messages == ["«PHV1100» er allerede brukt av «PHV1100 Psykisk helse»."]
+        assert course.value.messages == ["«PHV1100» er allerede brukt av «Psykisk helse»."]
         assert field.value.messages == ["«sykepleie» er allerede brukt av «Sykepleie»."]
 
 
-def test_an_option_saved_again_does_not_hold_its_own_code_against_itself():
-    option = make_study_option(make_programme(), study_code="215 1210")
-    option.full_clean()
+def test_an_option_given_another_options_code_names_that_option():
+    make_study_option(make_programme(title_nb="Sykepleie"), study_code="215 1210")
+    option = make_study_option(make_programme(title_nb="Vernepleie"), study_code="215 1220")
+    option.study_code = "215 1210"
+    with translation.override("nb"), pytest.raises(ValidationError) as excinfo:
+        option.full_clean()
+    assert "«Sykepleie (heltid)»" in str(excinfo.value.message_dict["study_code"][0])

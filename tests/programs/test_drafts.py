@@ -6,7 +6,7 @@ from django.test import Client
 from django.utils import translation
 
 from tests.builders import make_cohort, make_programme, make_week
-from tests.pages import parse
+from tests.pages import parse, rendered_form
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +123,14 @@ def test_save_and_preview_of_a_retired_programme_opens_its_newest_cohort_page(ad
         url = ProgrammeAdmin.preview_url(retired)
     assert url == f"/en/programmes/{retired.slug_en}/cohort-2023H/"
     assert admin_client.get(url).status_code == 200
+    change = f"/admin/programs/programme/{retired.pk}/change/"
+    response = admin_client.post(
+        change, {**rendered_form(admin_client.get(change)), "_preview": "1"}
+    )
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/studier/{retired.slug_nb}/kull-2023H/",
+    )
     assert ProgrammeAdmin.preview_url(successor) == successor.get_absolute_url()
     gone = make_programme(status=Status.DISCONTINUED)  # its address answers 410
     assert ProgrammeAdmin.preview_url(gone) == gone.get_absolute_url()
