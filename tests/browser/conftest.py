@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from config.page_types import add_page_type_examples
@@ -78,3 +79,11 @@ def open_page(browser, site):
     yield opener
     for context in pages:
         context.close()
+
+
+def assert_accessible_and_fits(page, width):
+    """No axe violation on ``page``, and nothing wider than its ``width``: no sideways
+    scrolling on a phone."""
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
