@@ -17,7 +17,7 @@ import functools
 import hashlib
 import re
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -126,6 +126,15 @@ def storable(response):
     }
 
 
+def adds_a_slash(request, response):
+    """Whether ``response`` is CommonMiddleware's 301 to the path with a slash (APPEND_SLASH):
+    made again without the database, and, like a 404, there is one for any path a scanner
+    tries under /studier/, so none is stored."""
+    return response.status_code == 301 and (
+        urlsplit(response.get("Location", "")).path == request.path + "/"
+    )
+
+
 def rebuild(stored):
     status, headers, content = stored
     response = HttpResponse(content, status=status)
@@ -160,7 +169,7 @@ class PageCacheMiddleware:
                 response=response,
             )
         response = self.get_response(request)
-        if request.method == "GET" and storable(response):
+        if request.method == "GET" and storable(response) and not adds_a_slash(request, response):
             headers = list(response.headers.items())
             cache.set(
                 key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS

@@ -204,6 +204,17 @@ def test_it_never_stores_machine_and_admin_paths(client, every_page_type, url):
     assert len(cache._cache) == before
 
 
+@pytest.mark.parametrize("url", ["/studier/finnes-ikke", "/en/programmes/no-such-programme"])
+def test_it_never_stores_a_redirect_that_adds_a_slash(client, every_page_type, url):
+    """One exists for any path under /studier/: scanners would fill the cache with them."""
+    from django.core.cache import cache
+
+    client.get("/studier/")  # the content version exists
+    before = len(cache._cache)
+    assert client.get(url).status_code == 301
+    assert len(cache._cache) == before
+
+
 def test_it_is_off_with_page_cache_0(client, every_page_type, settings):
     settings.PAGE_CACHE = False
     client.get("/studier/")
