@@ -161,7 +161,7 @@ def missing_study_option(programme, today, context):
 
 
 def missing_successor(programme, today, context):
-    if programme.status == Status.DISCONTINUED and programme.replaced_by_id is None:
+    if programme.is_retired and programme.replaced_by_id is None:
         yield Finding(
             programme,
             "no_successor",

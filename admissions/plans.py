@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from admissions.weeks import term_order
-from programs.choices import Status
 from programs.models import Programme
 
 
@@ -57,7 +56,7 @@ def find_plan(programme, mode, code):
 
 def is_current(programme, plan):
     """Whether ``plan`` is the newest of its option on a programme not retired (no query)."""
-    if programme.status == Status.DISCONTINUED:
+    if programme.is_retired:
         return False
     return any(found.current == plan for found in current_plans(programme))
 

@@ -301,7 +301,7 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         free of loops, and the walk stops at a repeat anyway.
         """
         current, seen = self, set()
-        while current.status == Status.DISCONTINUED:
+        while current.is_retired:
             seen.add(current.pk)
             if current.replaced_by_id is None or current.replaced_by_id in seen:
                 return None
