@@ -24,7 +24,7 @@ from admissions.choices import Outcome
 
 PASS = "pass"
 FAILED = "F"
-MAX_CREDITS = 120  # one course: the most a Course in the admin may have (models/structure.py)
+MAX_CREDITS = 120  # one course, in the calculator and in the admin (Course.credits)
 CREDIT_DECIMALS = 2  # 7.5 and 2.25 are credits; 0.001 is a typing error (TOO_PRECISE: "two")
 NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")  # 7,5 7.5 -5 .5 7. (no exponent)
 

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from admissions import weeks
 from admissions.choices import Season, StudyMode
+from admissions.grade_points import MAX_CREDITS
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
 from programs.choices import ChoiceLabels, Level
@@ -72,7 +73,7 @@ class Course(NamesValueHolder, ChoiceLabels, models.Model):
         decimal_places=1,
         validators=[
             MinValueValidator(Decimal("0.5"), _("A course has at least 0.5 ECTS credits.")),
-            MaxValueValidator(Decimal(120), _("A course has at most 120 ECTS credits.")),
+            MaxValueValidator(Decimal(MAX_CREDITS), _("A course has at most 120 ECTS credits.")),
         ],
         help_text=_("For example 15 or 7.5."),
     )
