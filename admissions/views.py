@@ -19,9 +19,7 @@ from programs.shortcuts import canonical_redirect
 def find_cohort(request, slug, code):
     """The cohort ``code`` of the published programme at ``slug`` (live or old, any language,
     retired too), from ``for_detail_page()``; 404 when there is none."""
-    programme = (
-        Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
-    )
+    programme = Programme.objects.page_at(request, slug)
     cohort = programme and next((c for c in programme.cohorts.all() if c.code == code), None)
     if cohort is None:
         raise Http404
@@ -70,9 +68,7 @@ def grade_points(request, slug):
     rule set: a GET form, the result next to the latest thresholds; its "Add rows" button
     (``rows=``) shows more empty rows and calculates nothing yet. Nothing is stored; a
     transcript or ``rows`` it cannot read is a 400 with every reason on the page."""
-    programme = (
-        Programme.objects.visible_to(request).for_detail_page().at_slug(slug, get_language())
-    )
+    programme = Programme.objects.page_at(request, slug)
     requirement = AdmissionRequirement.calculator_of(programme)
     if requirement is None:
         raise Http404
@@ -105,7 +101,7 @@ def programme_plan(request, slug, code, mode):
     Older plans, and plans of retired programmes, stay for their enrolled students but are
     kept out of search engines: the programme page shows the current one.
     """
-    programme = Programme.objects.published().for_detail_page().at_slug(slug, get_language())
+    programme = Programme.objects.page_at(request, slug)
     plan = programme and find_plan(programme, mode, code)
     if not plan:
         raise Http404
@@ -118,4 +114,5 @@ def programme_plan(request, slug, code, mode):
         "language_urls": object_urls_by_language(plan),
         "page_languages": programme.languages(),
     }
-    return render(request, "admissions/plan_page.html", context)
+    response = render(request, "admissions/plan_page.html", context)
+    return previewed(response, programme)  # a draft, for an editor: never cached

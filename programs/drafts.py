@@ -12,8 +12,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from programs.querysets import ProgrammeQuerySet
-
 
 def public_now(now=None):
     """The condition a programme is public under at ``now``: published, or its publish time
@@ -40,18 +38,6 @@ def can_preview(request):
         and user.is_staff
         and user.has_perm("programs.change_programme")
     )
-
-
-class ScheduledProgrammeQuerySet(ProgrammeQuerySet):
-    """The named programme queries, with ``published()`` reading the schedule."""
-
-    def published(self, now=None):
-        """Programmes the public sees at ``now`` (default: this moment), schedule included."""
-        return self.filter(public_now(now))
-
-    def visible_to(self, request):
-        """Every programme for an editor (drafts are previewed), else the published ones."""
-        return self if can_preview(request) else self.published()
 
 
 def preview_headers(response):

@@ -17,10 +17,10 @@ from django_prose_editor.fields import ProseEditorField
 from config.i18n import reverse_in
 from programs import richtext
 from programs.choices import ChoiceLabels, Embed, EmbedPlacement, Level, Status
-from programs.drafts import ScheduledProgrammeQuerySet
 from programs.extensions import extensions
 from programs.fields import VerifiedImageField
 from programs.images import rendition_name, rendition_widths
+from programs.querysets import ProgrammeQuerySet
 from programs.text import norwegian_slugify
 from programs.unique import NamesValueHolder
 
@@ -114,7 +114,7 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ScheduledProgrammeQuerySet.as_manager()
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("programme")

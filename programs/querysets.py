@@ -9,8 +9,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 
 from programs.choices import Status
+from programs.drafts import can_preview, public_now
 from programs.extensions import extensions
 
 # PostgreSQL text-search configurations per site language: stemming and stop words, so
@@ -75,8 +77,18 @@ class ResultPage:
 
 
 class ProgrammeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+    def published(self, now=None):
+        """Programmes the public sees at ``now`` (default: this moment), schedule included."""
+        return self.filter(public_now(now))
+
+    def visible_to(self, request):
+        """Every programme for an editor (drafts are previewed), else the published ones."""
+        return self if can_preview(request) else self.published()
+
+    def page_at(self, request, slug):
+        """The programme whose pages ``request`` asks for at ``slug`` (see ``at_slug``), with
+        everything its page shows: drafts too for an editor. None when there is none."""
+        return self.visible_to(request).for_detail_page().at_slug(slug, get_language())
 
     def listed(self):
         """Published programmes a prospective student can still follow (not discontinued)."""

@@ -36,8 +36,7 @@ def programme_list(request):
 def programme_detail(request, slug):
     """A programme's page. Editors also see a draft here, exactly as it will look, with a
     preview banner, never cached nor indexed (programs/drafts.py); the public gets a 404."""
-    programmes = Programme.objects.visible_to(request).for_detail_page()
-    programme = programmes.at_slug(slug, get_language())
+    programme = Programme.objects.page_at(request, slug)
     if programme is None:
         raise Http404
     destination = programme.page_destination()  # itself, its final successor, or None

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.utils import translation
 
-from tests.builders import make_cohort, make_programme, make_week
+from tests.builders import make_cohort, make_plan, make_programme, make_study_option, make_week
 from tests.pages import parse, rendered_form
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,19 @@ def test_a_drafts_cohort_page_is_a_preview_for_an_editor_and_404_for_the_public(
     assert response.status_code == 200
     assert parse(response).select_one(".preview-banner")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_drafts_plan_page_is_a_preview_for_an_editor_and_404_for_the_public(client, editor):
+    """The draft's page links its plan: the editor following that link sees it too."""
+    draft = make_programme(is_published=False, ects_credits=60)
+    plan = make_plan(make_study_option(draft, duration_semesters=2))
+    for language in ("nb", "en"):
+        url = plan.get_absolute_url(language)
+        assert client.get(url).status_code == 404
+        response = editor.get(url)
+        assert response.status_code == 200
+        assert parse(response).select_one(".preview-banner")
+        assert "no-store" in response["Cache-Control"]
 
 
 def test_save_and_preview_saves_and_opens_the_page(admin_client):
