@@ -16,12 +16,13 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404
+from django.test import RequestFactory
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from admissions.models import (
-    AdmissionRequirement,
     PlanCourse,
     ProgrammePlan,
     latest_admission_year,
@@ -289,11 +290,14 @@ def own_path(href):
     return unquote(parts.path) or "/"
 
 
-def link_status(path):
-    """404 or 410 when ``path`` on this site answers so, else None (200 or a redirect).
+def link_status(path, hops=5):
+    """404 or 410 when ``path`` on this site answers so, else None (200, or a redirect to a
+    page that is fine or elsewhere).
 
-    Resolved with the URLconf in the path's language and looked up in the models as the
-    views do, without a request.
+    Asks the page's own view, with an anonymous GET request in the path's language, so the
+    answer is the visitor's, whatever rules the view follows (drafts, retired programmes, plans,
+    calculators); its redirects within the site are followed. Paths outside the public pages
+    (the admin, static files) are not checked.
     """
     language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
     with translation.override(language):
@@ -301,39 +305,25 @@ def link_status(path):
             match = resolve(path)
         except Resolver404:
             if not path.endswith("/"):  # CommonMiddleware redirects to the path with a slash
-                return link_status(path + "/")
+                return link_status(path + "/", hops)
             return 404
-        check = PAGE_CHECKS.get(match.view_name)
-        return check(language, **match.kwargs) if check else None
+        if match.namespace not in PUBLIC_PAGES:
+            return None
+        try:
+            response = match.func(probe_request(path), *match.args, **match.kwargs)
+        except Http404:
+            return 404
+    if response.status_code in (404, 410):
+        return response.status_code
+    target = response.has_header("Location") and own_path(response["Location"])
+    return link_status(target, hops - 1) if target and hops else None
 
 
-def _programme(slug, language):
-    return Programme.objects.published().prefetch_related("cohorts").at_slug(slug, language)
+PUBLIC_PAGES = {"programs", "admissions"}  # the URL namespaces of the visitor's pages
 
 
-def _programme_status(language, slug):
-    programme = _programme(slug, language)
-    if programme is None:
-        return 404
-    return 410 if programme.destination() is None else None
-
-
-def _cohort_status(language, slug, code):
-    programme = _programme(slug, language)
-    if programme is None or not any(c.code == code for c in programme.cohorts.all()):
-        return 404
-    return None
-
-
-def _calculator_status(language, slug):
-    """As the calculator's view answers: a retired programme's address leads to its
-    successor's calculator (a 301, fine), when it has one."""
-    return None if AdmissionRequirement.calculator_of(_programme(slug, language)) else 404
-
-
-PAGE_CHECKS = {
-    "programs:detail": _programme_status,
-    "admissions:cohort": _cohort_status,
-    "admissions:cohort-calendar": _cohort_status,
-    "admissions:grade-points": _calculator_status,
-}
+def probe_request(path):
+    """A GET of ``path`` by nobody: no cookie, so no session, no preview. Its host is the first
+    allowed one; only development builds URLs from it (config/site.py)."""
+    host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".").replace("*", "localhost")
+    return RequestFactory().get(path, SERVER_NAME=host)

@@ -263,6 +263,28 @@ def test_a_link_to_an_existing_cohort_schedule_is_fine():
     assert link_status("/studier/levende/kull-2025H/") is None
 
 
+def test_a_link_to_a_plan_page_is_checked_as_the_page_answers():
+    """Any public page is asked through its own view: plans were once not checked at all."""
+    programme = healthy_programme(slug_nb="levende")
+    plan = make_plan(programme.study_options.get())
+    assert link_status(plan.get_absolute_url()) is None
+    assert link_status(plan.get_absolute_url("en")) is None
+    assert link_status("/studier/levende/programplan/2019H/heltid/") == 404
+    assert link_status("/studier/finnes-ikke/programplan/2023H/heltid/") == 404
+    plan.is_published = False
+    plan.save()
+    assert link_status(plan.get_absolute_url()) == 404
+
+
+def test_a_link_to_a_draft_is_broken_for_the_visitor():
+    draft = make_programme(is_published=False, slug_nb="kladd")
+    assert link_status("/studier/kladd/") == 404
+    assert link_status("/en/programmes/kladd/") == 404
+    draft.is_published = True
+    draft.save()
+    assert link_status("/studier/kladd/") is None
+
+
 def test_external_and_odd_links_are_not_ours():
     assert own_path("https://example.org/x/") is None
     assert own_path("//example.org/x/") is None
