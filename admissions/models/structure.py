@@ -73,7 +73,9 @@ class Course(NamesValueHolder, ChoiceLabels, models.Model):
         decimal_places=1,
         validators=[
             MinValueValidator(Decimal("0.5"), _("A course has at least 0.5 ECTS credits.")),
-            MaxValueValidator(Decimal(MAX_CREDITS), _("A course has at most 120 ECTS credits.")),
+            MaxValueValidator(
+                Decimal(MAX_CREDITS), _("A course has at most %(limit_value)s ECTS credits.")
+            ),
         ],
         help_text=_("For example 15 or 7.5."),
     )
@@ -231,12 +233,13 @@ class ProgrammePlan(models.Model):
                         ValidationError(
                             _(
                                 "Semester %(semester)s has %(credits)s ECTS credits; a "
-                                "full-time semester has 30."
+                                "full-time semester has %(full_time)s."
                             ),
                             code="semester_credits",
                             params={
                                 "semester": semester.number,
                                 "credits": credits_text(semester.credits),
+                                "full_time": credits_text(FULL_TIME_SEMESTER_CREDITS),
                             },
                         )
                     )

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from admissions.choices import StudyMode
 from admissions.models import PlanCourse, ProgrammePlan
@@ -42,6 +43,24 @@ def test_a_full_time_semester_must_have_30_credits():
     with pytest.raises(ValidationError) as excinfo:
         make_plan(option, courses=courses)
     assert error_codes(excinfo, "is_published") == ["semester_credits", "semester_credits"]
+    with translation.override("nb"):
+        assert "Semester 1 har 20 studiepoeng, men et semester på heltid har 30." in str(
+            excinfo.value
+        )
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Et emne har høyst 120 studiepoeng."),
+        ("en", "A course has at most 120 ECTS credits."),
+    ],
+)
+def test_a_course_has_at_most_120_credits(language, message):
+    with pytest.raises(ValidationError) as excinfo:
+        make_course(credits=121)
+    with translation.override(language):
+        assert excinfo.value.message_dict["credits"] == [message]
 
 
 def test_a_published_plan_must_add_up_to_the_programme_credits():
