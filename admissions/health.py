@@ -27,7 +27,7 @@ from admissions.models import (
     ProgrammePlan,
     latest_admission_year,
 )
-from programs.models import Programme, Status
+from programs.models import Programme
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def outdated_thresholds(programme, today, context):
     ``today`` (``latest_admission_year``). An option without any has not had its first
     round: nothing is out of date."""
     year = latest_admission_year(today)
-    if programme.status != Status.OPEN:
+    if not programme.is_open:
         return
     for option in programme.study_options.all():
         years = option.main_thresholds()  # the ones the page shows
@@ -136,7 +136,7 @@ def outdated_thresholds(programme, today, context):
 
 def past_cohorts(programme, today, context):
     """A cohort of an open programme whose weeks are all over."""
-    if programme.status != Status.OPEN:
+    if not programme.is_open:
         return
     for cohort in programme.cohorts.all():
         weeks = list(cohort.weeks.all())
@@ -152,7 +152,7 @@ def past_cohorts(programme, today, context):
 def missing_study_option(programme, today, context):
     """An open programme nobody can apply to: no study option (an option always has a
     study code and a deadline, the model requires them)."""
-    if programme.status == Status.OPEN and not programme.study_options.all():
+    if programme.is_open and not programme.study_options.all():
         yield Finding(
             programme,
             "no_study_option",

@@ -157,10 +157,8 @@ class RetireForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.retiring = list(retiring)
         # Only a live page can end a redirect: published and not itself retired.
-        self.fields["successor"].queryset = (
-            Programme.objects.published()
-            .exclude(pk__in=[p.pk for p in self.retiring])
-            .exclude(status=Status.DISCONTINUED)
+        self.fields["successor"].queryset = Programme.objects.listed().exclude(
+            pk__in=[p.pk for p in self.retiring]
         )
 
     def clean(self):

@@ -318,7 +318,7 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         query): first those whose Norwegian title shares a subject word with this one's
         ("Bachelor i barnevern" → "Bachelor i barnevern og familievern"), then the rest, each
         in title order."""
-        listed = Programme.objects.listed().filter(status=Status.OPEN).exclude(pk=self.pk)
+        listed = Programme.objects.listed().open_for_applications().exclude(pk=self.pk)
         return listed.filter(level=self.level).related_first(self.title_nb, language)[:limit]
 
     def replaced_programmes(self):

@@ -44,7 +44,6 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import override
 
-from programs.choices import Status
 from programs.models import Programme
 
 ROOT = Path(settings.BASE_DIR)
@@ -153,7 +152,7 @@ class Command(BaseCommand):
 
     def programme(self, slug):
         """An open programme with its own English text: ``slug``, or the one with most sections."""
-        candidates = Programme.objects.listed().filter(status=Status.OPEN).exclude(slug_en="")
+        candidates = Programme.objects.listed().open_for_applications().exclude(slug_en="")
         if slug:
             candidates = candidates.filter(slug_nb=slug)
         ranked = candidates.annotate(n=Count("sections")).order_by("-n", "pk")
