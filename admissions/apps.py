@@ -69,8 +69,10 @@ class AdmissionsConfig(AppConfig):
             ["admission_requirement", "study_options", "cohorts"],
             {
                 models.AdmissionRequirement: ["programme"],
-                models.StudyOption: ["programme", "thresholds"],
+                models.StudyOption: ["programme", "thresholds", "plans"],
                 models.AdmissionThreshold: ["study_option"],
+                models.ProgrammePlan: ["study_option", "placements"],
+                models.PlanCourse: ["plan"],
                 models.Cohort: ["programme", "weeks"],
                 models.ScheduleWeek: ["cohort"],
             },

@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from admissions.models import Course, PlanCourse, ProgrammePlan
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs.admin import AddTextInlines, LocalizedNumbers, OneMessagePerFieldForm
+from programs.history import RecordedInHistory
 
 
 @admin.register(Course)
@@ -59,7 +60,8 @@ class ProgrammePlanForm(OneMessagePerFieldForm):
 
 
 @admin.register(ProgrammePlan)
-class ProgrammePlanAdmin(AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class ProgrammePlanAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+    programme_of = "study_option.programme"
     form = ProgrammePlanForm
     inlines = [PlanCourseInline]
     list_display = ["__str__", "programme", "cohort", "is_published"]

@@ -193,7 +193,13 @@ history.register()  # before ProgrammeAdmin: VersionAdmin would register only wh
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(
+    history.KeepsChangeMessages,
+    AddTextInlines,
+    LocalizedNumbers,
+    VersionAdmin,
+    TabbedTranslationAdmin,
+):
     actions = ["retire"]
     object_history_template = "admin/programs/programme/object_history.html"
     history_latest_first = True
@@ -295,6 +301,9 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
     def response_change(self, request, obj):
         if "_preview" in request.POST:
             return redirect(self.preview_url(obj))
+        if restored := getattr(request, "restoring", None):
+            self.message_user(request, restored.message(obj), messages.SUCCESS)
+            return redirect("admin:programs_programme_change", quote(obj.pk))
         return super().response_change(request, obj)
 
     @staticmethod
@@ -361,6 +370,24 @@ class ProgrammeAdmin(AddTextInlines, LocalizedNumbers, VersionAdmin, TabbedTrans
         for programme in queryset:
             history.record(programme, request.user, history.comment(gettext_noop("Deleted.")))
         super().delete_queryset(request, queryset)
+
+    # --- Restore and recover (reversion's views), said as such in the history ------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        return self._restoring(request, version_id, super().revision_view, object_id, version_id)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        return self._restoring(request, version_id, super().recover_view, version_id)
+
+    def _restoring(self, request, version_id, view, *args):
+        """reversion's ``view``; when it restores, its revision's comment (reversion's, in the
+        language of whoever restored) becomes ours, and the message says what happened."""
+        version = get_object_or_404(history.versions_of_programmes(), pk=version_id)
+        request.restoring = history.Restoring(version, recovered="recover" in request.path)
+        response = view(request, *args)
+        if request.method == "POST" and response.status_code == 302:
+            request.restoring.record()
+        return response
 
     def history_view(self, request, object_id, extra_context=None):
         """Who changed what and when, newest first, each with a link to what it changed."""

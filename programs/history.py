@@ -2,7 +2,8 @@
 
 A version of a programme holds the programme and every row shown on its page: its sections,
 and the relations apps built on programmes add with ``follow_from_programme()`` (admissions:
-requirement, study options with thresholds, cohorts with weeks). Restoring a version restores
+requirement, study options with their thresholds and plans, a plan's courses, cohorts with
+weeks; not the courses themselves, which are shared by programmes). Restoring a version restores
 all of them, and removes rows added since. Registration happens after modeltranslation has
 added its ``_nb``/``_en`` columns, so both languages are recorded (FIELD-NOTES §6: registering
 from models.py would record neither).
@@ -10,17 +11,20 @@ from models.py would record neither).
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from operator import attrgetter
 
 import reversion
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from modeltranslation.translator import NotRegistered, translator
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from programs.models import Programme, Section
 
@@ -58,14 +62,24 @@ def comment(msgid, **params):
 
 def comment_text(stored):
     """A revision's comment in the active language: ours (``comment()``), Django's change
-    message (“Changed title.”), or text as it was saved."""
+    message (“Changed title.”), or text as it was saved. A parameter named ``…_at`` is a
+    moment (ISO 8601), written as the reader's language writes dates."""
     if not stored.startswith("{"):
         return LogEntry(change_message=stored).get_change_message()
     try:
         data = json.loads(stored)
-        return _(data["comment"]) % data["params"]
-    except (ValueError, KeyError, TypeError):
+        params = {
+            name: moment_text(value) if name.endswith("_at") else value
+            for name, value in data["params"].items()
+        }
+        return _(data["comment"]) % params
+    except (ValueError, KeyError, TypeError, AttributeError):
         return stored
+
+
+def moment_text(iso):
+    """An ISO 8601 moment in the current time zone, as the active language writes it."""
+    return date_format(localtime(datetime.fromisoformat(iso)), "DATETIME_FORMAT")
 
 
 def save_with_comment(obj, user, comment):
@@ -84,10 +98,29 @@ def record(obj, user, comment):
         reversion.set_comment(comment)
 
 
-class RecordedInHistory:
+class KeepsChangeMessages:
+    """Admin mixin: a revision's comment is Django's change message as Django keeps it (JSON,
+    untranslated), shown in each reader's language by ``comment_text()``. reversion's
+    VersionAdmin would keep it translated into the language of whoever saved."""
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+
+class RecordedInHistory(KeepsChangeMessages):
     """Admin mixin for a model of a programme's history edited on its own pages (study
-    options, cohorts, thresholds): each save, list edit, action, import or deletion there is a
-    revision with the editor and Django's change message, shown in its programme's history.
+    options, cohorts, thresholds, plans): each save, list edit, action, import or deletion
+    there is a revision with the editor and Django's change message, shown in its programme's
+    history.
 
     Saved rows reach their programme through FOLLOW; a deleted row is gone, so its programme
     is recorded as it is after the deletion (the earlier version still holds the row).
@@ -111,16 +144,6 @@ class RecordedInHistory:
 
     def delete_view(self, request, *args, **kwargs):
         return self.recorded(request, super().delete_view, *args, **kwargs)
-
-    def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        reversion.set_comment(entry.change_message)  # JSON, shown translated (comment_text)
-        return entry
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        reversion.set_comment(entry.change_message)
-        return entry
 
     def delete_model(self, request, obj):
         self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
@@ -278,6 +301,44 @@ def _row_change(model, old, new):
         return RowChange("removed", old.object_repr)
     changes = field_changes(model, old.field_dict, new.field_dict)
     return RowChange("changed", new.object_repr, changes) if changes else None
+
+
+@dataclass
+class Restoring:
+    """An editor bringing back ``version`` of a programme: one they chose in its history, or
+    its last one before it was deleted (``recovered``)."""
+
+    version: Version
+    recovered: bool
+
+    def message(self, programme):
+        if self.recovered:
+            return _(
+                "“%(programme)s” is recovered, with everything it had when it was deleted."
+            ) % {"programme": programme}
+        return _("“%(programme)s” is restored to the version saved on %(saved_at)s") % {
+            "programme": programme,
+            "saved_at": moment_text(self.saved_at),
+        }
+
+    @property
+    def saved_at(self):
+        return self.version.revision.date_created.isoformat()
+
+    def record(self):
+        """Replace reversion's comment on the revision just saved with ours (untranslated)."""
+        newest = versions_of(self.version.object_id).first()
+        if self.recovered:
+            text = comment(gettext_noop("Recovered after it was deleted."))
+        else:
+            text = comment(
+                gettext_noop("Restored the version saved on %(saved_at)s"), saved_at=self.saved_at
+            )
+        Revision.objects.filter(pk=newest.revision_id).update(comment=text)
+
+
+def versions_of_programmes():
+    return Version.objects.get_for_model(Programme)
 
 
 def versions_of(programme_pk):

@@ -4,13 +4,23 @@ from decimal import Decimal
 
 import pytest
 import reversion
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from reversion.models import Version
 
-from admissions.models import AdmissionThreshold, Cohort, ScheduleWeek, StudyOption
+from admissions.models import (
+    AdmissionThreshold,
+    Cohort,
+    PlanCourse,
+    ProgrammePlan,
+    ScheduleWeek,
+    StudyOption,
+)
 from programs import history
 from programs.models import Programme, Section
 from tests.builders import (
     make_cohort,
+    make_plan,
     make_programme,
     make_section,
     make_study_option,
@@ -41,6 +51,8 @@ def test_the_admission_facts_are_followed_from_the_programme():
     assert {"sections", "study_options", "cohorts", "admission_requirement"} <= set(follow)
     assert "thresholds" in reversion.revisions._get_options(StudyOption).follow
     assert "weeks" in reversion.revisions._get_options(Cohort).follow
+    assert "plans" in reversion.revisions._get_options(StudyOption).follow
+    assert "placements" in reversion.revisions._get_options(ProgrammePlan).follow
     assert reversion.is_registered(AdmissionThreshold) and reversion.is_registered(ScheduleWeek)
 
 
@@ -76,9 +88,11 @@ def test_a_change_and_a_deleted_section_are_restored_in_both_languages(admin_cli
 
 
 def test_a_deleted_programme_is_recovered_with_its_sections(admin_client):
-    programme = make_programme(sections=2, title_en="Lost and found")
-    option = make_study_option(programme)
+    """Everything the delete page lists comes back: plans and their courses' places too."""
+    programme = make_programme(sections=2, title_en="Lost and found", ects_credits=60)
+    option = make_study_option(programme, duration_semesters=2)
     make_threshold(option)
+    plan = make_plan(option)
     pk = programme.pk
     response = admin_client.post(f"/admin/programs/programme/{pk}/delete/", {"post": "yes"})
     assert response.status_code == 302 and not Programme.objects.filter(pk=pk).exists()
@@ -93,6 +107,8 @@ def test_a_deleted_programme_is_recovered_with_its_sections(admin_client):
     assert recovered.title_en == "Lost and found"
     assert recovered.sections.count() == 2
     assert recovered.study_options.get().thresholds.count() == 1
+    recovered_plan = ProgrammePlan.objects.get(pk=plan.pk)
+    assert recovered_plan.is_published and recovered_plan.placements.count() == 2
 
 
 def test_the_compare_view_shows_fields_in_both_languages_and_rows_removed(admin_client):
@@ -201,6 +217,20 @@ def test_a_threshold_changed_on_its_own_page_is_in_its_programmes_history(admin_
     assert version.revision.comment  # Django's change message: which fields changed
 
 
+def test_a_plan_changed_on_its_own_page_is_in_its_programmes_history(admin_client):
+    programme = make_programme(ects_credits=60)
+    plan = make_plan(make_study_option(programme, duration_semesters=2))
+    url = f"/admin/admissions/programmeplan/{plan.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "is_published": ""}
+    del data["is_published"]
+    assert admin_client.post(url, data).status_code == 302
+    version = programme_versions(programme).get()
+    [recorded] = version.revision.version_set.get_for_model(ProgrammePlan)
+    assert recorded.field_dict["is_published"] is False
+    assert len(version.revision.version_set.get_for_model(PlanCourse)) == 2
+    assert history_comments(admin_client, programme, "en") == ["Changed Published."]
+
+
 def test_a_study_option_deleted_on_its_own_page_can_be_restored_from_history(admin_client):
     programme = make_programme()
     option = make_study_option(programme, study_code="215 1210")
@@ -249,6 +279,64 @@ def test_each_reader_sees_the_history_in_their_own_language(admin_client):
         "Retired: visitors are sent to Successor.",
         "Changed Points.",
     ]
+
+
+def test_a_programme_edited_in_norwegian_reads_in_english_in_the_english_history(admin_client):
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": "nb"}))
+    response = admin_client.post(
+        url, {**data, "lead_nb": "Ny ingress."}, headers={"accept-language": "nb"}
+    )
+    assert response.status_code == 302
+    assert history_comments(admin_client, programme, "en")[0] == "Changed Lead [nb]."
+    assert history_comments(admin_client, programme, "nb")[0] == "Endret Ingress [nb]."
+
+
+def test_a_restore_says_so_in_each_readers_language_and_on_the_programmes_form(admin_client):
+    programme = make_programme(title_nb="Før", title_en="Before")
+    edit_in_admin(admin_client, programme)
+    good = programme_versions(programme).get()
+    edit_in_admin(admin_client, programme, title_nb="Etter")
+    revert_url = f"/admin/programs/programme/{programme.pk}/history/{good.pk}/"
+    data = rendered_form(admin_client.get(revert_url, headers={"accept-language": "en"}))
+    response = admin_client.post(revert_url, data, headers={"accept-language": "en"})
+    change_url = f"/admin/programs/programme/{programme.pk}/change/"
+    assert (response.status_code, response["Location"]) == (302, change_url)
+    programme.refresh_from_db()
+    assert programme.title_nb == "Før"
+    saved = timezone.localtime(good.revision.date_created)
+    with translation.override("nb"):
+        nb_date = date_format(saved, "DATETIME_FORMAT")
+    with translation.override("en"):
+        en_date = date_format(saved, "DATETIME_FORMAT")
+    page = visible_text(admin_client.get(change_url, headers={"accept-language": "en"}))
+    assert f"“Before” is restored to the version saved on {en_date}" in page
+    assert "was changed successfully" not in page
+    assert history_comments(admin_client, programme, "nb")[0] == (
+        f"Satt tilbake til versjonen lagret {nb_date}"
+    )
+    assert history_comments(admin_client, programme, "en")[0] == (
+        f"Restored the version saved on {en_date}"
+    )
+
+
+def test_a_recovered_programme_says_so(admin_client):
+    programme = make_programme(title_nb="Tapt")
+    pk = programme.pk
+    admin_client.post(f"/admin/programs/programme/{pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(Programme).get(object_id=str(pk))
+    url = f"/admin/programs/programme/recover/{version.pk}/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": "nb"}))
+    response = admin_client.post(url, data, headers={"accept-language": "nb"})
+    assert response.status_code == 302
+    page = visible_text(admin_client.get(response["Location"], headers={"accept-language": "nb"}))
+    assert "«Tapt» er gjenopprettet med alt den hadde da den ble slettet." in page
+    programme = Programme.objects.get(pk=pk)
+    assert history_comments(admin_client, programme, "en")[0] == "Recovered after it was deleted."
+    assert history_comments(admin_client, programme, "nb")[0] == (
+        "Gjenopprettet etter å ha blitt slettet."
+    )
 
 
 def test_a_comment_saved_as_plain_text_is_shown_as_it_was():
