@@ -194,6 +194,16 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
 
     def _schedule_errors(self):
         """Field errors for a publishing schedule that cannot be carried out as written."""
+        # A typo like 01.01.0001 cannot even be compared with now (out of range in UTC).
+        typos = {
+            name: ValidationError(
+                _("Choose a time between the years 2000 and 2100."), code="year_out_of_range"
+            )
+            for name in ("publish_at", "unpublish_at")
+            if (moment := getattr(self, name)) and not 2000 <= moment.year <= 2100
+        }
+        if typos:
+            return typos
         if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
             return {
                 "unpublish_at": ValidationError(

@@ -122,3 +122,27 @@ def test_the_admin_shows_the_schedule_error_in_the_editors_language(admin_client
     response = admin_client.post("/admin/programs/programme/add/", data)
     assert response.status_code == 200
     assert "unpublish_at" in response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Velg et tidspunkt mellom år 2000 og 2100."),
+        ("en", "Choose a time between the years 2000 and 2100."),
+    ],
+)
+@pytest.mark.parametrize("field", ["publish_at", "unpublish_at"])
+def test_a_year_typed_wrong_in_the_schedule_is_refused_not_a_500(
+    admin_client, field, language, message
+):
+    """1 January of year 1, 00:00 in Oslo, is before the first moment UTC can hold."""
+    from tests.programs.test_admin import programme_form
+
+    data = programme_form(**{f"{field}_0": "0001-01-01", f"{field}_1": "00:00"})
+    del data["is_published"]
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": language}
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [message]
+    assert not Programme.objects.filter(title_nb=data["title_nb"]).exists()
