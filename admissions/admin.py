@@ -23,7 +23,7 @@ from admissions.models import (
 )
 from admissions.structure_admin import ProgrammePlanInline
 from config.admin_formsets import NamedFieldsInlineFormSet
-from programs.admin import AddTextInlines, LocalizedNumbers, NewRowsLast
+from programs.admin import AddTextInlines, LocalizedNumbers, NewRowsLast, ReadableAutocomplete
 from programs.history import RecordedInHistory
 
 
@@ -79,7 +79,12 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 
 @admin.register(StudyOption)
 class StudyOptionAdmin(
-    StudyCodeSearch, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+    ReadableAutocomplete,
+    StudyCodeSearch,
+    RecordedInHistory,
+    AddTextInlines,
+    LocalizedNumbers,
+    admin.ModelAdmin,
 ):
     inlines = [AdmissionThresholdInline, ProgrammePlanInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
@@ -135,7 +140,9 @@ class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class CohortAdmin(
+    ReadableAutocomplete, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+):
     inlines = [ScheduleWeekInline]
     list_display = ["code", "programme", "ends_season", "ends_year"]
     list_select_related = ["programme"]

@@ -20,7 +20,7 @@ from admissions.admin_search import StudyCodeSearch
 from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
 from admissions.models import AdmissionThreshold
 from programs import history
-from programs.admin import LocalizedNumbers
+from programs.admin import LocalizedNumbers, ReadableAutocomplete
 from programs.history import RecordedInHistory
 
 ACTIONS = {
@@ -93,7 +93,11 @@ def windows_1252_text(data):
 
 @admin.register(AdmissionThreshold)
 class AdmissionThresholdAdmin(
-    StudyCodeSearch, RecordedInHistory, LocalizedNumbers, ImportExportModelAdmin
+    ReadableAutocomplete,
+    StudyCodeSearch,
+    RecordedInHistory,
+    LocalizedNumbers,
+    ImportExportModelAdmin,
 ):
     study_code_path = "study_option__study_code"
     programme_of = "study_option.programme"

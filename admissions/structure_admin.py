@@ -15,7 +15,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from admissions.models import Course, PlanCourse, ProgrammePlan
 from config.admin_formsets import NamedFieldsInlineFormSet
-from programs.admin import AddTextInlines, LocalizedNumbers, OneMessagePerFieldForm
+from programs.admin import (
+    AddTextInlines,
+    LocalizedNumbers,
+    OneMessagePerFieldForm,
+    ReadableAutocomplete,
+)
 from programs.history import RecordedInHistory
 
 
@@ -43,7 +48,7 @@ class PlanCourseFormSet(NamedFieldsInlineFormSet):
             raise ValidationError(errors)
 
 
-class PlanCourseInline(LocalizedNumbers, admin.TabularInline):
+class PlanCourseInline(ReadableAutocomplete, LocalizedNumbers, admin.TabularInline):
     model = PlanCourse
     formset = PlanCourseFormSet
     extra = 1
@@ -60,7 +65,9 @@ class ProgrammePlanForm(OneMessagePerFieldForm):
 
 
 @admin.register(ProgrammePlan)
-class ProgrammePlanAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin):
+class ProgrammePlanAdmin(
+    ReadableAutocomplete, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+):
     programme_of = "study_option.programme"
     form = ProgrammePlanForm
     inlines = [PlanCourseInline]
@@ -81,7 +88,7 @@ class ProgrammePlanAdmin(RecordedInHistory, AddTextInlines, LocalizedNumbers, ad
         return plan.study_option.programme
 
 
-class ProgrammePlanInline(admin.TabularInline):
+class ProgrammePlanInline(ReadableAutocomplete, admin.TabularInline):
     model = ProgrammePlan
     extra = 0
     show_change_link = True  # the courses are edited there

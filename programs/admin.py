@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
@@ -43,6 +44,36 @@ class OneMessagePerFieldForm(forms.ModelForm):
                 return
             error = ValidationError(kept)
         super().add_error(field, error)
+
+
+class ReadableAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, which shows the chosen row again when the form has errors,
+    without the 500 it gives when the posted value is not a key at all (``replaced_by=abc``,
+    only from a crafted request): such a value is not looked up. The field says it is not a
+    valid choice, as for any key that names nothing."""
+
+    def optgroups(self, name, value, attr=None):
+        key = self.field.target_field
+        return super().optgroups(name, [v for v in value if readable(key, v)], attr)
+
+
+def readable(field, value):
+    try:
+        field.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class ReadableAutocomplete:
+    """Admin mixin for ``autocomplete_fields``: ``ReadableAutocompleteSelect`` as their widget.
+    Every admin and inline with autocomplete fields takes it (tests/test_hostile.py)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            db = kwargs.get("using")
+            kwargs["widget"] = ReadableAutocompleteSelect(db_field, self.admin_site, using=db)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class LocalizedNumbers:
@@ -194,6 +225,7 @@ history.register()  # before ProgrammeAdmin: VersionAdmin would register only wh
 
 @admin.register(Programme)
 class ProgrammeAdmin(
+    ReadableAutocomplete,
     history.KeepsChangeMessages,
     AddTextInlines,
     LocalizedNumbers,
@@ -494,7 +526,7 @@ class ProgrammeAdmin(
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(ReadableAutocomplete, TabbedTranslationAdmin):
     """Sections are edited inline on their programme; this list finds them across programmes."""
 
     list_display = ["title_nb", "title_en", "programme", "position"]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from programs.models import OldSlug, Programme, Section
 from tests.builders import make_programme, make_section
-from tests.pages import parse, visible_text
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +265,45 @@ def test_the_old_address_warning_is_given_once_not_at_every_save(admin_client):
     del data["is_published"]
     response = admin_client.post(f"/admin/programs/programme/{draft.pk}/change/", data, follow=True)
     assert "var adressen til Omdøpt" not in visible_text(response)
+
+
+def test_every_autocomplete_field_takes_the_widget_that_reads_what_it_looks_up():
+    from django.contrib import admin
+
+    from programs.admin import ReadableAutocomplete
+
+    with_autocomplete = [
+        admin_class
+        for model_admin in admin.site._registry.values()
+        for admin_class in [type(model_admin), *model_admin.inlines]
+        if admin_class.autocomplete_fields
+    ]
+    assert len(with_autocomplete) >= 8
+    assert [c for c in with_autocomplete if not issubclass(c, ReadableAutocomplete)] == []
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_key_that_is_not_a_number_is_a_form_error_not_a_500(admin_client, language):
+    """Only a crafted request sends it: the autocomplete widget sends keys."""
+    data = programme_form(replaced_by="abc")
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": language}
+    )
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.errors["replaced_by"]
+    assert message == {
+        "nb": "Velg et gyldig valg. Valget er ikke av de tilgjengelige valgene.",
+        "en": "Select a valid choice. That choice is not one of the available choices.",
+    }[language]
+    assert not Programme.objects.filter(title_nb=data["title_nb"]).exists()
+
+
+def test_a_plan_course_that_is_not_a_number_is_a_form_error_not_a_500(admin_client):
+    from tests.builders import make_plan, make_study_option
+
+    plan = make_plan(make_study_option(make_programme(ects_credits=60), duration_semesters=2))
+    url = f"/admin/admissions/programmeplan/{plan.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "placements-0-course": "abc"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert plan.placements.count() == 2
