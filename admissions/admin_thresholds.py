@@ -7,12 +7,15 @@ The uploaded file waits between the two steps in Django's cache (Redis when seve
 servers share it), not on one server's disk.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
+from import_export.forms import SelectableFieldsExportForm
 from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
 
@@ -91,6 +94,16 @@ def windows_1252_text(data):
         return None
 
 
+class ThresholdExportForm(SelectableFieldsExportForm):
+    """The columns to export, named as the preview names them, with the column in the file:
+    "studiekode (study_code)", not "Study Option (study_code)"."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        column = field.column_name if field else field_name
+        return f"{capfirst(column_labels().get(field_name, field_name))} ({column})"
+
+
 @admin.register(AdmissionThreshold)
 class AdmissionThresholdAdmin(
     ReadableAutocomplete,
@@ -134,6 +147,30 @@ class AdmissionThresholdAdmin(
     @admin.display(description=gettext_lazy("programme"))
     def programme(self, threshold):
         return threshold.study_option.programme
+
+    def add_success_message(self, result, request):
+        """import-export's says "… and 1 skipped poenggrenser." in any language."""
+        totals = result.totals
+        message = _("Import finished. New: %(new)s. Changed: %(changed)s. Unchanged: %(same)s.")
+        self.message_user(
+            request,
+            message
+            % {
+                "new": totals[RowResult.IMPORT_TYPE_NEW],
+                "changed": totals[RowResult.IMPORT_TYPE_UPDATE],
+                "same": totals[RowResult.IMPORT_TYPE_SKIP],
+            },
+            messages.SUCCESS,
+        )
+
+    def get_export_filename(self, request, queryset, file_format):
+        """``poenggrenser-2026-12-03.csv`` (``thresholds-…`` in English), not the model's
+        class name."""
+        name = slugify(AdmissionThreshold._meta.verbose_name_plural)
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def get_export_form_class(self):
+        return ThresholdExportForm
 
     def has_import_permission(self, request):
         """Importing adds and changes thresholds: both permissions (admissions/roles.py)."""

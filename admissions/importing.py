@@ -22,6 +22,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Value
 from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
 
@@ -211,10 +212,12 @@ class ThresholdResource(resources.ModelResource):
         dataset.headers = headers
         missing = [c for c in REQUIRED_COLUMNS if c not in headers]
         if missing:
-            raise ValueError(
-                _("The file has no column %(columns)s. Its first line must name the columns.")
-                % {"columns": ", ".join(missing)}
+            message = ngettext(
+                "The file has no column %(columns)s. Its first line must name the columns.",
+                "The file has no columns %(columns)s. Its first line must name the columns.",
+                len(missing),
             )
+            raise ValueError(message % {"columns": ", ".join(missing)})
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """``full_clean()``, but where a cell could not be read, only that reason: the model's
@@ -252,15 +255,16 @@ class ThresholdResource(resources.ModelResource):
 
 
 class DelimitedCSV(CSV):
-    """CSV with commas or semicolons (Samordna opptak and Norwegian Excel use semicolons);
-    exported with semicolons and a BOM, so Excel in Norwegian opens it in columns."""
+    """CSV with commas, semicolons (Samordna opptak and Norwegian Excel use them) or tabs
+    (Excel's "Text (tab delimited)"), whichever the first line has most of; exported with
+    semicolons and a BOM, so Excel in Norwegian opens it in columns."""
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
         in_stream = in_stream.lstrip("\ufeff")
         first_line = in_stream.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        delimiter = max(",;\t", key=first_line.count)  # a comma when none is there
         dataset = tablib.Dataset()
         rows = [row for row in csv.reader(io.StringIO(in_stream), delimiter=delimiter) if any(row)]
         if rows:

@@ -8,7 +8,8 @@ English, and checks that every field label of the admin's forms is translated.
 
 - ``DJANGO_ADMIN``: Django 5.2's admin templates use these msgids, and its nb catalogue lacks
   them (it has "Please correct the errors below." only without the plural form the change
-  form asks for). Likewise django-axes' models, which have no nb catalogue.
+  form asks for). Likewise django-axes' models and django-import-export's messages, which
+  have no nb catalogue.
 - ``CHANGE_MESSAGE_LABELS``: a history line ("Changed Text [en] and Anchor.") stores each
   changed field's form label in English (capitalised verbose name, modeltranslation's
   " [nb]"/" [en]" after a translated field) and translates it only when shown, with
@@ -51,6 +52,8 @@ DJANGO_ADMIN = [
     _("Thanks for spending some quality time with the web site today."),
     # validate_slug: its nb says “gyldig "slug"”, a word an editor does not use.
     _("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
+    # django-import-export 4, which has no nb catalogue: a file with a header and no rows.
+    _("No valid data to import. Ensure your file has the correct headers or data for import."),
     # django-axes' models (lowercase verbose names), on the index and in the sidebar.
     _("access attempt"),
     _("access attempts"),

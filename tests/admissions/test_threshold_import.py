@@ -1,5 +1,6 @@
 """The yearly threshold import in the admin: preview, all or nothing, both column layouts."""
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from admissions.choices import Outcome, Scale
 from admissions.models import AdmissionThreshold
 from programs import history
 from tests.builders import make_programme, make_study_option, make_threshold
+from tests.pages import visible_text
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "samordna-poenggrenser-sample.csv"
@@ -154,8 +156,53 @@ def test_a_file_without_the_columns_says_which_are_missing(admin_client, options
     response = upload(admin_client, "code;year\n215 1210;2025\n")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "The file has no column study_code, admission_year, round, quota, value." in html
+    assert "The file has no columns study_code, admission_year, round, quota, value." in html
     assert AdmissionThreshold.objects.count() == 0
+    one_missing = upload(
+        admin_client,
+        "study_code;admission_year;round;quota\n215 1210;2025;HOVED;ORD\n",
+        language="nb",
+    ).content.decode()
+    assert "Filen mangler kolonnen value." in one_missing
+
+
+def test_a_tab_separated_file_imports(admin_client, options):
+    """What Excel writes as "Text (tab delimited)"."""
+    content = "study_code\tadmission_year\tround\tquota\tvalue\n215 1210\t2025\tHOVED\tORD\t2,81\n"
+    assert rows(upload(admin_client, content)) == [(1, "create")]
+
+
+def test_a_file_with_only_its_header_says_so_in_norwegian(admin_client, options):
+    response = upload(admin_client, "study_code;admission_year;round;quota;value\n", language="nb")
+    assert response.status_code == 200
+    assert "Filen har ingen rader å importere." in visible_text(response)
+    assert "No valid data" not in response.content.decode()
+
+
+def test_the_import_says_what_it_did_in_norwegian(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name, language="nb")
+    done = confirm(admin_client, response)
+    page = visible_text(admin_client.get(done["Location"], headers={"accept-language": "nb"}))
+    assert "Importen er fullført. Nye: 2. Endret: 0. Uendret: 1." in page
+    assert "skipped" not in page
+
+
+def test_the_export_names_its_columns_and_file_in_the_editors_language(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
+    url = "/admin/admissions/admissionthreshold/export/"
+    page = visible_text(admin_client.get(url, headers={"accept-language": "nb"}))
+    assert "Studiekode (study_code)" in page and "Opptaksår (admission_year)" in page
+    assert "Study Option" not in page
+    response = admin_client.post(
+        url,
+        {"format": CSV_FORMAT, "resource": "", "export_items": []}
+        | {f"thresholdresource_{name}": "on" for name in ("study_option", "value")},
+        headers={"accept-language": "nb"},
+    )
+    assert re.search(
+        r'filename="poenggrenser-\d{4}-\d{2}-\d{2}\.csv"', response["Content-Disposition"]
+    )
 
 
 def test_the_samordna_sample_imports(admin_client, options):

@@ -291,10 +291,13 @@ def test_a_key_that_is_not_a_number_is_a_form_error_not_a_500(admin_client, lang
     )
     assert response.status_code == 200
     [message] = response.context["adminform"].form.errors["replaced_by"]
-    assert message == {
-        "nb": "Velg et gyldig valg. Valget er ikke av de tilgjengelige valgene.",
-        "en": "Select a valid choice. That choice is not one of the available choices.",
-    }[language]
+    assert (
+        message
+        == {
+            "nb": "Velg et gyldig valg. Valget er ikke av de tilgjengelige valgene.",
+            "en": "Select a valid choice. That choice is not one of the available choices.",
+        }[language]
+    )
     assert not Programme.objects.filter(title_nb=data["title_nb"]).exists()
 
 
