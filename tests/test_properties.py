@@ -263,6 +263,8 @@ def test_any_text_is_a_cohort_code_only_when_it_looks_like_one(programme, code):
         assert codes == {}
     elif code == "":
         assert codes == {"code": ["blank"]}
+    elif re.fullmatch(r"[0-9]{4}[HV]", code):
+        assert codes == {"code": ["cohort_year_out_of_range"]}
     elif len(code) > 5:
         assert set(codes) == {"code"} and "max_length" in codes["code"]
         assert set(codes["code"]) <= {"max_length", "invalid_cohort_code"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Right, StrIndex, Substr
@@ -24,6 +24,19 @@ from programs.choices import ChoiceLabels
 from programs.models import Programme
 
 COHORT_CODE = r"^20[0-9]{2}[HV]$"
+
+
+def validate_cohort_code(code):
+    """Start year and term, like “2023H”: what is wrong, said once (the form, or the year)."""
+    if not re.fullmatch(r"[0-9]{4}[HV]", code):
+        raise ValidationError(
+            _("Write the start year and H (autumn) or V (spring), like “2023H”."),
+            code="invalid_cohort_code",
+        )
+    if not re.match(COHORT_CODE, code):
+        raise ValidationError(
+            _("A cohort starts in a year from 2000 to 2099."), code="cohort_year_out_of_range"
+        )
 
 
 def in_range(value, low, high):
@@ -59,13 +72,7 @@ class Cohort(ChoiceLabels, models.Model):
     code = models.CharField(
         _("cohort"),
         max_length=5,
-        validators=[
-            RegexValidator(
-                COHORT_CODE,
-                _("Write the start year and H (autumn) or V (spring), like “2023H”."),
-                code="invalid_cohort_code",
-            )
-        ],
+        validators=[validate_cohort_code],
     )
     ends_year = models.PositiveSmallIntegerField(
         _("final year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]

@@ -141,11 +141,20 @@ def test_the_next_deadline_is_the_coming_rounds(option, today, deadline):
     assert option.next_deadline(today) == deadline
 
 
-@pytest.mark.parametrize("code", ["2023", "23H", "2023A", "2023h", "1999H"])
+@pytest.mark.parametrize("code", ["2023", "23H", "2023A", "2023h", "２０２３H"])
 def test_a_cohort_code_is_a_year_and_h_or_v(code):
     with pytest.raises(ValidationError) as excinfo:
         make_cohort(make_programme(), code=code)
     assert codes(excinfo, "code") == ["invalid_cohort_code"]
+
+
+@pytest.mark.parametrize("code", ["1999H", "9999H", "2100V"])
+def test_a_cohort_code_in_the_right_form_but_an_odd_year_says_it_is_the_year(code):
+    with pytest.raises(ValidationError) as excinfo:
+        make_cohort(make_programme(), code=code)
+    assert codes(excinfo, "code") == ["cohort_year_out_of_range"]
+    with translation.override("nb"):
+        assert excinfo.value.message_dict["code"] == ["Et kull starter i et år fra 2000 til 2099."]
 
 
 def test_a_cohort_cannot_end_before_it_starts():
