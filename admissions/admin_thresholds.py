@@ -8,6 +8,7 @@ servers share it), not on one server's disk.
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
@@ -52,13 +53,14 @@ def column_labels():
 
 
 def reasons(row):
-    """Why ``row`` (a RowResult) is refused: ``["study code: No study option …", …]``."""
+    """Why ``row`` (a RowResult) is refused: ``["study code: No study option …", …]``; one
+    reason a column, as the admin's forms give (``OneMessagePerFieldForm``)."""
     labels = column_labels()
     if row.validation_error is not None:
         return [
             f"{labels[field]}: {message}" if field in labels else message
             for field, messages in row.validation_error.message_dict.items()
-            for message in messages
+            for message in (messages if field == NON_FIELD_ERRORS else messages[:1])
         ]
     return [str(error.error) for error in row.errors]
 

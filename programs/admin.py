@@ -31,12 +31,15 @@ from programs.models import OldSlug, Programme, Section, Status
 class OneMessagePerFieldForm(forms.ModelForm):
     """Says once what is wrong with a field. A value the field refused (“2,785”: too many
     decimals) never reaches the model, whose ``clean()`` then sees the field as empty and would
-    add “Enter the points.” under it; such second messages are left out."""
+    add “Enter the points.” under it; such second messages are left out. Of the model's own
+    messages on one field, the first is kept: its field's validators come before ``clean()``,
+    whose checks across fields assume values in range (day 0 is "at least 1", not also "day 0
+    does not exist in April")."""
 
     def add_error(self, field, error):
         if field is None and hasattr(error, "error_dict"):
             kept = {
-                name: errors
+                name: errors if name == NON_FIELD_ERRORS else errors[:1]
                 for name, errors in error.error_dict.items()
                 if name == NON_FIELD_ERRORS or name not in self._errors
             }

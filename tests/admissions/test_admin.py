@@ -186,6 +186,25 @@ def test_an_absurd_deadline_is_a_message_not_a_500(admin_client):
     assert "deadline_day" in response.context["adminform"].form.errors
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Verdien må være større enn eller lik 1."),
+        ("en", "Ensure this value is greater than or equal to 1."),
+    ],
+)
+def test_day_0_gets_one_message_not_also_that_april_has_no_day_0(admin_client, language, message):
+    option = make_study_option(make_programme())
+    data = option_form(option, deadline_day="0", deadline_month="4")
+    response = admin_client.post(
+        f"/admin/admissions/studyoption/{option.pk}/change/",
+        data,
+        headers={"accept-language": language},
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["deadline_day"] == [message]
+
+
 def test_changing_a_cohort_code_to_nonsense_is_a_message_not_a_500(admin_client):
     cohort = make_cohort(make_programme(), code="2024H", ends_year=2026, ends_season="spring")
     make_week(cohort, iso_year=2024, week=40)
