@@ -170,6 +170,8 @@ SCRIPT_STRINGS = [
     _('Remove %s by selecting them and then select the "Remove" arrow button.'),
     _("Type into this box to filter down the list of selected %s."),
     _("(click to clear)"),
+    # modeltranslation's language menu above a change form (static/admin-extra/language-menu.js).
+    _("Language of the fields"),
 ]
 
 

@@ -34,6 +34,7 @@ def test_the_content_health_page(logged_in, site, language):  # noqa: F811
     Programme.objects.filter(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid").update(lead_en="")
     page.context.set_extra_http_headers({"Accept-Language": language})
     page.goto(site + "/admin/")
+    check(page, violations, f"admin-index-{language}")  # the link in a sentence: underlined
     page.click("#content-health-module a")
     page.wait_for_url(site + "/admin/health/")
     assert page.locator("#content-main li a").count() >= 1

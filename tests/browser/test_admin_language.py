@@ -85,3 +85,30 @@ def test_the_rich_text_toolbar_names_its_buttons_in_norwegian(editor_page, site)
     assert names == titles
     assert not names & {"bold", "italic", "insert link", "undo", "redo", "paragraph"}
     assert violations() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "shown"),
+    [("nb", "Språk for feltene", "nb"), ("en", "Language of the fields", "en")],
+)
+def test_the_translation_menu_has_a_name_and_shows_the_open_tab(
+    browser, site, django_user_model, language, name, shown
+):
+    """modeltranslation's menu had no name (axe: select-name) and said "nb" above the open
+    "en" tabs in the English admin."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    context = browser.new_context(viewport=DESKTOP, locale=language)
+    page = context.new_page()
+    page.goto(site + "/admin/login/")
+    log_in(page, site)
+    programme = Programme.objects.first()
+    page.goto(f"{site}/admin/programs/programme/{programme.pk}/change/")
+    menu = page.get_by_role("combobox", name=name)
+    assert menu.locator("option:checked").inner_text() == shown
+    assert page.locator("#id_title_" + shown).is_visible()
+    menu.select_option(label="nb" if shown == "en" else "en")
+    page.wait_for_function(
+        "(shown) => document.querySelector('.ui-tabs .ui-tabs-active a').textContent !== shown",
+        arg=shown,
+    )
+    context.close()
