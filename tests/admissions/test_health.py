@@ -316,7 +316,12 @@ def test_the_health_page_lists_findings_with_links_to_fix_them(admin_client):
     response = admin_client.get("/admin/health/", HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
-    assert f"<h2>{programme.title_nb}</h2>" in html
+    assert f"<h2>{programme.title_en}</h2>" in html  # in the admin's language
+    untranslated = make_programme(title_en="")
+    html = admin_client.get("/admin/health/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'<h2 lang="nb">{untranslated.title_nb}</h2>' in html
+    nb = admin_client.get("/admin/health/", HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    assert f"<h2>{programme.title_nb}</h2>" in nb
     assert (
         f'<a href="/admin/programs/programme/{programme.pk}/change/">Open for applications,' in html
     )
