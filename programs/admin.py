@@ -299,7 +299,9 @@ class ProgrammeAdmin(
     def save_model(self, request, obj, form, change):
         """Saves; says so when a slug was another programme's before its rename. The address
         is free to take (``Programme.save()`` drops the redirect once this page is published),
-        but that programme's old links then lead here, which the editor should know."""
+        but that programme's old links then lead here, which the editor should know. Says so
+        too when a public page has no English title and lead (when it is published, or they
+        are cleared): content health would tell only later."""
         taken = Q()
         for code, _name in settings.LANGUAGES:
             slug = getattr(obj, f"slug_{code}")
@@ -325,6 +327,13 @@ class ProgrammeAdmin(
                     "page is published, old links to it will lead here."
                 )
             self.message_user(request, message % values, messages.WARNING)
+        watched = {"is_published", "publish_at", "title_en", "lead_en"}
+        if obj.is_public() and not obj.has_own_text("en") and watched & {*form.changed_data}:
+            message = _(
+                "“%(programme)s” is public without an English title and lead: its English page "
+                "shows the Norwegian text, with a notice that it is not translated yet."
+            )
+            self.message_user(request, message % {"programme": obj}, messages.WARNING)
 
     # --- Preview ---------------------------------------------------------------------------
 

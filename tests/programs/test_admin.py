@@ -310,3 +310,34 @@ def test_a_plan_course_that_is_not_a_number_is_a_form_error_not_a_500(admin_clie
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert plan.placements.count() == 2
+
+
+NOT_IN_ENGLISH = (
+    "«Nytt studium» er publisert uten engelsk tittel og ingress: Den engelske siden viser den "
+    "norske teksten, med en merknad om at den ikke er oversatt ennå."
+)
+
+
+def messages_after(admin_client, response):
+    page = admin_client.get(response["Location"], headers={"accept-language": "nb"})
+    return [str(m) for m in page.context["messages"]]
+
+
+def test_publishing_without_english_says_what_the_english_page_shows(admin_client):
+    data = programme_form(title_en="", lead_en="", slug_en="")
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": "nb"}
+    )
+    assert response.status_code == 302
+    assert NOT_IN_ENGLISH in messages_after(admin_client, response)
+
+
+def test_a_draft_without_english_or_a_translated_page_gets_no_such_warning(admin_client):
+    draft = programme_form(title_en="", lead_en="", slug_en="")
+    del draft["is_published"]
+    for data in (draft, programme_form(slug_nb="annet", slug_en="other")):
+        response = admin_client.post(
+            "/admin/programs/programme/add/", data, headers={"accept-language": "nb"}
+        )
+        assert response.status_code == 302
+        assert NOT_IN_ENGLISH not in messages_after(admin_client, response)
