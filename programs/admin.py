@@ -15,8 +15,10 @@ from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -247,7 +249,7 @@ class ProgrammeAdmin(
         "level",
         "status",
         "replaced_by",
-        "is_published",
+        "publication",
         "updated_at",
     ]
     list_filter = ["status", "level", "is_published"]
@@ -476,6 +478,22 @@ class ProgrammeAdmin(
         }
         template = "admin/programs/programme/compare.html"
         return TemplateResponse(request, template, context, status=200 if valid else 400)
+
+    @admin.display(description=_("published"), ordering="is_published")
+    def publication(self, programme):
+        """Public now or not, and when it goes up or comes down by itself: "no, from
+        01.03.2027 12:00" (the list showed only the switch, "no", for a scheduled page)."""
+        now = timezone.now()
+        parts = [_("yes") if programme.is_public(now) else _("no")]
+        for moment, words in (
+            (programme.publish_at, _("from %(moment)s")),
+            (programme.unpublish_at, _("until %(moment)s")),
+        ):
+            if moment and moment > now:
+                parts.append(
+                    words % {"moment": date_format(localtime(moment), "SHORT_DATETIME_FORMAT")}
+                )
+        return ", ".join(str(part) for part in parts)
 
     @admin.display(description=_("old addresses"))
     def old_addresses(self, obj):

@@ -7,11 +7,13 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 from reversion.models import Version
 
 from programs import history
 from programs.models import Programme
 from tests.builders import make_programme
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,21 @@ def test_a_year_typed_wrong_in_the_schedule_is_refused_not_a_500(
     assert response.status_code == 200
     assert response.context["adminform"].form.errors[field] == [message]
     assert not Programme.objects.filter(title_nb=data["title_nb"]).exists()
+
+
+def test_the_list_says_when_a_page_goes_up_or_comes_down_by_itself(admin_client):
+    scheduled = make_programme(is_published=False, title_nb="Kommer")
+    scheduled.publish_at = NOON  # in the future: the list is read today
+    scheduled.save()
+    ending = make_programme(title_nb="Slutter")
+    ending.unpublish_at = NOON + timedelta(days=30)
+    ending.save()
+    make_programme(title_nb="Vanlig")
+    page = parse(admin_client.get("/admin/programs/programme/", headers={"accept-language": "nb"}))
+    column = {
+        row.select_one("th").get_text(strip=True): row.select_one("td.field-publication").get_text()
+        for row in page.select("#result_list tbody tr")
+    }
+    assert column["Kommer"] == f"nei, fra {timezone.localtime(NOON):%d.%m.%Y %H:%M}"
+    assert column["Slutter"] == f"ja, til {timezone.localtime(ending.unpublish_at):%d.%m.%Y %H:%M}"
+    assert column["Vanlig"] == "ja"
