@@ -368,7 +368,19 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
 class Section(ChoiceLabels, models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
 
-    RESERVED_ANCHORS = {"main", "content", "top", "sections"}
+    # The ids of the programme page's own elements (templates/programs/programme_detail.html
+    # and its components), its blocks' headings ("block-admission"), and "top", which a
+    # browser reads as the top of the page: a section's anchor must not take one.
+    RESERVED_ANCHORS = {
+        "top",
+        "main",
+        "sections-heading",
+        "contact-heading",
+        "replaces-heading",
+        "schedule-heading",
+        "preview-banner-title",
+    }
+    RESERVED_PREFIX = "block-"
     NO_ANCHOR = _(
         "The title has no letters or digits to make an anchor from: write one, such as “costs”."
     )
@@ -473,7 +485,7 @@ class Section(ChoiceLabels, models.Model):
                 self.anchor = self.anchor_from(self.title_nb)
             except ValidationError as error:
                 raise ValidationError({"anchor": error}) from None
-        if self.anchor in self.RESERVED_ANCHORS:
+        if self.anchor in self.RESERVED_ANCHORS or self.anchor.startswith(self.RESERVED_PREFIX):
             raise ValidationError(
                 {
                     "anchor": ValidationError(

@@ -8,6 +8,7 @@ from django.utils import translation
 from programs.models import Programme, Section
 from programs.text import norwegian_slugify
 from tests.builders import make_programme, make_section
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -161,10 +162,26 @@ def test_the_same_anchor_may_appear_on_two_programmes():
     make_section(make_programme(), anchor="samme")
 
 
-def test_it_refuses_an_anchor_the_page_itself_uses():
+@pytest.mark.parametrize("anchor", ["main", "top", "sections-heading", "block-admission"])
+def test_it_refuses_an_anchor_the_page_itself_uses(anchor):
     with pytest.raises(ValidationError) as excinfo:
-        make_section(make_programme(), anchor="main")
+        make_section(make_programme(), anchor=anchor)
     assert error_codes(excinfo, "anchor") == ["reserved_anchor"]
+
+
+def test_every_id_of_the_programme_page_is_reserved_from_section_anchors(client, seeded):
+    """Two elements with one id: invalid HTML, and a link to the section would go elsewhere."""
+    ids = set()
+    for programme in Programme.objects.all():
+        page = parse(client.get(programme.get_absolute_url()))
+        anchors = {section.anchor for section in programme.sections.all()}
+        ids |= {element["id"] for element in page.select("[id]")} - anchors
+    assert {"main", "sections-heading", "replaces-heading"} <= ids
+    assert [
+        i
+        for i in ids
+        if i not in Section.RESERVED_ANCHORS and not i.startswith(Section.RESERVED_PREFIX)
+    ] == []
 
 
 def test_full_clean_sanitizes_the_body():
