@@ -4,7 +4,8 @@ import logging
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+
+from config.views import database_unavailable
 
 logger = logging.getLogger(__name__)
 NOT_CACHED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
@@ -53,8 +54,5 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, OperationalError | InterfaceError):
             logger.error("database unavailable: %s", exception)
-            response = render(request, "503.html", status=503)
-            response["Retry-After"] = "30"
-            response["Cache-Control"] = "no-store"
-            return response
+            return database_unavailable(request)
         return None

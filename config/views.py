@@ -84,7 +84,14 @@ def server_error(request):
     """A fault outside a view. A database that cannot be reached (in middleware, say) is a
     503 in the reader's language; anything else is the standalone, bilingual 500 page."""
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        response = render(request, "503.html", status=503)
-        response["Retry-After"] = "30"
-        return response
+        return database_unavailable(request)
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def database_unavailable(request):
+    """503 in the reader's language (the page needs no database), to try again in 30 s, never
+    stored by a cache: Django reconnects by itself once the database is back."""
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -51,6 +51,7 @@ def test_with_the_database_down_pages_answer_503_in_the_readers_language(
     status, headers, body = get(url + path, HTTPS)
     assert status == 503
     assert headers["Retry-After"] == "30"
+    assert "no-store" in headers["Cache-Control"]  # from a view's query or from middleware's
     assert f'<html lang="{lang}">' in body and f"<h1>{heading}</h1>" in body
     assert "Traceback" not in body
 
