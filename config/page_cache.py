@@ -23,16 +23,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
-from django.utils.translation import override
+
+from config.i18n import urls_by_language
+from programs.extensions import extensions
 
 VERSION_KEY = "page-cache:version"
 CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would take a slot
-# The programme list's search, filters and page (admissions/forms.py ProgrammeFilterForm):
-# the only query string a page has.
-LIST_PARAMETERS = {"q", "level", "mode", "open", "bachelor", "page"}
 PAGE_NUMBER = re.compile(r"[1-9][0-9]*")  # as programs/pagination.py writes it
 
 
@@ -59,11 +57,14 @@ def bump_content_version():
 @functools.cache
 def list_paths():
     """The programme list's path in each language."""
-    paths = set()
-    for code, _name in settings.LANGUAGES:
-        with override(code):
-            paths.add(reverse("programs:list"))
-    return paths
+    return set(urls_by_language("programs:list").values())
+
+
+@functools.cache
+def list_parameters():
+    """The names of the programme list's search, filters and page (the list form's fields,
+    admissions/forms.py ProgrammeFilterForm): the only query string a page has."""
+    return set(extensions.list_form.base_fields)
 
 
 def _excluded_prefixes():
@@ -77,7 +78,7 @@ def list_query(query):
     not know (tracking tags would each take a slot), a name given twice (a 400), or a page
     number spelled other than the pagination links spell it ("02", "+2", "٢" are page 2 to
     the form, and would each take a slot)."""
-    if set(query) - LIST_PARAMETERS:
+    if set(query) - list_parameters():
         return None
     pairs = []
     for name in sorted(query):
