@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +14,7 @@ class AdmissionsConfig(AppConfig):
         # Modules with models import here: the app registry is ready only now (Django docs).
         from admissions import admin, forms, models, structured_data
         from admissions.admin_search import with_study_code
-        from admissions.plans import current_plans, touch_programmes_of_course
+        from admissions.plans import current_plans, plan_prefetches, touch_programmes_of_course
         from programs import history
         from programs.signals import connect
 
@@ -36,15 +35,7 @@ class AdmissionsConfig(AppConfig):
                 "admission_requirement__accepted_fields",
                 "cohorts__weeks",
                 "replaces__cohorts",
-                # Published plans with their courses: 1 query, + 1 when plans exist.
-                Prefetch(
-                    "study_options__plans",
-                    queryset=models.ProgrammePlan.objects.published().select_related("cohort"),
-                ),
-                Prefetch(
-                    "study_options__plans__placements",
-                    queryset=models.PlanCourse.objects.select_related("course"),
-                ),
+                *plan_prefetches(),
             ]
         )
         extensions.admin_inlines.extend(

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import Resolver404, resolve, reverse
@@ -23,10 +22,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from admissions.models import (
-    PlanCourse,
-    ProgrammePlan,
     latest_admission_year,
 )
+from admissions.plans import plan_prefetches
 from programs.models import Programme
 
 
@@ -243,14 +241,7 @@ def find_problems(today):
         "sections",
         "study_options__thresholds",
         "cohorts__weeks",
-        Prefetch(
-            "study_options__plans",
-            queryset=ProgrammePlan.objects.published().select_related("cohort"),
-        ),
-        Prefetch(
-            "study_options__plans__placements",
-            queryset=PlanCourse.objects.select_related("course"),
-        ),
+        *plan_prefetches(),
     )
     return [
         finding

@@ -6,8 +6,10 @@ ones, which stay at their own address for the students enrolled under them.
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
+from admissions.models import PlanCourse, ProgrammePlan
 from admissions.weeks import term_order
 from programs.models import Programme
 
@@ -20,6 +22,21 @@ class OptionPlans:
     option: object  # StudyOption
     current: object  # ProgrammePlan
     earlier: list
+
+
+def plan_prefetches():
+    """For programmes: their study options' published plans with cohorts and courses (1 query,
+    + 1 when plans exist), as the programme page and content health read them."""
+    return [
+        Prefetch(
+            "study_options__plans",
+            queryset=ProgrammePlan.objects.published().select_related("cohort"),
+        ),
+        Prefetch(
+            "study_options__plans__placements",
+            queryset=PlanCourse.objects.select_related("course"),
+        ),
+    ]
 
 
 def newest_first(plans):
