@@ -21,7 +21,12 @@ from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
 
 from admissions.admin_search import StudyCodeSearch
-from admissions.importing import DelimitedCSV, ThresholdResource, ThresholdValueField
+from admissions.importing import (
+    REQUIRED_COLUMNS,
+    DelimitedCSV,
+    ThresholdResource,
+    ThresholdValueField,
+)
 from admissions.models import AdmissionThreshold
 from programs import history
 from programs.admin import LocalizedNumbers, ReadableAutocomplete
@@ -34,7 +39,6 @@ ACTIONS = {
     RowResult.IMPORT_TYPE_INVALID: ("refuse", gettext_lazy("Refuse")),
     RowResult.IMPORT_TYPE_ERROR: ("refuse", gettext_lazy("Refuse")),
 }
-COLUMNS = ["study_code", "admission_year", "round", "quota", "value"]
 
 
 def column_labels():
@@ -70,13 +74,13 @@ def preview_rows(result):
     value = ThresholdValueField()
     rows = []
     for number, row in enumerate(result.rows, start=1):
-        kind, action = ACTIONS.get(row.import_type, ("refuse", _("Refuse")))
+        kind, action = ACTIONS.get(row.import_type, ACTIONS[RowResult.IMPORT_TYPE_ERROR])
         rows.append(
             {
                 "number": number,
                 "kind": kind,
                 "action": action,
-                "cells": [row.row_values.get(column, "") for column in COLUMNS],
+                "cells": [row.row_values.get(column, "") for column in REQUIRED_COLUMNS],
                 "before": value.export(row.original) if kind == "change" else "",
                 "reasons": reasons(row) if kind == "refuse" else [],
             }
