@@ -180,9 +180,10 @@ class ProgrammeQuerySet(models.QuerySet):
 
         Programme with successor (1), its sections and the programmes it replaces (1 each), and
         the rows the apps built on programmes register in ``extensions`` (admissions: its
-        requirement in the first query; options, thresholds, accepted fields, cohorts, weeks and
-        cohorts of replaced programmes, 1 each; 9 in all). A nested prefetch runs only when its
-        parent rows exist.
+        requirement in the first query; study options and cohorts, 1 each: 5 in all). A nested
+        prefetch runs only when its parent rows exist: thresholds, published plans and their
+        courses, accepted fields, weeks and the replaced programmes' cohorts, 1 each: at most 11
+        (tests/test_query_counts.py).
         """
         return self.select_related(
             "replaced_by", *extensions.detail_select_related
