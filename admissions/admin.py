@@ -28,7 +28,7 @@ from programs.history import RecordedInHistory
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(AddTextInlines, LocalizedNumbers, TabbedTranslationAdmin):
+class FieldOfStudyAdmin(LocalizedNumbers, TabbedTranslationAdmin):
     list_display = ["name_nb", "name_en", "code"]
     search_fields = ["name_nb", "name_en", "code"]
 
