@@ -365,6 +365,11 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
 
 
+# The highest position of a row in an ordered list (sections, study options, a plan's
+# courses): a typo of twenty digits gets "at most 999", not the database's limit.
+MAX_POSITION = 999
+
+
 class Section(ChoiceLabels, models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
 
@@ -389,7 +394,10 @@ class Section(ChoiceLabels, models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="sections"
     )
     position = models.PositiveIntegerField(
-        _("position"), default=0, help_text=_("Sections are shown from the lowest number up.")
+        _("position"),
+        default=0,
+        validators=[MaxValueValidator(MAX_POSITION)],
+        help_text=_("Sections are shown from the lowest number up."),
     )
     title = models.CharField(
         _("question or title"),

@@ -19,7 +19,7 @@ from admissions import charts
 from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyMode
 from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
-from programs.models import Programme
+from programs.models import MAX_POSITION, Programme
 from programs.unique import NamesValueHolder
 
 # Further-education offers go out around 1 May, the main national round's in July.
@@ -129,7 +129,9 @@ class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
         _("where to apply"), max_length=100, default="Søknadsweb", help_text=_("E.g. Søknadsweb.")
     )
     apply_url = models.URLField(_("application address"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     objects = StudyOptionQuerySet.as_manager()
 

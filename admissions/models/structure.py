@@ -25,6 +25,7 @@ from admissions.grade_points import MAX_CREDITS
 from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
 from programs.choices import ChoiceLabels, Level
+from programs.models import MAX_POSITION
 from programs.unique import NamesValueHolder
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
@@ -316,7 +317,9 @@ class PlanCourse(models.Model):
         default=False,
         help_text=_("An elective course a student may swap for another approved one."),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     class Meta:
         verbose_name = _("course in a plan")

@@ -259,3 +259,13 @@ def test_choice_labels_are_in_the_readers_language(language, level, status):
 
 def test_a_value_outside_the_choices_is_shown_as_it_is():
     assert Programme(level="unknown").get_level_display() == "unknown"
+
+
+def test_a_position_is_at_most_999_not_the_databases_limit():
+    """Twenty nines typed into a position: "at most 999", not 9223372036854775807."""
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(make_programme(), position=10**20)
+    with translation.override("nb"):
+        assert excinfo.value.message_dict["position"] == [
+            "Verdien må være mindre enn eller lik 999."
+        ]
