@@ -13,8 +13,9 @@ One list, used by the data migration that creates the group and by
 
 from django.apps import apps as global_apps
 
+from programs.signals import CONTENT_APPS
+
 GROUP_NAME = "Study administrator"
-CONTENT_APPS = ("programs", "admissions")
 NOT_CONTENT = {("programs", "oldslug")}
 
 
@@ -22,7 +23,7 @@ def content_models(apps=global_apps):
     """The models an administrator edits, from ``apps`` (a migration's historical apps too)."""
     return [
         model
-        for label in CONTENT_APPS
+        for label in sorted(CONTENT_APPS)
         for model in apps.get_app_config(label).get_models()
         if (model._meta.app_label, model._meta.model_name) not in NOT_CONTENT
     ]

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from config.admin_language import is_admin_path
 from config.i18n import urls_by_language
 from config.site import absolute_url
 
@@ -31,7 +32,7 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None, reason=""):
     """403 in the reader's language; inside the admin, with the admin's look."""
-    if request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
+    if is_admin_path(request):
         context = {**admin.site.each_context(request), "reason": reason}
         return render(request, "admin/403.html", context, status=403)
     context = {"language_urls": urls_by_language("home"), "reason": reason}

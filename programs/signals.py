@@ -39,6 +39,8 @@ def connect(model, programme_id_of):
     )
 
 
+# The apps whose rows are the site's content: a save refreshes the page cache, and the study
+# administrator's role may edit them (admissions/roles.py).
 CONTENT_APPS = {"programs", "admissions"}
 
 
