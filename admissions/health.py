@@ -21,9 +21,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from admissions.models import (
-    latest_admission_year,
-)
+from admissions.models import latest_admission_year
 from admissions.plans import plan_prefetches
 from programs.models import Programme
 

@@ -18,11 +18,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
@@ -72,7 +72,7 @@ def readable(field, value):
 
 class ReadableAutocomplete:
     """Admin mixin for ``autocomplete_fields``: ``ReadableAutocompleteSelect`` as their widget.
-    Every admin and inline with autocomplete fields takes it (tests/test_hostile.py)."""
+    Every admin and inline with autocomplete fields takes it (tests/programs/test_admin.py)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
@@ -420,16 +420,17 @@ class ProgrammeAdmin(
     # --- Restore and recover (reversion's views), said as such in the history ------------
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        return self._restoring(request, version_id, super().revision_view, object_id, version_id)
+        view = super().revision_view
+        return self._restoring(request, version_id, False, view, object_id, version_id)
 
     def recover_view(self, request, version_id, extra_context=None):
-        return self._restoring(request, version_id, super().recover_view, version_id)
+        return self._restoring(request, version_id, True, super().recover_view, version_id)
 
-    def _restoring(self, request, version_id, view, *args):
+    def _restoring(self, request, version_id, recovered, view, *args):
         """reversion's ``view``; when it restores, its revision's comment (reversion's, in the
         language of whoever restored) becomes ours, and the message says what happened."""
-        version = get_object_or_404(history.versions_of_programmes(), pk=version_id)
-        request.restoring = history.Restoring(version, recovered="recover" in request.path)
+        version = get_object_or_404(Version.objects.get_for_model(Programme), pk=version_id)
+        request.restoring = history.Restoring(version, recovered)
         response = view(request, *args)
         if request.method == "POST" and response.status_code == 302:
             request.restoring.record()
@@ -491,7 +492,8 @@ class ProgrammeAdmin(
         ):
             if moment and moment > now:
                 parts.append(
-                    words % {"moment": date_format(localtime(moment), "SHORT_DATETIME_FORMAT")}
+                    words
+                    % {"moment": date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")}
                 )
         return ", ".join(str(part) for part in parts)
 

@@ -337,10 +337,6 @@ class Restoring:
         Revision.objects.filter(pk=newest.revision_id).update(comment=text)
 
 
-def versions_of_programmes():
-    return Version.objects.get_for_model(Programme)
-
-
 def versions_of(programme_pk):
     """Every version of programme ``programme_pk``, newest first, with revision and user."""
     return (
