@@ -70,10 +70,9 @@ def programme_url(programme, section=None):
 
 def missing_translations(programme, today, context):
     """A text written in one language and not the other (programme title and lead; section
-    question, heading and body)."""
+    question, heading and body). A programme's own text links to its field, in its tab."""
     other = {"nb": "en", "en": "nb"}
-    url = programme_url(programme)
-    texts = [(_("title"), programme, "title", url), (_("lead"), programme, "lead", url)]
+    texts = [(_("title"), programme, "title", None), (_("lead"), programme, "lead", None)]
     for section in programme.sections.all():
         name = {"section": section.title_nb or section.title_en}
         url = programme_url(programme, section)
@@ -91,7 +90,7 @@ def missing_translations(programme, today, context):
                     programme,
                     f"missing_{code}",
                     missing_message(code) % {"text": label},
-                    url,
+                    url or f"{programme_url(programme)}#id_{field}_{code}",  # its language's tab
                 )
 
 
@@ -163,7 +162,7 @@ def missing_successor(programme, today, context):
             programme,
             "no_successor",
             _("Discontinued without a successor: its page answers 410 Gone."),
-            programme_url(programme),
+            f"{programme_url(programme)}#id_status",  # in the folded "Status and successor"
         )
 
 

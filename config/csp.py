@@ -37,8 +37,6 @@ from urllib.parse import urlsplit
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
-from config.admin_language import is_admin_path
-
 S3_STORAGE = "storages.backends.s3.S3Storage"
 IMPORT_MAP = re.compile(r'<script type="importmap">(?P<text>.*)</script>', re.DOTALL)
 TIPTAP_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
@@ -83,7 +81,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if is_admin_path(request):
+        # Not config.admin_language.is_admin_path(): that module reads settings when it is
+        # imported, and the settings import this one.
+        if request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
             admin = {"script-src": [import_map_hash()], "style-src": [TIPTAP_STYLE]}
             update = parts.update or {}  # a view's own @csp_update comes on top
             parts.update = {**update, **{k: [*v, *update.get(k, [])] for k, v in admin.items()}}

@@ -63,8 +63,9 @@ class ReadableAutocompleteSelect(AutocompleteSelect):
 
 
 def readable(field, value):
+    """Whether ``value`` is a key ``field`` can hold: a number, and one in the column's range."""
     try:
-        field.to_python(value)
+        field.run_validators(field.to_python(value))
     except ValidationError:
         return False
     return True

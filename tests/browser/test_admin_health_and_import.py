@@ -88,3 +88,26 @@ def test_a_health_link_to_a_section_opens_it_in_the_programme_form(logged_in, si
     assert form.evaluate("element => element.getBoundingClientRect().top < window.innerHeight")
     assert violations() == []
     page.screenshot(path=SCREENSHOTS / "admin-health-link-to-section.png")
+
+
+@pytest.mark.parametrize(
+    ("finding", "field"), [("missing_en", "id_lead_en"), ("no_successor", "id_status")]
+)
+def test_a_health_link_to_a_programme_field_opens_its_tab_or_fold(logged_in, site, finding, field):  # noqa: F811
+    """A missing English lead opens the EN tab in the Norwegian admin; a retired programme
+    without a successor opens the folded "Status and successor"; the field has the focus."""
+    page, violations = logged_in
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    if finding == "missing_en":
+        Programme.objects.filter(pk=programme.pk).update(lead_en="")
+    else:
+        Programme.objects.filter(pk=programme.pk).update(status="discontinued", replaced_by=None)
+    page.context.set_extra_http_headers({"Accept-Language": "nb"})
+    page.goto(site + "/admin/health/")
+    page.click(f"#content-main a[href$='#{field}']")
+    page.wait_for_url(f"**/programme/{programme.pk}/change/#{field}")
+    page.wait_for_load_state("load")
+    target = page.locator(f"#{field}")
+    target.wait_for(state="visible")
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === '{field}'")
+    assert violations() == []

@@ -282,10 +282,12 @@ def test_every_autocomplete_field_takes_the_widget_that_reads_what_it_looks_up()
     assert [c for c in with_autocomplete if not issubclass(c, ReadableAutocomplete)] == []
 
 
+@pytest.mark.parametrize("key", ["abc", "99999999999999999999999"])
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_a_key_that_is_not_a_number_is_a_form_error_not_a_500(admin_client, language):
-    """Only a crafted request sends it: the autocomplete widget sends keys."""
-    data = programme_form(replaced_by="abc")
+def test_a_key_that_is_not_a_number_is_a_form_error_not_a_500(admin_client, language, key):
+    """Only a crafted request sends it: the autocomplete widget sends keys. A number too large
+    for the column is not one either (SQLite: OverflowError)."""
+    data = programme_form(replaced_by=key)
     response = admin_client.post(
         "/admin/programs/programme/add/", data, headers={"accept-language": language}
     )
