@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
@@ -431,10 +431,21 @@ class ProgrammeAdmin(
         """reversion's ``view``; when it restores, its revision's comment (reversion's, in the
         language of whoever restored) becomes ours, and the message says what happened."""
         version = get_object_or_404(Version.objects.get_for_model(Programme), pk=version_id)
-        request.restoring = history.Restoring(version, recovered)
+        restoring = history.Restoring(version, recovered)
+        if missing := restoring.missing_rows():
+            message = _(
+                "This version cannot be brought back: it places courses deleted since "
+                "(%(rows)s). Add those courses again, or choose a later version."
+            )
+            self.message_user(request, message % {"rows": ", ".join(missing)}, messages.ERROR)
+            if recovered:
+                return redirect("admin:programs_programme_recoverlist")
+            return redirect("admin:programs_programme_history", quote(version.object_id))
+        request.restoring = restoring
+        newest_before = Revision.objects.aggregate(pk=Max("pk"))["pk"] or 0
         response = view(request, *args)
         if request.method == "POST" and response.status_code == 302:
-            request.restoring.record()
+            restoring.record(request.user, newest_before)
         return response
 
     def history_view(self, request, object_id, extra_context=None):

@@ -325,16 +325,38 @@ class Restoring:
     def saved_at(self):
         return self.version.revision.date_created.isoformat()
 
-    def record(self):
-        """Replace reversion's comment on the revision just saved with ours (untranslated)."""
-        newest = versions_of(self.version.object_id).first()
+    def missing_rows(self):
+        """Rows of this version that point at a row deleted since and not in the version (a
+        plan's course: courses are shared, not recorded), which reversion cannot bring back:
+        their names as saved."""
+        missing = []
+        for row in self.version.revision.version_set.select_related("content_type"):
+            model = row._model
+            for key in model._meta.concrete_fields if model else []:
+                target = key.related_model
+                if not key.many_to_one or reversion.is_registered(target):
+                    continue
+                pk = row.field_dict.get(key.attname)
+                if pk is not None and not target._default_manager.filter(pk=pk).exists():
+                    missing.append(row.object_repr)
+        return missing
+
+    def record(self, user, newest_before):
+        """Replace reversion's comment (translated into the restorer's language) on the
+        revision this restore saved with ours (untranslated): the revision by ``user`` holding
+        this programme, newer than ``newest_before`` (the newest before the restore)."""
         if self.recovered:
             text = comment(gettext_noop("Recovered after it was deleted."))
         else:
             text = comment(
                 gettext_noop("Restored the version saved on %(saved_at)s"), saved_at=self.saved_at
             )
-        Revision.objects.filter(pk=newest.revision_id).update(comment=text)
+        Revision.objects.filter(
+            pk__gt=newest_before,
+            user=user,
+            version__content_type=self.version.content_type_id,
+            version__object_id=self.version.object_id,
+        ).update(comment=text)
 
 
 def versions_of(programme_pk):

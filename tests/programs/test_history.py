@@ -344,3 +344,26 @@ def test_a_comment_saved_as_plain_text_is_shown_as_it_was():
         "Lastet inn fra startinnholdet."
     )
     assert history.comment_text("{not json") == "{not json"
+
+
+def test_a_version_placing_a_course_deleted_since_says_so_and_is_not_a_500(admin_client):
+    """Courses are shared, not recorded: reversion cannot bring one back."""
+    programme = make_programme(ects_credits=60)
+    plan = make_plan(make_study_option(programme, duration_semesters=2))
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).get()
+    placement = plan.placements.order_by("semester").first()
+    course = placement.course
+    ProgrammePlan.objects.filter(pk=plan.pk).update(is_published=False)
+    placement.delete()
+    course.delete()
+    revert_url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    history_url = f"/admin/programs/programme/{programme.pk}/history/"
+    for response in (
+        admin_client.get(revert_url, headers={"accept-language": "nb"}),
+        admin_client.post(revert_url, {}, headers={"accept-language": "nb"}),
+    ):
+        assert (response.status_code, response["Location"]) == (302, history_url)
+    page = visible_text(admin_client.get(history_url, headers={"accept-language": "nb"}))
+    assert f"plasserer emner som er slettet siden ({course.code} (1))" in page
+    assert plan.placements.count() == 1
