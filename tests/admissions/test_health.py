@@ -210,10 +210,10 @@ def test_a_section_finding_links_to_that_sections_form_on_the_programme_page(adm
     assert form.select_one("input[name='sections-2-id']")["value"] == str(empty.pk)
 
 
-def test_a_programme_finding_links_to_the_programme_page():
+def test_a_programme_finding_links_to_the_field_on_the_programme_page():
     programme = healthy_programme(lead_en="")
     [finding] = find_problems(TODAY)
-    assert finding.fix_url == f"/admin/programs/programme/{programme.pk}/change/"
+    assert finding.fix_url == f"/admin/programs/programme/{programme.pk}/change/#id_lead_en"
 
 
 @pytest.mark.parametrize(

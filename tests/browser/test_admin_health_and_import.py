@@ -104,7 +104,7 @@ def test_a_health_link_to_a_programme_field_opens_its_tab_or_fold(logged_in, sit
         Programme.objects.filter(pk=programme.pk).update(status="discontinued", replaced_by=None)
     page.context.set_extra_http_headers({"Accept-Language": "nb"})
     page.goto(site + "/admin/health/")
-    page.click(f"#content-main a[href$='#{field}']")
+    page.click(f"#content-main a[href='/admin/programs/programme/{programme.pk}/change/#{field}']")
     page.wait_for_url(f"**/programme/{programme.pk}/change/#{field}")
     page.wait_for_load_state("load")
     target = page.locator(f"#{field}")
