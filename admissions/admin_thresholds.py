@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportModelAdmin
@@ -31,6 +31,7 @@ from admissions.models import AdmissionThreshold
 from programs import history
 from programs.admin import LocalizedNumbers, ReadableAutocomplete
 from programs.history import RecordedInHistory
+from programs.text import norwegian_slugify
 
 ACTIONS = {
     RowResult.IMPORT_TYPE_NEW: ("create", gettext_lazy("Create")),
@@ -172,7 +173,7 @@ class AdmissionThresholdAdmin(
     def get_export_filename(self, request, queryset, file_format):
         """``poenggrenser-2026-12-03.csv`` (``thresholds-…`` in English), not the model's
         class name."""
-        name = slugify(AdmissionThreshold._meta.verbose_name_plural)
+        name = norwegian_slugify(str(AdmissionThreshold._meta.verbose_name_plural))
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def get_export_form_class(self):

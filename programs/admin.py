@@ -27,7 +27,7 @@ from reversion.models import Revision, Version
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
 from programs.extensions import extensions
-from programs.models import OldSlug, Programme, Section, Status
+from programs.models import MAX_POSITION, OldSlug, Programme, Section, Status
 
 
 class OneMessagePerFieldForm(forms.ModelForm):
@@ -138,15 +138,15 @@ class SectionForm(OneMessagePerFieldForm):
 
 class NewRowsLast:
     """Inline mixin for rows ordered by ``position``: new rows start after the existing ones
-    (highest position + 10), so a row added at the bottom of the form is also last on the
-    page. Several new ones share the number and keep the order they were added in (the
-    models' ``Meta.ordering`` ends with ``pk``)."""
+    (highest position + 10, at most ``MAX_POSITION``), so a row added at the bottom of the
+    form is also last on the page. Several new ones share the number and keep the order they
+    were added in (the models' ``Meta.ordering`` ends with ``pk``)."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         rows = self.model._default_manager.filter(**{formset.fk.name: obj})
         last = rows.aggregate(last=Max("position"))["last"] if obj else None
-        next_position = 0 if last is None else last + 10
+        next_position = 0 if last is None else min(last + 10, MAX_POSITION)
 
         class NewRowsLastFormSet(formset):
             def get_form_kwargs(self, index):

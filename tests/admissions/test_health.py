@@ -346,3 +346,15 @@ def test_the_past_is_judged_by_the_local_date():
     today = timezone.localdate()
     assert codes(today) == [("past_cohort", programme.slug_nb)]
     assert codes(date(2024, 9, 9) - timedelta(days=1)) == []
+
+
+def test_a_link_whose_page_fails_is_left_unchecked_not_a_500(admin_client, monkeypatch):
+    programme = healthy_programme(slug_nb="levende")
+    make_section(programme, body_nb='<p>Se <a href="/studier/levende/">her</a>.</p>')
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("a bug in a view")
+
+    monkeypatch.setattr(type(Programme.objects), "page_at", fails)  # the views' lookup
+    assert link_status("/studier/levende/") is None
+    assert admin_client.get("/admin/health/").status_code == 200
