@@ -11,7 +11,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Case, Max, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,8 +26,37 @@ from reversion.models import Revision, Version
 
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
+from programs.drafts import public_now
 from programs.extensions import extensions
 from programs.models import MAX_POSITION, OldSlug, Programme, Section, Status
+
+
+def short_moment(moment):
+    """A moment in the site's time zone, short, as the active language writes it."""
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Public now or not, by the schedule as the site follows it (the switch alone says "no"
+    for a page whose publish time has passed until ``publish_scheduled`` runs), and the pages
+    that go up or come down by themselves later."""
+
+    title = _("published")
+    parameter_name = "public"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no")), ("scheduled", _("scheduled"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case "yes":
+                return queryset.filter(public_now(now))
+            case "no":
+                return queryset.exclude(public_now(now))
+            case "scheduled":
+                return queryset.filter(Q(publish_at__gt=now) | Q(unpublish_at__gt=now))
+        return queryset
 
 
 class OneMessagePerFieldForm(forms.ModelForm):
@@ -253,7 +282,7 @@ class ProgrammeAdmin(
         "publication",
         "updated_at",
     ]
-    list_filter = ["status", "level", "is_published"]
+    list_filter = ["status", "level", PublicationFilter]
     list_select_related = ["replaced_by"]
     prepopulated_fields = {"slug": ["title"]}  # expanded per language: slug_nb from title_nb, …
     autocomplete_fields = ["replaced_by"]
@@ -331,12 +360,23 @@ class ProgrammeAdmin(
                 )
             self.message_user(request, message % values, messages.WARNING)
         watched = {"is_published", "publish_at", "title_en", "lead_en"}
-        if obj.is_public() and not obj.has_own_text("en") and watched & {*form.changed_data}:
+        if obj.has_own_text("en") or not watched & {*form.changed_data}:
+            return
+        if obj.is_public():
             message = _(
                 "“%(programme)s” is public without an English title and lead: its English page "
                 "shows the Norwegian text, with a notice that it is not translated yet."
             )
-            self.message_user(request, message % {"programme": obj}, messages.WARNING)
+        elif obj.publish_at and obj.is_public(obj.publish_at):
+            message = _(
+                "“%(programme)s” goes public on %(moment)s without an English title and lead: "
+                "unless they are written by then, its English page will show the Norwegian "
+                "text, with a notice that it is not translated yet."
+            )
+        else:
+            return
+        values = {"programme": obj, "moment": short_moment(obj.publish_at)}
+        self.message_user(request, message % values, messages.WARNING)
 
     # --- Preview ---------------------------------------------------------------------------
 
@@ -492,7 +532,18 @@ class ProgrammeAdmin(
         template = "admin/programs/programme/compare.html"
         return TemplateResponse(request, template, context, status=200 if valid else 400)
 
-    @admin.display(description=_("published"), ordering="is_published")
+    def get_queryset(self, request):
+        """Each programme knows whether it is public now, for the "published" column's sort."""
+        public = When(public_now(), then=Value(True))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                public_now=Case(public, default=Value(False), output_field=models.BooleanField())
+            )
+        )
+
+    @admin.display(description=_("published"), ordering="public_now")
     def publication(self, programme):
         """Public now or not, and when it goes up or comes down by itself: "no, from
         01.03.2027 12:00" (the list showed only the switch, "no", for a scheduled page)."""
@@ -503,10 +554,7 @@ class ProgrammeAdmin(
             (programme.unpublish_at, _("until %(moment)s")),
         ):
             if moment and moment > now:
-                parts.append(
-                    words
-                    % {"moment": date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")}
-                )
+                parts.append(words % {"moment": short_moment(moment)})
         return ", ".join(str(part) for part in parts)
 
     @admin.display(description=_("old addresses"))

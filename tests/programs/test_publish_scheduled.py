@@ -166,3 +166,48 @@ def test_the_list_says_when_a_page_goes_up_or_comes_down_by_itself(admin_client)
     assert column["Kommer"] == f"nei, fra {timezone.localtime(NOON):%d.%m.%Y %H:%M}"
     assert column["Slutter"] == f"ja, til {timezone.localtime(ending.unpublish_at):%d.%m.%Y %H:%M}"
     assert column["Vanlig"] == "ja"
+
+
+def titles_in(admin_client, query):
+    page = parse(admin_client.get(f"/admin/programs/programme/?{query}"))
+    return [
+        row.select_one("th").get_text(strip=True) for row in page.select("#result_list tbody tr")
+    ]
+
+
+def test_the_list_filters_and_sorts_by_the_schedule_not_by_the_switch(admin_client):
+    """A page whose publish time has passed is public before ``publish_scheduled`` has turned
+    its switch on; the filter and the column's sort say so, as the column does."""
+    now = timezone.now()  # the admin's session is today's
+    make_programme(is_published=False, publish_at=now - timedelta(hours=1), title_nb="Ute nå")
+    make_programme(is_published=False, publish_at=now + timedelta(days=7), title_nb="Kommer")
+    make_programme(unpublish_at=now + timedelta(days=7), title_nb="Slutter")
+    make_programme(title_nb="Vanlig")
+    make_programme(is_published=False, title_nb="Utkast")
+    assert sorted(titles_in(admin_client, "public=yes")) == ["Slutter", "Ute nå", "Vanlig"]
+    assert sorted(titles_in(admin_client, "public=no")) == ["Kommer", "Utkast"]
+    assert sorted(titles_in(admin_client, "public=scheduled")) == ["Kommer", "Slutter"]
+    assert sorted(titles_in(admin_client, "public=abc")) == sorted(titles_in(admin_client, ""))
+    # "publication" is the 6th column after the checkbox: ascending, hidden pages come first.
+    in_order = titles_in(admin_client, "o=6.1")
+    assert {*in_order[:2]} == {"Kommer", "Utkast"}
+    assert {*in_order[2:]} == {"Slutter", "Ute nå", "Vanlig"}
+
+
+def test_a_scheduled_page_without_english_is_warned_of_before_it_goes_up(admin_client):
+    from tests.programs.test_admin import messages_after, programme_form
+
+    day = f"{timezone.localdate() + timedelta(days=30):%d.%m.%Y}"  # the admin's session is today's
+    data = programme_form(
+        title_en="", lead_en="", slug_en="", publish_at_0=day, publish_at_1="12:00"
+    )
+    del data["is_published"]
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": "nb"}
+    )
+    assert response.status_code == 302
+    assert (
+        f"«Nytt studium» blir offentlig {day} 12:00 uten engelsk tittel og ingress: Hvis de "
+        "ikke skrives innen da, viser den engelske siden den norske teksten, med en merknad om "
+        "at den ikke er oversatt ennå."
+    ) in messages_after(admin_client, response)
