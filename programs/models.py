@@ -21,12 +21,12 @@ from programs.extensions import extensions
 from programs.fields import VerifiedImageField
 from programs.images import rendition_name, rendition_widths
 from programs.querysets import ProgrammeQuerySet
-from programs.text import norwegian_slugify
+from programs.text import norwegian_slugify, validate_visible_text
 from programs.unique import NamesValueHolder
 
 
 class Programme(NamesValueHolder, ChoiceLabels, models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     slug = models.SlugField(
         _("URL slug"),
         max_length=200,
@@ -45,7 +45,9 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         help_text=_("Credits for the whole programme, for example 60."),
     )
     lead = models.TextField(
-        _("lead"), help_text=_("One or two sentences shown under the title and in the list.")
+        _("lead"),
+        help_text=_("One or two sentences shown under the title and in the list."),
+        validators=[validate_visible_text],
     )
     meta_description = models.CharField(
         _("meta description"),
@@ -80,6 +82,7 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         max_length=250,
         blank=True,
         help_text=_("What the image shows, for readers who cannot see it."),
+        validators=[validate_visible_text],
     )
     contact_url = models.URLField(
         _("contact page"),
@@ -402,6 +405,7 @@ class Section(ChoiceLabels, models.Model):
     title = models.CharField(
         _("question or title"),
         max_length=200,
+        validators=[validate_visible_text],
         help_text=_("The line a reader clicks to open the section."),
     )
     heading = models.CharField(

@@ -1,7 +1,10 @@
 """Text helpers without the database."""
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list, slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 # Django's slugify drops letters it cannot transliterate to ASCII, so "Bær" would become "br".
 _NORWEGIAN = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
@@ -18,3 +21,27 @@ def norwegian_slugify(value):
 def or_list(names):
     """ "barnevern, ergoterapi eller vernepleie": lower-cased, joined with the reader's "or"."""
     return get_text_list([str(name).lower() for name in names], gettext("or"))
+
+
+# Characters that draw nothing: controls, format characters (zero-width space and joiners, the
+# byte-order mark, direction marks, soft hyphen), spaces, unassigned code points, and the
+# blank letters that pass for text (Hangul fillers, the blank Braille pattern).
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Cn", "Zs", "Zl", "Zp"}
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def validate_visible_text(value):
+    """Refuses a name or text that draws nothing, such as a zero-width space alone.
+
+    Django strips only what ``str.strip()`` calls whitespace, so "\u200b" passed a required
+    field and became a link or heading a reader could neither see nor click."""
+    if all(
+        unicodedata.category(character) in _INVISIBLE_CATEGORIES or character in _BLANK_LETTERS
+        for character in str(value)
+    ):
+        raise ValidationError(
+            gettext_lazy(
+                "Write something a reader can see: this is only spaces or invisible characters."
+            ),
+            code="invisible",
+        )

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from admissions.grade_points import RULE_SETS
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+from programs.text import validate_visible_text
 from programs.unique import NamesValueHolder
 
 
 class FieldOfStudy(NamesValueHolder, models.Model):
     """A bachelor field an applicant may hold, such as nursing; filterable on the list page."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_visible_text])
     code = models.SlugField(
         _("code"),
         max_length=50,

@@ -26,6 +26,7 @@ from admissions.models.cohorts import Cohort
 from admissions.models.options import StudyOption
 from programs.choices import ChoiceLabels, Level
 from programs.models import MAX_POSITION
+from programs.text import validate_visible_text
 from programs.unique import NamesValueHolder
 
 FULL_TIME_SEMESTER_CREDITS = Decimal(30)  # ECTS: 60 a year, two semesters (Universities Act)
@@ -67,7 +68,7 @@ class Course(NamesValueHolder, ChoiceLabels, models.Model):
             )
         ],
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     credits = models.DecimalField(
         _("ECTS credits"),
         max_digits=4,

@@ -1,0 +1,56 @@
+"""A name or text that draws nothing (a zero-width space, a byte-order mark, a blank Braille
+pattern) is refused wherever a reader would see it as a link, heading or alt text."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from programs.models import Programme
+from tests.builders import make_course, make_field_of_study, make_programme, make_section
+from tests.pages import visible_text
+from tests.programs.test_admin import programme_form
+
+pytestmark = pytest.mark.django_db
+
+INVISIBLE = ["\u200b", "\ufeff\u200d", "\u00ad", "\u2060 \u00a0", "\u2800", "\u3164", "\x7f"]
+
+
+@pytest.mark.parametrize("text", INVISIBLE)
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (make_programme, "title_nb"),
+        (make_programme, "title_en"),
+        (make_programme, "lead_nb"),
+        (make_programme, "hero_alt_nb"),
+        (lambda **kw: make_section(make_programme(), anchor="a", **kw), "title_nb"),
+        (make_field_of_study, "name_nb"),
+        (make_course, "title_en"),
+    ],
+)
+def test_text_that_draws_nothing_is_refused(make, field, text):
+    with pytest.raises(ValidationError) as error:
+        make(**{field: text})
+    assert [e.code for e in error.value.error_dict[field]] == ["invisible"]
+
+
+@pytest.mark.parametrize("text", ["🎓", "???", "Å", "٣", "a\u200bb", "Ph.d.\u00ad"])
+def test_text_a_reader_can_see_is_kept(text):
+    assert make_programme(title_nb=text).title_nb == text
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Skriv noe en leser kan se: Her er det bare mellomrom eller usynlige tegn."),
+        ("en", "Write something a reader can see: this is only spaces or invisible characters."),
+    ],
+)
+def test_the_admin_says_so_in_the_editors_language(admin_client, language, message):
+    data = programme_form(title_nb="\u200b", slug_nb="usynlig")
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": language}
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["title_nb"] == [message]
+    assert message in visible_text(response)
+    assert not Programme.objects.exists()
