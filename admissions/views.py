@@ -3,7 +3,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
 
 from admissions.forms import TranscriptForm
 from admissions.grade_points import compare
@@ -11,6 +10,7 @@ from admissions.models import AdmissionRequirement
 from admissions.plans import find_plan, is_current
 from config.i18n import object_urls_by_language
 from config.site import absolute_url
+from config.views import read_only
 from programs.drafts import previewed
 from programs.models import Programme
 from programs.shortcuts import canonical_redirect
@@ -26,7 +26,7 @@ def find_cohort(request, slug, code):
     return programme, cohort
 
 
-@require_safe
+@read_only
 def cohort_calendar(request, slug, code):
     """The cohort's schedule as an iCalendar feed, in the language of the URL.
 
@@ -41,7 +41,7 @@ def cohort_calendar(request, slug, code):
     return previewed(response, programme)  # a draft, for an editor: never cached
 
 
-@require_safe
+@read_only
 def cohort_schedule(request, slug, code):
     """A cohort's weeks and its programme's FAQ at a stable URL that search engines skip.
 
@@ -62,7 +62,7 @@ def cohort_schedule(request, slug, code):
     return previewed(response, programme)  # a draft, for an editor: never cached
 
 
-@require_safe
+@read_only
 def grade_points(request, slug):
     """The grade-point calculator of an open or closed programme whose requirement names a
     rule set: a GET form, the result next to the latest thresholds; its "Add rows" button
@@ -94,7 +94,7 @@ def grade_points(request, slug):
     )
 
 
-@require_safe
+@read_only
 def programme_plan(request, slug, code, mode):
     """The plan of one study option for one cohort, semester by semester.
 

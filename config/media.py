@@ -12,14 +12,14 @@ import re
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.utils.http import parse_etags
-from django.views.decorators.http import require_safe
 
+from config.views import read_only
 from programs.images import CONTENT_TYPES
 
 MEDIA_NAME = re.compile(r"[a-z]+/[0-9a-f]{32}(?:-[0-9]{3,4})?\.(?P<extension>jpg|png|webp)")
 
 
-@require_safe
+@read_only
 def serve_media(request, path):
     match = MEDIA_NAME.fullmatch(path)
     if match is None or not default_storage.exists(path):

@@ -4,6 +4,7 @@
 """
 
 import sys
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import admin
@@ -15,7 +16,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from config.admin_language import is_admin_path
 from config.i18n import urls_by_language
@@ -44,6 +45,24 @@ def csrf_failure(request, reason=""):
     return permission_denied(request, reason="csrf")
 
 
+def read_only(view):
+    """For a page that only shows something (every public view): GET and HEAD. Any other
+    method gets a 405 page in the reader's language with ``Allow: GET, HEAD``, not Django's
+    empty 405, nor, for a POST, the 403 "the form could not be checked" that the CSRF check
+    gave before the view could say so. Exempt from that check because it never acts on one."""
+
+    @wraps(view)
+    def only_reads(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        context = {"language_urls": urls_by_language("home")}
+        response = render(request, "405.html", context, status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+
+    return csrf_exempt(only_reads)
+
+
 def view_on_site(request, content_type_id, object_id):
     """The admin's "view on site" redirect, only for users who may view that kind of object.
 
@@ -66,7 +85,7 @@ def view_on_site(request, content_type_id, object_id):
     return shortcut(request, content_type_id, object_id)
 
 
-@require_safe
+@read_only
 def robots_txt(request):
     """Crawl everything public, not the admin or the calendar feeds; here is the sitemap.
 

@@ -19,10 +19,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
-from django.views.decorators.http import require_safe
 
 from config.i18n import urls_by_language
 from config.site import absolute_url
+from config.views import read_only
 from programs.models import Programme
 
 SLUG = "slug-in-sitemap"
@@ -59,7 +59,7 @@ def url_entries(urls, lastmod, zone):
     return [f"<url><loc>{escape(url)}</loc>{day}{links}</url>" for url in urls.values()]
 
 
-@require_safe
+@read_only
 def sitemap(request):
     """The list, then each listed programme in order of creation: 1 query."""
     fields = [

@@ -3,9 +3,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
 
 from config.i18n import object_urls_by_language, urls_by_language
+from config.views import read_only
 from programs.drafts import previewed
 from programs.extensions import extensions
 from programs.models import Programme
@@ -13,7 +13,7 @@ from programs.pagination import paginate, query_string
 from programs.shortcuts import canonical_redirect
 
 
-@require_safe
+@read_only
 def programme_list(request):
     """The listed programmes, searched and filtered by the query string, 20 a page; a bad
     query string is a 400 that shows the form with what to change."""
@@ -32,7 +32,7 @@ def programme_list(request):
     return render(request, "programs/programme_list.html", context, status=status)
 
 
-@require_safe
+@read_only
 def programme_detail(request, slug):
     """A programme's page. Editors also see a draft here, exactly as it will look, with a
     preview banner, never cached nor indexed (programs/drafts.py); the public gets a 404."""

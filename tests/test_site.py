@@ -128,3 +128,28 @@ def test_a_bad_host_header_gets_a_400_page_in_the_right_language(client, url, la
     assert response.status_code == 400
     soup = parse(response)
     assert (soup.html["lang"], soup.h1.get_text(strip=True)) == (lang, heading)
+
+
+READ_ONLY_HEADING = {"nb": "Denne adressen viser bare en side", "en": "This address only shows a page"}
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[2] != 404])
+@pytest.mark.parametrize("method", ["post", "put", "delete", "options"])
+def test_a_form_sent_to_a_page_gets_a_405_page_in_its_language(url, lang, status, method):
+    """Not the 403 "the form could not be checked" (the CSRF check ran before the view could
+    say the page takes no forms), nor Django's empty 405."""
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)(url, {"name": "value"})
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    soup = parse(response)
+    assert (soup.html["lang"], soup.h1.get_text(strip=True)) == (lang, READ_ONLY_HEADING[lang])
+
+
+@pytest.mark.parametrize("url", ["/robots.txt", "/sitemap.xml", "/media/programmes/x.jpg"])
+def test_the_machine_addresses_take_no_forms_either(url):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(url)
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
