@@ -482,9 +482,11 @@ class ProgrammeAdmin(
                 return redirect("admin:programs_programme_recoverlist")
             return redirect("admin:programs_programme_history", quote(version.object_id))
         request.restoring = restoring
+        if request.method != "POST":
+            return view(request, *args)  # the preview of what would come back
         newest_before = Revision.objects.aggregate(pk=Max("pk"))["pk"] or 0
         response = view(request, *args)
-        if request.method == "POST" and response.status_code == 302:
+        if response.status_code == 302:
             restoring.record(request.user, newest_before)
         return response
 

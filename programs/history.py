@@ -69,7 +69,7 @@ def comment_text(stored):
     try:
         data = json.loads(stored)
         params = {
-            name: moment_text(value) if name.endswith("_at") else value
+            name: moment_text(datetime.fromisoformat(value)) if name.endswith("_at") else value
             for name, value in data["params"].items()
         }
         return _(data["comment"]) % params
@@ -77,9 +77,9 @@ def comment_text(stored):
         return stored
 
 
-def moment_text(iso):
-    """An ISO 8601 moment in the current time zone, as the active language writes it."""
-    return date_format(localtime(datetime.fromisoformat(iso)), "DATETIME_FORMAT")
+def moment_text(moment):
+    """A moment in the current time zone, as the active language writes it."""
+    return date_format(localtime(moment), "DATETIME_FORMAT")
 
 
 def save_with_comment(obj, user, comment):
@@ -318,12 +318,8 @@ class Restoring:
             ) % {"programme": programme}
         return _("“%(programme)s” is restored to the version saved on %(saved_at)s") % {
             "programme": programme,
-            "saved_at": moment_text(self.saved_at),
+            "saved_at": moment_text(self.version.revision.date_created),
         }
-
-    @property
-    def saved_at(self):
-        return self.version.revision.date_created.isoformat()
 
     def missing_rows(self):
         """Rows of this version that point at a row deleted since and not in the version (a
@@ -349,7 +345,8 @@ class Restoring:
             text = comment(gettext_noop("Recovered after it was deleted."))
         else:
             text = comment(
-                gettext_noop("Restored the version saved on %(saved_at)s"), saved_at=self.saved_at
+                gettext_noop("Restored the version saved on %(saved_at)s"),
+                saved_at=self.version.revision.date_created.isoformat(),
             )
         Revision.objects.filter(
             pk__gt=newest_before,

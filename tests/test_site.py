@@ -130,7 +130,10 @@ def test_a_bad_host_header_gets_a_400_page_in_the_right_language(client, url, la
     assert (soup.html["lang"], soup.h1.get_text(strip=True)) == (lang, heading)
 
 
-READ_ONLY_HEADING = {"nb": "Denne adressen viser bare en side", "en": "This address only shows a page"}
+READ_ONLY_HEADING = {
+    "nb": "Denne adressen viser bare en side",
+    "en": "This address only shows a page",
+}
 
 
 @pytest.mark.parametrize(("url", "lang", "status"), [p for p in PAGES if p[2] != 404])
