@@ -47,6 +47,7 @@ EXPORT_CODES = {
     Outcome.NOT_GIVEN: "o.i.",
 }
 OUTCOME_CODES = {code.upper(): outcome for outcome, code in EXPORT_CODES.items()}
+CENTS = Decimal("0.01")  # points are exported with two decimals, as Samordna opptak gives them
 # Our stored codes, and the other names the published files have used (FIELD-NOTES §12:
 # VARA for the supplementary round, ORDP before ORDF for the first-time diploma quota).
 ROUND_NAMES = {
@@ -142,8 +143,10 @@ class ThresholdValueField(fields.Field):
         return (obj.outcome, obj.points)
 
     def export(self, instance, **kwargs):
+        """Points as a number, two decimals (each format writes it its way: a number cell in
+        a spreadsheet, a decimal comma in the CSV); otherwise the file's code, such as TRU."""
         if instance.outcome == Outcome.POINTS:
-            return f"{instance.points:.2f}" if instance.points is not None else ""
+            return instance.points.quantize(CENTS) if instance.points is not None else ""
         return EXPORT_CODES.get(instance.outcome, instance.outcome)
 
 
@@ -274,4 +277,11 @@ class DelimitedCSV(CSV):
         return dataset
 
     def export_data(self, dataset, **kwargs):
-        return "\ufeff" + dataset.export("csv", delimiter=";")
+        """Numbers with a decimal comma, as Excel in Norwegian reads them beside semicolons:
+        "2.78" would be text there, and "12.05" the 12th of May. The import reads both."""
+        commas = tablib.Dataset(headers=dataset.headers)
+        for row in dataset:
+            commas.append(
+                [str(cell).replace(".", ",") if isinstance(cell, Decimal) else cell for cell in row]
+            )
+        return "\ufeff" + commas.export("csv", delimiter=";")

@@ -73,7 +73,7 @@ def test_the_preview_lists_rows_to_create_change_and_leave_unchanged(admin_clien
         "215 1210,2025,HOVED,ORD,ALLE\n",
     )
     assert rows(response) == [(1, "change"), (2, "unchanged"), (3, "create")]
-    assert response.context["preview"][0]["before"] == "2.70"
+    assert response.context["preview"][0]["before"] == Decimal("2.70")  # shown localised
     assert "confirm_form" in response.context
     assert AdmissionThreshold.objects.count() == 2  # a dry run saves nothing
     assert confirm(admin_client, response).status_code == 302
@@ -282,7 +282,7 @@ def test_the_export_has_the_shape_the_import_reads(admin_client, options):
     assert response.status_code == 200
     exported = response.content.decode("utf-8")
     assert exported.startswith("\ufeffstudy_code;admission_year;round;quota;value;scale")
-    assert "215 1210;2024;HOVED;ORD;2.78;grade_average" in exported
+    assert "215 1210;2024;HOVED;ORD;2,78;grade_average" in exported  # as Norwegian Excel reads
     assert "215 1220;2024;HOVED;ORD;o.i.;grade_average" in exported
     AdmissionThreshold.objects.all().delete()
     reimport = upload(admin_client, exported.encode("utf-8"))
@@ -313,3 +313,21 @@ def test_the_import_and_export_pages_open_without_style_attributes(admin_client,
     response = admin_client.get(f"/admin/admissions/admissionthreshold/{page}")
     assert response.status_code == 200
     assert "style=" not in response.content.decode()  # CSP: style-src 'self'
+
+
+def test_the_spreadsheet_export_has_points_as_numbers(admin_client, options):
+    import io
+
+    import openpyxl
+
+    make_threshold(options[0], admission_year=2024, points=Decimal("4.05"))
+    make_threshold(options[1], admission_year=2024, outcome=Outcome.ALL_QUALIFIED, points=None)
+    response = admin_client.post(
+        "/admin/admissions/admissionthreshold/export/",
+        {"format": "1", "resource": "", "export_items": []}  # XLSX
+        | {f"thresholdresource_{name}": "on" for name in ("study_option", "value")},
+    )
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values == {"215 1210": 4.05, "215 1220": "ALLE"}
