@@ -146,12 +146,11 @@ def test_facts_no_section_embeds_are_shown_after_the_sections(client):
     assert "215 9999" in block.get_text()
 
 
-def test_a_closed_programme_says_so_instead_of_a_deadline(client, programme):
+def test_a_closed_programme_says_so_instead_of_how_to_apply(client, programme):
     programme.status = Status.CLOSED
     programme.save()
-    text = visible_text(client.get(EN))
-    assert "This programme is not taking applications." in text
-    assert "deadline" not in text
+    block = parse(client.get(EN)).select_one(".facts-block--apply").get_text(" ", strip=True)
+    assert block == "This programme is not taking applications."
 
 
 @pytest.mark.time_machine(date(2027, 3, 2), tick=False)

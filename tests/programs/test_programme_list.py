@@ -480,3 +480,22 @@ def test_the_selects_are_the_html_djangos_select_would_write(query, language):
             django_select = forms.Select(choices=bound.field.choices)
             expected = bound.as_widget(widget=django_select)
             assertHTMLEqual(str(bound), expected)
+
+
+@pytest.mark.parametrize(
+    ("url", "names"),
+    [
+        ("/studier/", ["Barnevern", "Sykepleie", "Vernepleie", "Økonomi"]),
+        ("/en/programmes/", ["Business administration", "Child welfare", "Nursing", "Vernepleie"]),
+    ],
+)
+def test_the_bachelor_fields_are_in_the_readers_alphabetical_order(client, url, names):
+    for name_nb, name_en in [
+        ("Sykepleie", "Nursing"),
+        ("Økonomi", "Business administration"),
+        ("Vernepleie", ""),  # not translated: the Norwegian name, sorted as it is written
+        ("Barnevern", "Child welfare"),
+    ]:
+        make_field_of_study(name_nb=name_nb, name_en=name_en)
+    options = parse(client.get(url)).select("select[name=bachelor] option")
+    assert [option.get_text(strip=True) for option in options[1:]] == names
