@@ -63,6 +63,16 @@ class FieldOfStudyChoice(forms.ModelChoiceField):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
+class PageNumberField(forms.IntegerField):
+    """A page number as the list writes it: digits 0-9, without sign, space or leading zero,
+    so each page has one address. Django's IntegerField also reads "+2", " 2" and "２"."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not re.fullmatch(r"0|[1-9][0-9]*", str(value)):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class ProgrammeFilterForm(ProgrammeListForm):
     """The query string of the programme list: ``q`` (search), ``level``, ``mode``,
     ``bachelor`` (field code), ``open=1`` and ``page``. Every field is optional and an empty
@@ -118,15 +128,13 @@ class ProgrammeFilterForm(ProgrammeListForm):
         widget=FlagCheckbox(),
         error_messages={"invalid_choice": _("Tick the box, or leave it empty.")},
     )
-    page = forms.IntegerField(
+    page = PageNumberField(
         required=False,
         min_value=1,
-        max_value=10_000,  # keeps the row offset far from any integer limit of the database
         widget=forms.HiddenInput,  # never rendered: a new search starts on page 1
         error_messages={
             "invalid": _("The page number must be a whole number, 1 or higher."),
             "min_value": _("The page number must be a whole number, 1 or higher."),
-            "max_value": _("There is no page with that number."),
         },
     )
 

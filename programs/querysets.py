@@ -20,6 +20,7 @@ from programs.extensions import extensions
 SEARCH_CONFIGS = {"nb": "norwegian", "en": "english"}
 WORD = re.compile(r"\w+")
 # Words of a title that name the kind of programme, not its subject (``related_first``).
+MAX_PAGE = 10_000  # of the list: far beyond any catalogue, and any database's integers
 PROGRAMME_KINDS = {"bachelor", "master", "videreutdanning", "årsstudium", "studium"}
 
 
@@ -168,7 +169,12 @@ class ProgrammeQuerySet(models.QuerySet):
         past the last has no row to carry it, so it costs a second query, for the count.
         """
         start = (number - 1) * size
-        rows = list(self.annotate(matches=Window(Count("pk")))[start : start + size])
+        # A page past any list we could have is not asked for: its offset could overflow.
+        rows = (
+            list(self.annotate(matches=Window(Count("pk")))[start : start + size])
+            if number <= MAX_PAGE
+            else []
+        )
         if rows:
             count = rows[0].matches
         else:
