@@ -6,6 +6,7 @@ client puts in its path, query or headers: the JSON encoder escapes it, nothing 
 a template. ``LOG_FORMAT=text`` gives plain lines for humans (``make run``).
 """
 
+import logging
 from datetime import UTC, datetime
 
 from django.core.exceptions import ImproperlyConfigured
@@ -121,3 +122,16 @@ def gunicorn_logconfig():
             "gunicorn.access": {"level": "INFO", "handlers": ["json"], "propagate": False},
         },
     }
+
+
+class ClientFaultFilter(logging.Filter):
+    """``django.security.*`` records (a Host header not ours, a suspicious upload name, a
+    failed CSRF check) as one WARNING line without a traceback. Django logs most of them at
+    ERROR with one, but each is a client's fault answered with a 400 or 403, and scanners send
+    bad Host headers all day: at ERROR they would bury the site's own errors."""
+
+    def filter(self, record):
+        if record.name.startswith("django.security."):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info = record.exc_text = None
+        return True

@@ -293,7 +293,10 @@ LOG_FORMAT = log_format()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "config.request_id.RequestIdFilter"},
+        "client_fault": {"()": "config.logs.ClientFaultFilter"},
+    },
     "formatters": {
         "json": {"()": "config.logs.JsonFormatter"},
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
@@ -303,7 +306,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
+            "filters": ["request_id", "client_fault"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},

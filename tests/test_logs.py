@@ -60,6 +60,7 @@ FUZZ = {
     "long id": request(b"/robots.txt", HTTPS, b"X-Request-ID: " + b"a" * 65),
     "plain http": request(b"/studier/"),  # redirected to https, and logged
     "no tables": request(b"/studier/", HTTPS),  # 503, and Django logs an error
+    "host not ours": b"GET /studier/ HTTP/1.1\r\nHost: evil.example\r\n" + HTTPS + b"\r\n\r\n",
     # gunicorn answers these 400 itself, before Django: no request id, no access line.
     "control characters in agent": request(b"/robots.txt", b"User-Agent: bell\x07 nul\x00"),
     "raw bytes in path": request(b"/\xff\xfe/?\xff", HTTPS),
@@ -181,6 +182,20 @@ def test_errors_django_logs_while_handling_a_request_carry_its_id(fuzzed):
         "Not Found: /en/no-such-page/",
         "GET /en/no-such-page/ 404",
     ]
+
+
+def test_a_host_not_ours_is_one_warning_line_not_an_error_with_a_traceback(fuzzed):
+    """Scanners send these all day; at ERROR they would bury the site's own errors."""
+    responses, lines = fuzzed
+    assert responses["host not ours"][0] == 400
+    mine = [
+        r for r in records(lines) if r.get("request_id") == request_id(responses["host not ours"])
+    ]
+    assert [(r["logger"], r["level"]) for r in mine] == [
+        ("django.security.DisallowedHost", "WARNING"),
+        ("gunicorn.access", "INFO"),
+    ]
+    assert "exc_info" not in mine[0] and "evil.example" in mine[0]["message"]
 
 
 def test_requests_gunicorn_refuses_are_logged_as_json_too(fuzzed):
