@@ -5,6 +5,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
@@ -50,3 +51,25 @@ def object_urls_by_language(obj):
     the slug of the language the visitor is reading.
     """
     return {code: obj.get_absolute_url(code) for code, _name in settings.LANGUAGES}
+
+
+class LanguagePrefixCaseMiddleware:
+    """``/EN/programmes/`` → 301 ``/en/programmes/``, query string kept.
+
+    Django's LocaleMiddleware reads the language prefix in any case but the URL patterns
+    match it in lower case only, so such an address was a 404 whose page mixed the languages
+    (``/En/``: ``lang="en"`` around Norwegian text)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+
+    def __call__(self, request):
+        prefix = request.path_info[1:].partition("/")[0]
+        if prefix != prefix.lower() and prefix.lower() in self.prefixes:
+            path = request.get_full_path()
+            start = path.index(prefix)  # after the script prefix, if any
+            return HttpResponsePermanentRedirect(
+                path[:start] + prefix.lower() + path[start + len(prefix) :]
+            )
+        return self.get_response(request)

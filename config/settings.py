@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "config.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.i18n.LanguagePrefixCaseMiddleware",  # /EN/… → /en/…
     "django.middleware.locale.LocaleMiddleware",
     "config.admin_language.AdminLanguageMiddleware",  # the admin: cookie or browser language
     "django.middleware.common.CommonMiddleware",

@@ -156,3 +156,23 @@ def test_the_machine_addresses_take_no_forms_either(url):
 
     response = Client(enforce_csrf_checks=True).post(url)
     assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/EN/programmes/", "/en/programmes/"),
+        ("/En/programmes/?q=helse&page=2", "/en/programmes/?q=helse&page=2"),
+        ("/eN/", "/en/"),
+        ("/EN", "/en"),
+    ],
+)
+def test_a_language_prefix_in_capitals_leads_to_the_page(client, url, location):
+    """It was a 404 whose page mixed the languages (lang="en" around Norwegian text)."""
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+
+
+def test_a_path_that_only_looks_like_a_prefix_is_left_alone(client):
+    assert client.get("/ENGLISH/").status_code == 404
+    assert client.get("/STUDIER/").status_code == 404
