@@ -193,7 +193,7 @@ def test_the_structure_section_shows_a_semester_table_for_each_option(url, headi
     programme_with_plans()
     soup = parse(client.get(url))
     section = soup.find(id="studiets-oppbygging")
-    assert [h.get_text(strip=True) for h in section.select("h3.facts-block__heading")] == headings
+    assert [h.get_text(strip=True) for h in section.select("h4.facts-block__heading")] == headings
     tables = section.select("table.plan-table__table")
     assert len(tables) == 2 + 4  # a table per semester: full-time 2, part-time 4
     first = tables[0]
