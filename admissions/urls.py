@@ -7,12 +7,14 @@ from admissions.models.structure import MODE_SLUGS
 
 
 class CohortCodeConverter:
-    """Only real cohort codes ("2023H") reach a view; anything else is a plain 404."""
+    """Only real cohort codes reach a view, as they are written ("2023H"); typed in lower
+    case ("2023h"), the view redirects to that spelling, as it does a slug in capitals.
+    Anything else is a plain 404."""
 
-    regex = COHORT_CODE.strip("^$")
+    regex = COHORT_CODE.strip("^$").replace("[HV]", "[HVhv]")
 
     def to_python(self, value):
-        return value
+        return value.upper()
 
     def to_url(self, value):
         return value

@@ -203,7 +203,27 @@ def test_the_cohort_page_with_the_other_languages_slug_redirects(client, retired
 
 
 @pytest.mark.parametrize(
-    "url", ["/studier/gammelt/kull-2099H/", "/studier/finnes-ikke/kull-2023H/"]
+    ("url", "location"),
+    [
+        ("/studier/gammelt/kull-2023h/", "/studier/gammelt/kull-2023H/"),
+        ("/en/programmes/old/cohort-2023h.ics", "/en/programmes/old/cohort-2023H.ics"),
+    ],
+)
+def test_a_cohort_code_in_lower_case_redirects_to_its_spelling(
+    client, retired_with_cohort, url, location
+):
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+    assert client.get(location).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/studier/gammelt/kull-2099H/",
+        "/studier/finnes-ikke/kull-2023H/",
+        "/studier/gammelt/kull-2023x/",
+    ],
 )
 def test_unknown_cohort_pages_are_404(client, retired_with_cohort, url):
     assert client.get(url).status_code == 404
