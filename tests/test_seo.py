@@ -137,6 +137,8 @@ def test_an_untranslated_page_is_not_offered_as_english(client):
     assert soup.select_one("link[rel=canonical]")["href"] == f"{HOST}/studier/bare-norsk/"
     assert {a["hreflang"] for a in soup.select("link[rel=alternate]")} == {"nb", "x-default"}
     assert soup.h1["lang"] == "nb"
+    [script] = soup.select("script[type='application/ld+json']")
+    assert json.loads(script.string)["url"] == f"{HOST}/studier/bare-norsk/"  # as canonical
 
 
 def json_ld(client, url):

@@ -18,6 +18,12 @@ OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def canonical_language_of(context):
+    """The page's own language, or Norwegian when its text is a Norwegian fallback."""
+    current = context["LANGUAGE_CODE"]
+    return current if current in context["page_languages"] else settings.LANGUAGE_CODE
+
+
 @register.inclusion_tag("components/page-head.html", takes_context=True)
 def page_head(context, title, description, image=""):
     """Canonical URL, hreflang alternates and Open Graph tags of the current page.
@@ -26,9 +32,12 @@ def page_head(context, title, description, image=""):
     has) from the context. The canonical URL is this page's own, or, when its text is a
     Norwegian fallback, the Norwegian page's. x-default is the Norwegian page.
     """
-    request, current = context["request"], context["LANGUAGE_CODE"]
-    urls, languages = context["language_urls"], context["page_languages"]
-    canonical_language = current if current in languages else settings.LANGUAGE_CODE
+    request, urls, languages = (
+        context["request"],
+        context["language_urls"],
+        context["page_languages"],
+    )
+    canonical_language = canonical_language_of(context)
     absolute = {code: absolute_url(urls[code], request) for code in languages}
     return {
         "canonical": absolute[canonical_language],
@@ -47,7 +56,8 @@ def page_head(context, title, description, image=""):
 def programme_json_ld(context, programme):
     """schema.org EducationalOccupationalProgram as <script type="application/ld+json">."""
     request = context["request"]
-    url = absolute_url(programme.get_absolute_url(), request)
+    # The canonical page's address, as <link rel="canonical"> and og:url give it.
+    url = absolute_url(programme.get_absolute_url(canonical_language_of(context)), request)
     image = programme.hero_image and absolute_url(programme.hero_image.url, request)
     graph = programme_graph(programme, url, context["today"], image)
     data = json.dumps(graph, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
