@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -45,7 +46,10 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "public"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("yes")), ("no", _("no")), ("scheduled", _("scheduled"))]
+        return [
+            (value, capfirst(label))  # as Django's own filters write their choices: "Yes"
+            for value, label in [("yes", _("yes")), ("no", _("no")), ("scheduled", _("scheduled"))]
+        ]
 
     def queryset(self, request, queryset):
         now = timezone.now()
