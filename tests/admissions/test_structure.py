@@ -266,18 +266,27 @@ def test_the_seed_section_keeps_its_text_and_says_its_courses_are_not_published_
 
 
 @pytest.mark.parametrize(
-    ("language", "url"),
+    ("language", "url", "lead"),
     [
-        ("nb", "/studier/plan-studium/programplan/2023H/heltid/"),
-        ("en", "/en/programmes/plan-programme/programme-plan/2023H/full-time/"),
+        (
+            "nb",
+            "/studier/plan-studium/programplan/2023H/heltid/",
+            "For studenter som begynte høsten 2023 (kull 2023H, studiekode",
+        ),
+        (
+            "en",
+            "/en/programmes/plan-programme/programme-plan/2023H/full-time/",
+            "For students who started in autumn 2023 (cohort 2023H, study code",  # "H" explained
+        ),
     ],
 )
-def test_the_plan_page_has_a_translated_address_in_each_language(language, url, client):
+def test_the_plan_page_has_a_translated_address_in_each_language(language, url, lead, client):
     programme_with_plans()
     plan = ProgrammePlan.objects.get(study_option__mode=StudyMode.FULL_TIME)
     assert plan.get_absolute_url(language) == url
     soup = parse(client.get(url))
     assert soup.html["lang"] == language
+    assert soup.select_one(".programme__lead").get_text().startswith(lead)
     assert len(soup.select("table.plan-table__table")) == 2
     assert not soup.select("meta[name=robots]")  # the current plan may be indexed
 
