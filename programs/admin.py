@@ -42,7 +42,7 @@ class PublicationFilter(admin.SimpleListFilter):
     for a page whose publish time has passed until ``publish_scheduled`` runs), and the pages
     that go up or come down by themselves later."""
 
-    title = _("published")
+    title = _("publication")  # "By publication"
     parameter_name = "public"
 
     def lookups(self, request, model_admin):

@@ -211,3 +211,23 @@ def test_a_scheduled_page_without_english_is_warned_of_before_it_goes_up(admin_c
         "ikke skrives innen da, viser den engelske siden den norske teksten, med en merknad om "
         "at den ikke er oversatt ennå."
     ) in messages_after(admin_client, response)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "choices"),
+    [
+        ("nb", "Etter publisering", ["Alle", "Ja", "Nei", "Tidsstyrt"]),
+        ("en", "By publication", ["All", "Yes", "No", "Scheduled"]),
+    ],
+)
+def test_the_publication_filter_speaks_the_editors_language(
+    admin_client, language, heading, choices
+):
+    admin_client.post("/admin/language/", {"language": language})
+    page = parse(admin_client.get("/admin/programs/programme/"))
+    [title] = [
+        h for h in page.select("#changelist-filter details summary") if "publi" in h.get_text()
+    ]
+    assert title.get_text(strip=True) == heading
+    options = title.find_parent("details").select("li a")
+    assert [a.get_text(strip=True) for a in options] == choices
