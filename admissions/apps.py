@@ -55,6 +55,7 @@ class AdmissionsConfig(AppConfig):
         extensions.preview_pages.append(models.Cohort.newest_page)
         extensions.list_form = forms.ProgrammeFilterForm
         extensions.structured_data.append(structured_data.add_admission_facts)
+        extensions.related_programmes.append(models.AdmissionRequirement.sharing_a_field)
         # A programme's history records its admission facts too (programs/history.py).
         history.follow_from_programme(
             ["admission_requirement", "study_options", "cohorts"],

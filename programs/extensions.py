@@ -37,6 +37,9 @@ class ProgrammeExtensions:
     preview_pages: list[Callable[..., str | None]] = field(default_factory=list)
     # The form of the programme list's query string: a ProgrammeListForm subclass.
     list_form: type[ProgrammeListForm] = ProgrammeListForm
+    # Functions(programme) → a Q of the programmes related to it, or None (admissions: those
+    # that accept a bachelor field it accepts), offered first on the page of a programme gone.
+    related_programmes: list[Callable[..., Any]] = field(default_factory=list)
     # Functions(programme, graph, today) → graph, each adding facts to the schema.org data.
     structured_data: list[Callable[..., dict | list]] = field(default_factory=list)
 

@@ -328,11 +328,15 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
 
     def alternatives(self, language, limit=6):
         """Open programmes at the same level, for the page of a programme that is gone (1
-        query): first those whose Norwegian title shares a subject word with this one's
-        ("Bachelor i barnevern" → "Bachelor i barnevern og familievern"), then the rest, each
-        in title order."""
+        query): first the related ones, whose Norwegian title shares a subject word with this
+        one's ("Bachelor i barnevern" → "Bachelor i barnevern og familievern") or that an app
+        relates to it (``extensions.related_programmes``: admissions, a shared bachelor field),
+        then the rest, each in title order."""
         listed = Programme.objects.listed().open_for_applications().exclude(pk=self.pk)
-        return listed.filter(level=self.level).related_first(self.title_nb, language)[:limit]
+        related = [q for relate in extensions.related_programmes if (q := relate(self))]
+        return listed.filter(level=self.level).related_first(self.title_nb, language, *related)[
+            :limit
+        ]
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""

@@ -99,21 +99,23 @@ class ProgrammeQuerySet(models.QuerySet):
         """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
         return self.order_by(Lower(visible("title", language)), "pk")
 
-    def related_first(self, title, language):
-        """In title order, but those whose Norwegian title holds a subject word of ``title``
-        first: a word of five letters or more that is not a kind of programme ("bachelor"),
-        anywhere in a word ("barnevern" in "barnevernsarbeid"). No query of its own."""
+    def related_first(self, title, language, *related):
+        """In title order, but the related ones first: those whose Norwegian title holds a
+        subject word of ``title`` (a word of five letters or more that is not a kind of
+        programme, "bachelor", anywhere in a word: "barnevern" in "barnevernsarbeid"), or
+        that a condition in ``related`` (Qs) matches. No query of its own."""
         words = {
             word
             for word in WORD.findall(title.lower())
             if len(word) >= 5 and word not in PROGRAMME_KINDS
         }
-        if not words:
+        conditions = [
+            *(Q(title_nb__icontains=s) for word in words for s in spellings(word)),
+            *related,
+        ]
+        if not conditions:
             return self.in_title_order(language)
-        shares = reduce(
-            or_,
-            (Q(title_nb__icontains=s) for word in words for s in spellings(word)),
-        )
+        shares = reduce(or_, conditions)
         return self.alias(unrelated=Case(When(shares, then=0), default=1)).order_by(
             "unrelated", Lower(visible("title", language)), "pk"
         )

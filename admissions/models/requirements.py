@@ -1,6 +1,7 @@
 """Who may apply: fields of study and a programme's admission requirement."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from admissions.grade_points import RULE_SETS
@@ -73,6 +74,16 @@ class AdmissionRequirement(ChoiceLabels, models.Model):
     def of(programme):
         """The requirement of ``programme`` or None (``for_detail_page()`` selects it: no query)."""
         return getattr(programme, "admission_requirement", None)
+
+    @classmethod
+    def sharing_a_field(cls, programme):
+        """A Q of the programmes that accept a bachelor field ``programme`` accepts, or None
+        when it names none. Reads its prefetched requirement (``for_detail_page()``)."""
+        requirement = cls.of(programme)
+        fields = [field.pk for field in requirement.accepted_fields.all()] if requirement else []
+        if not fields:
+            return None
+        return Q(pk__in=cls.objects.filter(accepted_fields__in=fields).values("programme"))
 
     @classmethod
     def calculator_of(cls, programme):

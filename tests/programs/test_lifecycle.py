@@ -385,3 +385,22 @@ def test_the_gone_page_suggests_programmes_on_the_same_subject_first(client):
     ]
     # "bachelor" is the kind of programme, not a subject: it relates nothing.
     assert cards == ["Bachelor i Barnevernsarbeid", "Bachelor i arkivfag", "Bachelor i sykepleie"]
+
+
+def test_the_410_page_offers_programmes_that_take_the_same_bachelors_first(client):
+    """An intensive-care nursing programme shares no title word with an operating-theatre one,
+    but both take nurses: that one comes before the alphabet's first."""
+    from tests.builders import make_field_of_study, make_requirement
+
+    nursing, welfare = make_field_of_study(name_nb="Sykepleie"), make_field_of_study()
+    gone = retired(slug_nb="intensiv", title_nb="Videreutdanning i intensivsykepleie")
+    make_requirement(gone, fields=[nursing])
+    make_programme(title_nb="Videreutdanning i aldring")  # first in the alphabet
+    make_requirement(make_programme(title_nb="Videreutdanning i barnevern"), fields=[welfare])
+    make_requirement(make_programme(title_nb="Videreutdanning i operasjonsledelse"), fields=[nursing])
+    cards = parse(client.get("/studier/intensiv/")).select(".programme-card__title a")
+    assert [a.get_text(strip=True) for a in cards] == [
+        "Videreutdanning i operasjonsledelse",
+        "Videreutdanning i aldring",
+        "Videreutdanning i barnevern",
+    ]
