@@ -176,3 +176,19 @@ def test_a_language_prefix_in_capitals_leads_to_the_page(client, url, location):
 def test_a_path_that_only_looks_like_a_prefix_is_left_alone(client):
     assert client.get("/ENGLISH/").status_code == 404
     assert client.get("/STUDIER/").status_code == 404
+
+
+@pytest.mark.parametrize(("url", "lang", "status"), PAGES)
+def test_headings_never_skip_a_level_going_down(client, url, lang, status):
+    """A screen reader's list of headings is the page's outline: h2 under h1, h3 under h2, …"""
+    levels = [int(h.name[1]) for h in parse(client.get(url)).find_all(re.compile(r"^h[1-6]$"))]
+    assert levels[0] == 1
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:], strict=False))
+
+
+def test_each_section_is_a_heading_in_the_outline(client):
+    soup = parse(client.get("/studier/psykisk-helse-rus-og-avhengighetsarbeid/"))
+    sections = soup.select("details.accordion__item")
+    assert sections
+    assert all(s.summary.find("h3", recursive=False) for s in sections)
+    assert all(h.name == "h4" for h in soup.select(".accordion__body .facts-block__heading"))

@@ -397,7 +397,9 @@ def test_the_410_page_offers_programmes_that_take_the_same_bachelors_first(clien
     make_requirement(gone, fields=[nursing])
     make_programme(title_nb="Videreutdanning i aldring")  # first in the alphabet
     make_requirement(make_programme(title_nb="Videreutdanning i barnevern"), fields=[welfare])
-    make_requirement(make_programme(title_nb="Videreutdanning i operasjonsledelse"), fields=[nursing])
+    make_requirement(
+        make_programme(title_nb="Videreutdanning i operasjonsledelse"), fields=[nursing]
+    )
     cards = parse(client.get("/studier/intensiv/")).select(".programme-card__title a")
     assert [a.get_text(strip=True) for a in cards] == [
         "Videreutdanning i operasjonsledelse",
