@@ -8,6 +8,8 @@ from django.dispatch import receiver
 from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.encoding import escape_uri_path, iri_to_uri
 
 
 def reverse_in(language, name, **kwargs):
@@ -54,7 +56,7 @@ def object_urls_by_language(obj):
 
 
 class LanguagePrefixCaseMiddleware:
-    """``/EN/programmes/`` → 301 ``/en/programmes/``, query string kept.
+    """``/EN/programmes/`` → 301 ``/en/programmes/``, script prefix and query string kept.
 
     Django's LocaleMiddleware reads the language prefix in any case but the URL patterns
     match it in lower case only, so such an address was a 404 whose page mixed the languages
@@ -65,11 +67,14 @@ class LanguagePrefixCaseMiddleware:
         self.prefixes = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
 
     def __call__(self, request):
-        prefix = request.path_info[1:].partition("/")[0]
-        if prefix != prefix.lower() and prefix.lower() in self.prefixes:
-            path = request.get_full_path()
-            start = path.index(prefix)  # after the script prefix, if any
-            return HttpResponsePermanentRedirect(
-                path[:start] + prefix.lower() + path[start + len(prefix) :]
-            )
-        return self.get_response(request)
+        prefix, _slash, rest = request.path_info[1:].partition("/")
+        if prefix == prefix.lower() or prefix.lower() not in self.prefixes:
+            return self.get_response(request)
+        script = request.path[: len(request.path) - len(request.path_info)]
+        url = escape_uri_path(f"{script}/{prefix.lower()}/{rest}")  # "/EN": straight to "/en/"
+        if query := request.META.get("QUERY_STRING"):
+            url += "?" + iri_to_uri(query)
+        response = HttpResponsePermanentRedirect(url)
+        # Never stored: there is one for any path a scanner tries, like a 404 (page_cache.py).
+        add_never_cache_headers(response)
+        return response

@@ -14,7 +14,7 @@ from django.views.generic import RedirectView
 from config.admin_language import choose_admin_language
 from config.admin_strings import script_catalogue
 from config.media import serve_media
-from config.views import robots_txt, view_on_site
+from config.views import read_only, robots_txt, view_on_site
 from programs.sitemaps import sitemap
 
 admin.site.site_header = _("Studieside administration")
@@ -36,7 +36,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     *i18n_patterns(
-        path("", RedirectView.as_view(pattern_name="programs:list"), name="home"),
+        path("", read_only(RedirectView.as_view(pattern_name="programs:list")), name="home"),
         path(_("programmes/"), include("programs.urls")),
         path(_("programmes/"), include("admissions.urls")),
         prefix_default_language=False,

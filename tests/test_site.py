@@ -131,8 +131,8 @@ def test_a_bad_host_header_gets_a_400_page_in_the_right_language(client, url, la
 
 
 READ_ONLY_HEADING = {
-    "nb": "Denne adressen viser bare en side",
-    "en": "This address only shows a page",
+    "nb": "Denne siden tar ikke imot skjemaer",
+    "en": "This page does not take forms",
 }
 
 
@@ -148,10 +148,13 @@ def test_a_form_sent_to_a_page_gets_a_405_page_in_its_language(url, lang, status
     assert response["Allow"] == "GET, HEAD"
     soup = parse(response)
     assert (soup.html["lang"], soup.h1.get_text(strip=True)) == (lang, READ_ONLY_HEADING[lang])
+    assert soup.select("main a")[0]["href"] == url.split("?")[0]  # the page itself
 
 
-@pytest.mark.parametrize("url", ["/robots.txt", "/sitemap.xml", "/media/programmes/x.jpg"])
-def test_the_machine_addresses_take_no_forms_either(url):
+@pytest.mark.parametrize(
+    "url", ["/", "/en/", "/robots.txt", "/sitemap.xml", "/media/programmes/x.jpg"]
+)
+def test_the_home_and_machine_addresses_take_no_forms_either(url):
     from django.test import Client
 
     response = Client(enforce_csrf_checks=True).post(url)
@@ -164,13 +167,26 @@ def test_the_machine_addresses_take_no_forms_either(url):
         ("/EN/programmes/", "/en/programmes/"),
         ("/En/programmes/?q=helse&page=2", "/en/programmes/?q=helse&page=2"),
         ("/eN/", "/en/"),
-        ("/EN", "/en"),
+        ("/EN", "/en/"),
+        ("/EN/programmes/%C3%A6%20x/", "/en/programmes/%C3%A6%20x/"),
+        ("/EN//evil.example/", "/en//evil.example/"),  # a path on this site, not a host
     ],
 )
 def test_a_language_prefix_in_capitals_leads_to_the_page(client, url, location):
-    """It was a 404 whose page mixed the languages (lang="en" around Norwegian text)."""
+    """It was a 404 whose page mixed the languages (lang="en" around Norwegian text). Not
+    stored in the page cache: there is one for any path a scanner tries."""
+    from django.core.cache import cache
+
+    client.get("/studier/")  # the content version exists
+    before = len(cache._cache)
     response = client.get(url)
     assert (response.status_code, response["Location"]) == (301, location)
+    assert len(cache._cache) == before
+
+
+def test_a_language_prefix_in_capitals_under_a_script_prefix_keeps_it(client):
+    response = client.get("/EN/programmes/", SCRIPT_NAME="/OpEn")
+    assert (response.status_code, response["Location"]) == (301, "/OpEn/en/programmes/")
 
 
 def test_a_path_that_only_looks_like_a_prefix_is_left_alone(client):
