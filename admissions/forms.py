@@ -5,7 +5,7 @@ from itertools import zip_longest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, Value
-from django.db.models.functions import Lower, Replace
+from django.db.models.functions import Replace
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -16,7 +16,6 @@ from admissions.grade_points import FAILED, PASS, Course, GradePointError, read_
 from admissions.models import FieldOfStudy, StudyOption
 from programs.choices import Level
 from programs.extensions import ProgrammeListForm
-from programs.querysets import visible
 
 
 class FlagCheckbox(forms.CheckboxInput):
@@ -140,9 +139,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # In the reader's alphabet: an English reader's fields sorted by their English names.
-        names = Lower(visible("name", get_language()))
-        self.fields["bachelor"].queryset = FieldOfStudy.objects.order_by(names, "pk")
+        self.fields["bachelor"].queryset = FieldOfStudy.in_name_order(get_language())
 
     def clean(self):
         for name in self.fields:

@@ -8,7 +8,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Case, Count, F, Q, Value, When, Window
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Coalesce, Collate, Lower, NullIf, Replace
 from django.utils.translation import get_language
 
 from programs.choices import Status
@@ -29,6 +29,30 @@ def visible(field, language):
     return Coalesce(
         NullIf(f"{field}_{language}", Value("")), f"{field}_nb", output_field=models.TextField()
     )
+
+
+# Each language's alphabet on PostgreSQL: ICU's collations, which Debian's PostgreSQL has.
+COLLATIONS = {"nb": "nb-NO-x-icu", "en": "en-x-icu"}
+# Norwegian's last letters, in their order, as characters that sort after "z" (SQLite).
+AFTER_Z = {"æ": "{", "Æ": "{", "ø": "|", "Ø": "|", "å": "}", "Å": "}"}
+
+
+def alphabetical(text, language):
+    """``text`` (an expression) to sort by as ``language``'s alphabet has it: in Norwegian
+    Æ, Ø, Å after Z and in that order, where PostgreSQL's default collation files Å under A
+    and SQLite sorts by code point (Å before Æ); upper and lower case together.
+
+    PostgreSQL: ICU's collation of the language, which also sorts "aa" as "å", as Norwegian
+    dictionaries do ("Aasen" after "Zahl"). SQLite (development): lower case, and the
+    three letters replaced by characters that sort after "z", in SQL: a collation written in
+    Python would be called some 4,000 times to sort 400 titles."""
+    if connection.vendor == "postgresql":
+        return Collate(text, COLLATIONS.get(language, COLLATIONS["nb"]))
+    folded = Lower(text)
+    if language == "nb":
+        for letter, after_z in AFTER_Z.items():
+            folded = Replace(folded, Value(letter), Value(after_z))
+    return folded
 
 
 def spellings(term):
@@ -97,7 +121,7 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def in_title_order(self, language):
         """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
-        return self.order_by(Lower(visible("title", language)), "pk")
+        return self.order_by(alphabetical(visible("title", language), language), "pk")
 
     def related_first(self, title, language, *related):
         """In title order, but the related ones first: those whose Norwegian title holds a
@@ -117,7 +141,7 @@ class ProgrammeQuerySet(models.QuerySet):
             return self.in_title_order(language)
         shares = reduce(or_, conditions)
         return self.alias(unrelated=Case(When(shares, then=0), default=1)).order_by(
-            "unrelated", Lower(visible("title", language)), "pk"
+            "unrelated", alphabetical(visible("title", language), language), "pk"
         )
 
     def open_for_applications(self):
@@ -150,7 +174,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return (
             programmes.alias(search_vector=vector, search_rank=SearchRank(vector, query))
             .filter(match | Q(search_vector=query))
-            .order_by(F("search_rank").desc(), Lower("search_title"), "pk")
+            .order_by(F("search_rank").desc(), alphabetical(F("search_title"), language), "pk")
         )
 
     @staticmethod

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from admissions.grade_points import RULE_SETS
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+from programs.querysets import alphabetical, visible
 from programs.text import validate_visible_text
 from programs.unique import NamesValueHolder
 
@@ -29,6 +30,13 @@ class FieldOfStudy(NamesValueHolder, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def in_name_order(cls, language):
+        """Every field, in the alphabet of ``language`` by the name its reader sees: an English
+        reader's by their English names (1 query when evaluated)."""
+        names = alphabetical(visible("name", language), language)
+        return cls.objects.order_by(names, "pk")
 
 
 class AdmissionRequirement(ChoiceLabels, models.Model):

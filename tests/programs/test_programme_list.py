@@ -49,10 +49,23 @@ def test_it_lists_published_programmes_that_are_not_discontinued(client):
 
 def test_it_orders_by_the_title_the_reader_sees(client):
     make_programme(title_nb="Bb", title_en="Zz")
-    make_programme(title_nb="Aa", title_en="")  # falls back to its Norwegian title in English
+    make_programme(title_nb="Ab", title_en="")  # falls back to its Norwegian title in English
     make_programme(title_nb="Cc", title_en="Mm")
-    assert titles(client.get("/studier/")) == ["Aa", "Bb", "Cc"]
-    assert titles(client.get("/en/programmes/")) == ["Aa", "Mm", "Zz"]
+    assert titles(client.get("/studier/")) == ["Ab", "Bb", "Cc"]
+    assert titles(client.get("/en/programmes/")) == ["Ab", "Mm", "Zz"]
+
+
+NORWEGIAN_ORDER = ["aldring", "Bachelor i zoologi", "Ærlig", "Økonomi", "Årsstudium i helse"]
+
+
+def test_it_orders_in_the_norwegian_alphabet(client):
+    """Æ, Ø, Å after Z and in that order; PostgreSQL's default collation filed Å under A and
+    SQLite sorted by code point (Å before Æ). A search is ordered the same way after its rank
+    (on PostgreSQL; SQLite orders a search by title alone)."""
+    for title in reversed(NORWEGIAN_ORDER):
+        make_programme(title_nb=title, lead_nb="Studium.")
+    assert titles(client.get("/studier/")) == NORWEGIAN_ORDER
+    assert titles(client.get("/studier/?q=studium")) == NORWEGIAN_ORDER
 
 
 def test_cards_link_to_the_programme_in_the_lists_language(client):
@@ -172,14 +185,14 @@ def test_postgresql_stems_words_and_sqlite_matches_them_as_typed(client, catalog
 
 
 def test_postgresql_ranks_a_title_match_above_a_lead_match(client, db):
-    make_programme(title_nb="Aa ledelse", lead_nb="Om ledelse.")
+    make_programme(title_nb="Ab ledelse", lead_nb="Om ledelse.")
     make_programme(title_nb="Bb", lead_nb="Om ledelse.")
     make_programme(title_nb="Cc ledelse i praksis", lead_nb="Om ledelse.")
     order = titles(client.get("/studier/?q=ledelse"))
     expected = (
-        ["Aa ledelse", "Cc ledelse i praksis", "Bb"]
+        ["Ab ledelse", "Cc ledelse i praksis", "Bb"]
         if POSTGRESQL
-        else ["Aa ledelse", "Bb", "Cc ledelse i praksis"]
+        else ["Ab ledelse", "Bb", "Cc ledelse i praksis"]
     )
     assert order == expected
 
@@ -492,8 +505,17 @@ def test_the_selects_are_the_html_djangos_select_would_write(query, language):
 @pytest.mark.parametrize(
     ("url", "names"),
     [
-        ("/studier/", ["Barnevern", "Sykepleie", "Vernepleie", "Økonomi"]),
-        ("/en/programmes/", ["Business administration", "Child welfare", "Nursing", "Vernepleie"]),
+        ("/studier/", ["Barnevern", "Sykepleie", "Vernepleie", "Økonomi", "Årsstudium"]),
+        (
+            "/en/programmes/",
+            [
+                "Business administration",
+                "Child welfare",
+                "Nursing",
+                "One-year programme",
+                "Vernepleie",
+            ],
+        ),
     ],
 )
 def test_the_bachelor_fields_are_in_the_readers_alphabetical_order(client, url, names):
@@ -502,6 +524,7 @@ def test_the_bachelor_fields_are_in_the_readers_alphabetical_order(client, url, 
         ("Økonomi", "Business administration"),
         ("Vernepleie", ""),  # not translated: the Norwegian name, sorted as it is written
         ("Barnevern", "Child welfare"),
+        ("Årsstudium", "One-year programme"),
     ]:
         make_field_of_study(name_nb=name_nb, name_en=name_en)
     options = parse(client.get(url)).select("select[name=bachelor] option")
