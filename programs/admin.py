@@ -1,6 +1,7 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
 import json
+from itertools import zip_longest
 
 from django import forms
 from django.conf import settings
@@ -510,7 +511,7 @@ class ProgrammeAdmin(
                     f"{compare_url}?old={older.pk}&new={version.pk}" if older else None
                 ),
             }
-            for version, older in zip(versions, [*versions[1:], None], strict=True)
+            for version, older in zip_longest(versions, versions[1:])  # none: no row
         ]
         context = {"rows": rows, "compare_url": compare_url, **(extra_context or {})}
         return super().history_view(request, object_id, context)

@@ -367,3 +367,11 @@ def test_a_version_placing_a_course_deleted_since_says_so_and_is_not_a_500(admin
     page = visible_text(admin_client.get(history_url, headers={"accept-language": "nb"}))
     assert f"plasserer emner som er slettet siden ({course.code} (1))" in page
     assert plan.placements.count() == 1
+
+
+def test_the_history_of_a_programme_saved_outside_any_revision_opens(admin_client):
+    """One made by loaddata, the shell or the builders has no version yet: an empty history,
+    not a 500."""
+    programme = make_programme()
+    response = admin_client.get(f"/admin/programs/programme/{programme.pk}/history/")
+    assert response.status_code == 200
