@@ -59,8 +59,10 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset.filter(public_now(now))
             case "no":
                 return queryset.exclude(public_now(now))
-            case "scheduled":
-                return queryset.filter(Q(publish_at__gt=now) | Q(unpublish_at__gt=now))
+            case "scheduled":  # a draft's unpublish time alone changes nothing
+                return queryset.filter(
+                    Q(publish_at__gt=now) | (public_now(now) & Q(unpublish_at__gt=now))
+                )
         return queryset
 
 
@@ -337,8 +339,9 @@ class ProgrammeAdmin(
         """Saves; says so when a slug was another programme's before its rename. The address
         is free to take (``Programme.save()`` drops the redirect once this page is published),
         but that programme's old links then lead here, which the editor should know. Says so
-        too when a public page has no English title and lead (when it is published, or they
-        are cleared): content health would tell only later."""
+        too when a page public now, or scheduled to go up, has no English title and lead (when
+        it is published or scheduled, or they are cleared): content health would tell only
+        later."""
         taken = Q()
         for code, _name in settings.LANGUAGES:
             slug = getattr(obj, f"slug_{code}")
@@ -371,17 +374,16 @@ class ProgrammeAdmin(
             message = _(
                 "“%(programme)s” is public without an English title and lead: its English page "
                 "shows the Norwegian text, with a notice that it is not translated yet."
-            )
-        elif obj.publish_at and obj.is_public(obj.publish_at):
+            ) % {"programme": obj}
+        elif obj.publish_at and obj.publish_at > timezone.now() and obj.is_public(obj.publish_at):
             message = _(
                 "“%(programme)s” goes public on %(moment)s without an English title and lead: "
                 "unless they are written by then, its English page will show the Norwegian "
                 "text, with a notice that it is not translated yet."
-            )
+            ) % {"programme": obj, "moment": short_moment(obj.publish_at)}
         else:
             return
-        values = {"programme": obj, "moment": short_moment(obj.publish_at)}
-        self.message_user(request, message % values, messages.WARNING)
+        self.message_user(request, message, messages.WARNING)
 
     # --- Preview ---------------------------------------------------------------------------
 

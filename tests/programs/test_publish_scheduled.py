@@ -183,7 +183,8 @@ def test_the_list_filters_and_sorts_by_the_schedule_not_by_the_switch(admin_clie
     make_programme(is_published=False, publish_at=now + timedelta(days=7), title_nb="Kommer")
     make_programme(unpublish_at=now + timedelta(days=7), title_nb="Slutter")
     make_programme(title_nb="Vanlig")
-    make_programme(is_published=False, title_nb="Utkast")
+    # A draft with an unpublish time only: nothing will happen to it by itself.
+    make_programme(is_published=False, unpublish_at=now + timedelta(days=7), title_nb="Utkast")
     assert sorted(titles_in(admin_client, "public=yes")) == ["Slutter", "Ute nå", "Vanlig"]
     assert sorted(titles_in(admin_client, "public=no")) == ["Kommer", "Utkast"]
     assert sorted(titles_in(admin_client, "public=scheduled")) == ["Kommer", "Slutter"]
@@ -231,3 +232,24 @@ def test_the_publication_filter_speaks_the_editors_language(
     assert title.get_text(strip=True) == heading
     options = title.find_parent("details").select("li a")
     assert [a.get_text(strip=True) for a in options] == choices
+
+
+def test_a_window_already_closed_gets_no_warning_of_going_up(admin_client):
+    from tests.programs.test_admin import messages_after, programme_form
+
+    past = timezone.localdate() - timedelta(days=7)
+    data = programme_form(
+        title_en="",
+        lead_en="",
+        slug_en="",
+        publish_at_0=f"{past:%d.%m.%Y}",
+        publish_at_1="12:00",
+        unpublish_at_0=f"{past + timedelta(days=1):%d.%m.%Y}",
+        unpublish_at_1="12:00",
+    )
+    del data["is_published"]
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": "nb"}
+    )
+    assert response.status_code == 302
+    assert not [m for m in messages_after(admin_client, response) if "engelsk" in m]
