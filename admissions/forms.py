@@ -16,6 +16,7 @@ from admissions.grade_points import FAILED, PASS, Course, GradePointError, read_
 from admissions.models import FieldOfStudy, StudyOption
 from programs.choices import Level
 from programs.extensions import ProgrammeListForm
+from programs.pagination import PAGE_NUMBER
 
 
 class FlagCheckbox(forms.CheckboxInput):
@@ -63,11 +64,11 @@ class FieldOfStudyChoice(forms.ModelChoiceField):
 
 
 class PageNumberField(forms.IntegerField):
-    """A page number as the list writes it: digits 0-9, without sign, space or leading zero,
-    so each page has one address. Django's IntegerField also reads "+2", " 2" and "２"."""
+    """A page number as the list's links write it (``PAGE_NUMBER``), so each page has one
+    address: Django's IntegerField also reads "+2", " 2", "02" and "２"."""
 
     def to_python(self, value):
-        if value not in self.empty_values and not re.fullmatch(r"0|[1-9][0-9]*", str(value)):
+        if value not in self.empty_values and not PAGE_NUMBER.fullmatch(str(value)):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
@@ -129,12 +130,8 @@ class ProgrammeFilterForm(ProgrammeListForm):
     )
     page = PageNumberField(
         required=False,
-        min_value=1,
         widget=forms.HiddenInput,  # never rendered: a new search starts on page 1
-        error_messages={
-            "invalid": _("The page number must be a whole number, 1 or higher."),
-            "min_value": _("The page number must be a whole number, 1 or higher."),
-        },
+        error_messages={"invalid": _("The page number must be a whole number, 1 or higher.")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,7 +15,6 @@ be reached (Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rend
 
 import functools
 import hashlib
-import re
 import secrets
 from urllib.parse import urlencode, urlsplit
 
@@ -28,10 +27,10 @@ from django.utils.http import parse_http_date_safe
 
 from config.i18n import urls_by_language
 from programs.extensions import extensions
+from programs.pagination import PAGE_NUMBER
 
 VERSION_KEY = "page-cache:version"
 CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would take a slot
-PAGE_NUMBER = re.compile(r"[1-9][0-9]*")  # as programs/pagination.py writes it
 
 
 def content_version():
@@ -76,8 +75,7 @@ def list_query(query):
     name, values as sent (" x" may render differently from "x"), empty ones left out (the
     list treats ``?q=`` as no search). None, to bypass the cache, for a name the list does
     not know (tracking tags would each take a slot), a name given twice (a 400), or a page
-    number spelled other than the pagination links spell it ("02", "+2", "٢" are page 2 to
-    the form, and would each take a slot)."""
+    number spelled other than the pagination links spell it ("02", "+2": a 400 too)."""
     if set(query) - list_parameters():
         return None
     pairs = []

@@ -2,12 +2,15 @@
 neighbours, built from the form's cleaned values in one order so each page has one address
 (the page cache keys on the same order, config/page_cache.py)."""
 
+import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.utils.translation import ngettext
 
 PAGE_SIZE = 20
+# A page number as the links write it: no sign, space, leading zero or digits other than 0-9.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]*")
 
 
 def query_string(form, page=1, leave_out=()):

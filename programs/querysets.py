@@ -19,8 +19,8 @@ from programs.extensions import extensions
 # "sykepleiere" finds "sykepleier" and "nurses" finds "nursing".
 SEARCH_CONFIGS = {"nb": "norwegian", "en": "english"}
 WORD = re.compile(r"\w+")
-# Words of a title that name the kind of programme, not its subject (``related_first``).
 MAX_PAGE = 10_000  # of the list: far beyond any catalogue, and any database's integers
+# Words of a title that name the kind of programme, not its subject (``related_first``).
 PROGRAMME_KINDS = {"bachelor", "master", "videreutdanning", "årsstudium", "studium"}
 
 
