@@ -67,6 +67,7 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         help_text=_(
             "For example “Questions and answers”. “About the programme” is used when empty."
         ),
+        validators=[validate_visible_text],
     )
     hero_image = VerifiedImageField(
         _("hero image"),
@@ -413,7 +414,11 @@ class Section(ChoiceLabels, models.Model):
         help_text=_("The line a reader clicks to open the section."),
     )
     heading = models.CharField(
-        _("heading"), max_length=200, blank=True, help_text=_("Optional heading above the text.")
+        _("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional heading above the text."),
+        validators=[validate_visible_text],
     )
     body = ProseEditorField(
         _("text"), extensions=richtext.EXTENSIONS, sanitize=richtext.sanitize, blank=True

@@ -24,10 +24,17 @@ def or_list(names):
 
 
 # Characters that draw nothing: controls, format characters (zero-width space and joiners, the
-# byte-order mark, direction marks, soft hyphen), spaces, unassigned code points, and the
-# blank letters that pass for text (Hangul fillers, the blank Braille pattern).
+# byte-order mark, direction marks, soft hyphen), spaces and unassigned code points; and those
+# Unicode calls default-ignorable in other categories: variation selectors, the combining
+# grapheme joiner, Mongolian and Khmer invisibles, and the blank letters that pass for text
+# (Hangul fillers; the blank Braille pattern too).
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Cn", "Zs", "Zl", "Zp"}
-_BLANK_LETTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+_INVISIBLE_CHARACTERS = {
+    *"\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0",
+    *map(chr, range(0x180B, 0x1810)),
+    *map(chr, range(0xFE00, 0xFE10)),
+    *map(chr, range(0xE0100, 0xE01F0)),
+}
 
 
 def validate_visible_text(value):
@@ -36,7 +43,8 @@ def validate_visible_text(value):
     Django strips only what ``str.strip()`` calls whitespace, so "\u200b" passed a required
     field and became a link or heading a reader could neither see nor click."""
     if all(
-        unicodedata.category(character) in _INVISIBLE_CATEGORIES or character in _BLANK_LETTERS
+        unicodedata.category(character) in _INVISIBLE_CATEGORIES
+        or character in _INVISIBLE_CHARACTERS
         for character in str(value)
     ):
         raise ValidationError(

@@ -11,7 +11,19 @@ from tests.programs.test_admin import programme_form
 
 pytestmark = pytest.mark.django_db
 
-INVISIBLE = ["\u200b", "\ufeff\u200d", "\u00ad", "\u2060 \u00a0", "\u2800", "\u3164", "\x7f"]
+INVISIBLE = [
+    "\u200b",
+    "\ufeff\u200d",
+    "\u00ad",
+    "\u2060 \u00a0",
+    "\u2800",
+    "\u3164",
+    "\x7f",
+    "\ufe0f",  # a variation selector, a combining mark
+    "\u200b\u034f",
+    "\u17b5",
+    "\U000e0100",
+]
 
 
 @pytest.mark.parametrize("text", INVISIBLE)
@@ -22,7 +34,9 @@ INVISIBLE = ["\u200b", "\ufeff\u200d", "\u00ad", "\u2060 \u00a0", "\u2800", "\u3
         (make_programme, "title_en"),
         (make_programme, "lead_nb"),
         (make_programme, "hero_alt_nb"),
+        (make_programme, "sections_heading_en"),
         (lambda **kw: make_section(make_programme(), anchor="a", **kw), "title_nb"),
+        (lambda **kw: make_section(make_programme(), **kw), "heading_nb"),
         (make_field_of_study, "name_nb"),
         (make_course, "title_en"),
     ],
