@@ -143,8 +143,9 @@ class ThresholdValueField(fields.Field):
         return (obj.outcome, obj.points)
 
     def export(self, instance, **kwargs):
-        """Points as a number, two decimals (each format writes it its way: a number cell in
-        a spreadsheet, a decimal comma in the CSV); otherwise the file's code, such as TRU."""
+        """Points as a number with two decimals, which each format writes its way: a number
+        cell in the spreadsheet (57.3 in Excel's General format), "57,30" in the CSV;
+        otherwise the file's code, such as TRU."""
         if instance.outcome == Outcome.POINTS:
             return instance.points.quantize(CENTS) if instance.points is not None else ""
         return EXPORT_CODES.get(instance.outcome, instance.outcome)

@@ -20,12 +20,12 @@ IMPORT = "/admin/admissions/admissionthreshold/import/"
 CSV_FORMAT = "0"  # the first of AdmissionThresholdAdmin.formats
 
 
-def upload(client, content, name="poenggrenser.csv", language="en"):
+def upload(client, content, name="poenggrenser.csv", language="en", file_format=CSV_FORMAT):
     """The dry run: POST the file to the import page; returns the response."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     return client.post(
         IMPORT,
-        {"import_file": SimpleUploadedFile(name, data), "format": CSV_FORMAT},
+        {"import_file": SimpleUploadedFile(name, data), "format": file_format},
         HTTP_ACCEPT_LANGUAGE=language,
     )
 
@@ -331,3 +331,23 @@ def test_the_spreadsheet_export_has_points_as_numbers(admin_client, options):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert values == {"215 1210": 4.05, "215 1220": "ALLE"}
+
+
+def test_the_spreadsheet_export_imports_again(admin_client, options):
+    make_threshold(options[0], admission_year=2024, points=Decimal("4.05"))
+    make_threshold(options[1], admission_year=2024, outcome=Outcome.WITHDRAWN, points=None)
+    response = admin_client.post(
+        "/admin/admissions/admissionthreshold/export/",
+        {"format": "1", "resource": "", "export_items": []}  # XLSX
+        | {
+            f"thresholdresource_{name}": "on"
+            for name in ("study_option", "admission_year", "round", "quota", "value", "scale")
+        },
+    )
+    AdmissionThreshold.objects.all().delete()
+    reimport = upload(admin_client, response.content, name="poenggrenser.xlsx", file_format="1")
+    assert rows(reimport) == [(1, "create"), (2, "create")]
+    assert confirm(admin_client, reimport).status_code == 302
+    assert sorted(AdmissionThreshold.objects.values_list("outcome", "points")) == sorted(
+        [(Outcome.POINTS, Decimal("4.05")), (Outcome.WITHDRAWN, None)]
+    )
