@@ -128,10 +128,14 @@ class ClientFaultFilter(logging.Filter):
     """``django.security.*`` records (a Host header not ours, a suspicious upload name, a
     failed CSRF check) as one WARNING line without a traceback. Django logs most of them at
     ERROR with one, but each is a client's fault answered with a 400 or 403, and scanners send
-    bad Host headers all day: at ERROR they would bury the site's own errors."""
+    bad Host headers all day: at ERROR they would bury the site's own errors. It changes the
+    record itself, so it is the console handler's last filter, and that the only handler."""
 
     def filter(self, record):
-        if record.name.startswith("django.security."):
-            record.levelno, record.levelname = logging.WARNING, "WARNING"
-            record.exc_info = record.exc_text = None
-        return True
+        if not record.name.startswith("django.security."):
+            return True
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        # Passed its logger's level as an ERROR: as a WARNING it must pass it again
+        # (LOG_LEVEL=ERROR leaves it out).
+        return logging.WARNING >= logging.getLogger(record.name).getEffectiveLevel()

@@ -239,3 +239,21 @@ def test_a_django_error_line_is_json_with_the_request_id_and_the_traceback():
         and 'ValueError: a "broken"' in record["exc_info"]
     )
     assert "request" not in record
+
+
+def test_a_client_fault_below_the_log_level_is_left_out():
+    """LOG_LEVEL=ERROR: Django's ERROR passes the logger, but the WARNING it becomes does not."""
+    from config.logs import ClientFaultFilter
+
+    logger = logging.getLogger("django.security.DisallowedHost")
+    record = logger.makeRecord(logger.name, logging.ERROR, __file__, 1, "bad host", (), None)
+    fault = ClientFaultFilter()
+    assert fault.filter(record) and record.levelname == "WARNING"
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        assert not fault.filter(
+            logger.makeRecord(logger.name, logging.ERROR, __file__, 1, "bad host", (), None)
+        )
+    finally:
+        logger.setLevel(level)
