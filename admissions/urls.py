@@ -11,7 +11,7 @@ class CohortCodeConverter:
     case ("2023h"), the view redirects to that spelling, as it does a slug in capitals.
     Anything else is a plain 404."""
 
-    regex = COHORT_CODE.strip("^$").replace("[HV]", "[HVhv]")
+    regex = f"(?i:{COHORT_CODE.strip('^$')})"  # in either case
 
     def to_python(self, value):
         return value.upper()

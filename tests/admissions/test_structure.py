@@ -460,3 +460,12 @@ def test_the_admin_refuses_a_course_placed_twice(admin_client):
     )
     assert response.status_code == 200
     assert not ProgrammePlan.objects.exists()
+
+
+def test_a_plan_address_with_the_cohort_in_lower_case_redirects(client):
+    programme_with_plans()
+    response = client.get("/studier/plan-studium/programplan/2023h/heltid/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/studier/plan-studium/programplan/2023H/heltid/",
+    )
