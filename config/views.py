@@ -1,6 +1,7 @@
-"""Error pages rendered with the request, so they extend base.html in the visitor's language.
-
-500.html stands alone (Django renders it without context, and the fault may be in base.html).
+"""The site's own views outside the programme apps: error pages rendered with the request,
+so they extend base.html in the visitor's language (500.html stands alone: Django renders it
+without context, and the fault may be in base.html); ``read_only``, which every public view
+wears; the admin's "view on site"; robots.txt.
 """
 
 import sys
