@@ -17,7 +17,9 @@ from tests.pages import visible_text
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "samordna-poenggrenser-sample.csv"
 IMPORT = "/admin/admissions/admissionthreshold/import/"
+EXPORT = "/admin/admissions/admissionthreshold/export/"
 CSV_FORMAT = "0"  # the first of AdmissionThresholdAdmin.formats
+XLSX_FORMAT = "1"
 
 
 def upload(client, content, name="poenggrenser.csv", language="en", file_format=CSV_FORMAT):
@@ -27,6 +29,19 @@ def upload(client, content, name="poenggrenser.csv", language="en", file_format=
         IMPORT,
         {"import_file": SimpleUploadedFile(name, data), "format": file_format},
         HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+EVERY_COLUMN = ("study_option", "admission_year", "round", "quota", "value", "scale")
+
+
+def export(client, file_format=CSV_FORMAT, columns=EVERY_COLUMN, language="en"):
+    """POST the export form for ``columns`` in ``file_format``; returns the response."""
+    return client.post(
+        EXPORT,
+        {"format": file_format, "resource": "", "export_items": []}
+        | {f"thresholdresource_{name}": "on" for name in columns},
+        headers={"accept-language": language},
     )
 
 
@@ -59,7 +74,7 @@ def test_the_threshold_list_filters_by_year_round_quota_and_programme(admin_clie
     for parameter in ("admission_year=", "round__exact=", "quota__exact=", "programme__id__exact="):
         assert parameter in html
     assert "/admin/admissions/admissionthreshold/import/" in html
-    assert "/admin/admissions/admissionthreshold/export/" in html
+    assert EXPORT in html
 
 
 def test_the_preview_lists_rows_to_create_change_and_leave_unchanged(admin_client, options):
@@ -190,16 +205,10 @@ def test_the_import_says_what_it_did_in_norwegian(admin_client, options):
 
 def test_the_export_names_its_columns_and_file_in_the_editors_language(admin_client, options):
     make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
-    url = "/admin/admissions/admissionthreshold/export/"
-    page = visible_text(admin_client.get(url, headers={"accept-language": "nb"}))
+    page = visible_text(admin_client.get(EXPORT, headers={"accept-language": "nb"}))
     assert "Studiekode (study_code)" in page and "Opptaksår (admission_year)" in page
     assert "Study Option" not in page
-    response = admin_client.post(
-        url,
-        {"format": CSV_FORMAT, "resource": "", "export_items": []}
-        | {f"thresholdresource_{name}": "on" for name in ("study_option", "value")},
-        headers={"accept-language": "nb"},
-    )
+    response = export(admin_client, columns=("study_option", "value"), language="nb")
     assert re.search(
         r'filename="poenggrenser-\d{4}-\d{2}-\d{2}\.csv"', response["Content-Disposition"]
     )
@@ -271,14 +280,7 @@ def test_samordna_study_codes_without_the_space_are_found(admin_client, options)
 def test_the_export_has_the_shape_the_import_reads(admin_client, options):
     make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
     make_threshold(options[1], admission_year=2024, outcome=Outcome.NOT_GIVEN, points=None)
-    response = admin_client.post(
-        "/admin/admissions/admissionthreshold/export/",
-        {"format": CSV_FORMAT, "resource": "", "export_items": []}
-        | {
-            f"thresholdresource_{name}": "on"
-            for name in ("study_option", "admission_year", "round", "quota", "value", "scale")
-        },
-    )
+    response = export(admin_client)
     assert response.status_code == 200
     exported = response.content.decode("utf-8")
     assert exported.startswith("\ufeffstudy_code;admission_year;round;quota;value;scale")
@@ -322,11 +324,7 @@ def test_the_spreadsheet_export_has_points_as_numbers(admin_client, options):
 
     make_threshold(options[0], admission_year=2024, points=Decimal("4.05"))
     make_threshold(options[1], admission_year=2024, outcome=Outcome.ALL_QUALIFIED, points=None)
-    response = admin_client.post(
-        "/admin/admissions/admissionthreshold/export/",
-        {"format": "1", "resource": "", "export_items": []}  # XLSX
-        | {f"thresholdresource_{name}": "on" for name in ("study_option", "value")},
-    )
+    response = export(admin_client, XLSX_FORMAT, columns=("study_option", "value"))
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     values = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -336,16 +334,11 @@ def test_the_spreadsheet_export_has_points_as_numbers(admin_client, options):
 def test_the_spreadsheet_export_imports_again(admin_client, options):
     make_threshold(options[0], admission_year=2024, points=Decimal("4.05"))
     make_threshold(options[1], admission_year=2024, outcome=Outcome.WITHDRAWN, points=None)
-    response = admin_client.post(
-        "/admin/admissions/admissionthreshold/export/",
-        {"format": "1", "resource": "", "export_items": []}  # XLSX
-        | {
-            f"thresholdresource_{name}": "on"
-            for name in ("study_option", "admission_year", "round", "quota", "value", "scale")
-        },
-    )
+    response = export(admin_client, XLSX_FORMAT)
     AdmissionThreshold.objects.all().delete()
-    reimport = upload(admin_client, response.content, name="poenggrenser.xlsx", file_format="1")
+    reimport = upload(
+        admin_client, response.content, name="poenggrenser.xlsx", file_format=XLSX_FORMAT
+    )
     assert rows(reimport) == [(1, "create"), (2, "create")]
     assert confirm(admin_client, reimport).status_code == 302
     assert sorted(AdmissionThreshold.objects.values_list("outcome", "points")) == sorted(
