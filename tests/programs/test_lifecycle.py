@@ -284,12 +284,11 @@ def test_the_changelist_shows_status_and_successor(admin_client):
     changelist = parse(admin_client.get("/admin/programs/programme/"))
     rows = {
         row.select_one(".field-title_nb").get_text(strip=True): (
-            row.select_one(".field-status").get_text(strip=True),
-            row.select_one(".field-replaced_by").get_text(strip=True),
+            row.select_one(".field-status_and_successor").get_text(strip=True)
         )
         for row in changelist.select("#result_list tbody tr")
     }
-    assert rows == {"Gammelt": ("Nedlagt", "Nytt"), "Nytt": ("Åpen for søknader", "-")}
+    assert rows == {"Gammelt": "Nedlagt, erstattet av Nytt", "Nytt": "Åpen for søknader"}
 
 
 def test_seed_refuses_a_fixture_with_a_loop_and_loads_nothing(tmp_path):

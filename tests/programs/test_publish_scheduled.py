@@ -1,7 +1,7 @@
 """Scheduled publishing: ``publish_scheduled`` writes it down, and pages follow the schedule
 at its time even when that command has not run."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -189,8 +189,8 @@ def test_the_list_filters_and_sorts_by_the_schedule_not_by_the_switch(admin_clie
     assert sorted(titles_in(admin_client, "public=no")) == ["Kommer", "Utkast"]
     assert sorted(titles_in(admin_client, "public=scheduled")) == ["Kommer", "Slutter"]
     assert sorted(titles_in(admin_client, "public=abc")) == sorted(titles_in(admin_client, ""))
-    # "publication" is the 6th column after the checkbox: ascending, hidden pages come first.
-    in_order = titles_in(admin_client, "o=6.1")
+    # "publication" is the 4th column after the checkbox: ascending, hidden pages come first.
+    in_order = titles_in(admin_client, "o=4.1")
     assert {*in_order[:2]} == {"Kommer", "Utkast"}
     assert {*in_order[2:]} == {"Slutter", "Ute nå", "Vanlig"}
 
@@ -253,3 +253,24 @@ def test_a_window_already_closed_gets_no_warning_of_going_up(admin_client):
     )
     assert response.status_code == 302
     assert not [m for m in messages_after(admin_client, response) if "engelsk" in m]
+
+
+@pytest.mark.parametrize("typed", ["2027-03-01", "01/03/2027", "1/3/2027", "01.03.2027"])
+def test_an_english_editor_types_the_day_before_the_month(admin_client, typed):
+    """As in Britain and Norway: Django's English read 01/03/2027 as 3 January."""
+    from tests.programs.test_admin import programme_form
+
+    admin_client.post("/admin/language/", {"language": "en"})
+    data = programme_form(publish_at_0=typed, publish_at_1="12:00")
+    del data["is_published"]
+    assert admin_client.post("/admin/programs/programme/add/", data).status_code == 302
+    published = Programme.objects.get(title_nb=data["title_nb"]).publish_at
+    assert timezone.localtime(published).date() == date(2027, 3, 1)
+
+
+def test_the_english_admin_writes_moments_the_british_way(admin_client):
+    make_programme(title_nb="Kommer", is_published=False, publish_at=NOON)
+    admin_client.post("/admin/language/", {"language": "en"})
+    page = parse(admin_client.get("/admin/programs/programme/"))
+    [cell] = page.select("td.field-publication")
+    assert cell.get_text() == "no, from 01/03/2027 13:00"  # NOON is 13:00 in Oslo
