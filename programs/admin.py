@@ -33,11 +33,6 @@ from programs.extensions import extensions
 from programs.models import MAX_POSITION, OldSlug, Programme, Section, Status
 
 
-def short_moment(moment):
-    """A moment in the site's time zone, short, as the active language writes it."""
-    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
-
-
 class PublicationFilter(admin.SimpleListFilter):
     """Public now or not, by the schedule as the site follows it (the switch alone says "no"
     for a page whose publish time has passed until ``publish_scheduled`` runs), and the pages
@@ -374,7 +369,10 @@ class ProgrammeAdmin(
                 "“%(programme)s” goes public on %(moment)s without an English title and lead: "
                 "unless they are written by then, its English page will show the Norwegian "
                 "text, with a notice that it is not translated yet."
-            ) % {"programme": obj, "moment": short_moment(obj.publish_at)}
+            ) % {
+                "programme": obj,
+                "moment": history.moment_text(obj.publish_at, "SHORT_DATETIME_FORMAT"),
+            }
         else:
             return
         self.message_user(request, message, messages.WARNING)
@@ -560,7 +558,7 @@ class ProgrammeAdmin(
     @admin.display(description=_("updated"), ordering="updated_at")
     def updated(self, programme):
         """Short ("03.12.2026 20:43"): the long form took a column's width on its own."""
-        return short_moment(programme.updated_at)
+        return history.moment_text(programme.updated_at, "SHORT_DATETIME_FORMAT")
 
     @admin.display(description=_("published"), ordering="public_now")
     def publication(self, programme):
@@ -573,7 +571,9 @@ class ProgrammeAdmin(
             (programme.unpublish_at, _("until %(moment)s")),
         ):
             if moment and moment > now:
-                parts.append(words % {"moment": short_moment(moment)})
+                parts.append(
+                    words % {"moment": history.moment_text(moment, "SHORT_DATETIME_FORMAT")}
+                )
         return ", ".join(str(part) for part in parts)
 
     @admin.display(description=_("old addresses"))

@@ -77,9 +77,10 @@ def comment_text(stored):
         return stored
 
 
-def moment_text(moment):
-    """A moment in the current time zone, as the active language writes it."""
-    return date_format(localtime(moment), "DATETIME_FORMAT")
+def moment_text(moment, format="DATETIME_FORMAT"):
+    """A moment in the current time zone, as the active language writes it (``format``:
+    "SHORT_DATETIME_FORMAT" for "03.12.2026 20:43")."""
+    return date_format(localtime(moment), format)
 
 
 def save_with_comment(obj, user, comment):
