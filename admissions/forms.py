@@ -19,7 +19,27 @@ from programs.extensions import ProgrammeListForm
 from programs.pagination import PAGE_NUMBER
 
 
-class FlagCheckbox(forms.CheckboxInput):
+class WrittenOut:
+    """Renders an ``<input>`` as Django's widget template does, written out here: a template
+    per widget cost the list page ~0.2 ms each (docs/performance.md)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            value,
+            flatatt(widget["attrs"]),
+        )
+
+
+class SearchInput(WrittenOut, forms.TextInput):
+    input_type = "search"
+
+
+class FlagCheckbox(WrittenOut, forms.CheckboxInput):
     """A checkbox that sends "1" and reads back what was sent, so ``open=yes`` is an error
     (Django's own reads any value but "false" and "0" as ticked)."""
 
@@ -43,7 +63,7 @@ class QuickSelect(forms.Select):
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (option["value"], flatatt(option["attrs"]), option["label"])
+                (option["value"], " selected" if option["selected"] else "", option["label"])
                 for _group, group_options, _index in widget["optgroups"]
                 for option in group_options
             ),
@@ -51,16 +71,6 @@ class QuickSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
         )
-
-
-class FieldOfStudyChoice(forms.ModelChoiceField):
-    """A field of study by its code. A code with a NUL character in it is one we do not know,
-    like any other: Django's own check says "Null characters are not allowed.", which tells
-    a reader nothing they can act on."""
-
-    def validate_no_null_characters(self, value):
-        if "\x00" in str(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
 class PageNumberField(forms.IntegerField):
@@ -86,7 +96,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         max_length=MAX_SEARCH,
         label=_("Search"),
         help_text=_("Words from the name or description, or a study code such as 215 1210."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=SearchInput(attrs={"autocomplete": "off"}),
         error_messages={
             "max_length": _("Your search can be at most %(limit_value)d characters long."),
             "null_characters_not_allowed": _("Your search contains a character we cannot read."),
@@ -110,12 +120,10 @@ class ProgrammeFilterForm(ProgrammeListForm):
             "invalid_choice": _("We do not know that study mode. Choose one from the list.")
         },
     )
-    bachelor = FieldOfStudyChoice(
-        queryset=FieldOfStudy.objects.all(),
-        to_field_name="code",
+    # A field of study by its code; the choices are read when the form is made (``__init__``).
+    bachelor = forms.ChoiceField(
         required=False,
         label=_("Programmes that accept my bachelor's degree in"),
-        empty_label=_("any field"),
         widget=QuickSelect,
         error_messages={
             "invalid_choice": _("We do not know that field of study. Choose one from the list.")
@@ -136,7 +144,12 @@ class ProgrammeFilterForm(ProgrammeListForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bachelor"].queryset = FieldOfStudy.in_name_order(get_language())
+        # Codes and names as rows, not instances: the select and its check need no more, and a
+        # ModelChoiceField read them twice when a field was chosen (docs/performance.md).
+        self.fields["bachelor"].choices = [
+            ("", _("any field")),
+            *FieldOfStudy.names_in_order(get_language()),
+        ]
 
     def clean(self):
         for name in self.fields:
@@ -158,13 +171,19 @@ class ProgrammeFilterForm(ProgrammeListForm):
             programmes = programmes.filter(
                 pk__in=options.filter(mode=data["mode"]).values("programme")
             )
-        if data["bachelor"] is not None:
-            programmes = programmes.filter(admission_requirement__accepted_fields=data["bachelor"])
+        if data["bachelor"]:
+            programmes = programmes.filter(
+                admission_requirement__accepted_fields__code=data["bachelor"]
+            )
         if data["q"]:
             programmes = programmes.search(
                 data["q"], get_language(), also=study_code_match(data["q"])
             )
         return programmes
+
+    def bachelor_name(self):
+        """The name of the field of study the valid form filters by, as its reader sees it."""
+        return dict(self.fields["bachelor"].choices).get(self.cleaned_data["bachelor"], "")
 
     def narrowing(self):
         """What narrowed the valid form's list, for its summary: "search", "bachelor" (that

@@ -5,6 +5,7 @@ import functools
 from django.db import models
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,13 +55,20 @@ def _labels(field):
     return dict(make_hashable(field.flatchoices))
 
 
+@functools.cache
+def _label(field, value, language):
+    """The label of ``value`` in ``language``, translated once: the catalogues do not change
+    while the process runs."""
+    return force_str(_labels(field).get(value, value), strings_only=True)
+
+
 class ChoiceLabels:
     """Model mixin: ``get_FOO_display()`` as Django's, by a lookup in a dictionary kept per field.
 
     Django's builds a dictionary of every choice on each call, hashing (so translating) every
-    lazy label: tens of microseconds a call, and a list page makes 40 calls (docs/performance.md).
+    lazy label, and translates the one it returns: tens of microseconds a call, and a list page
+    makes 40 calls (docs/performance.md).
     """
 
     def _get_FIELD_display(self, field):
-        value = getattr(self, field.attname)
-        return force_str(_labels(field).get(make_hashable(value), value), strings_only=True)
+        return _label(field, make_hashable(getattr(self, field.attname)), get_language())

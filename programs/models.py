@@ -335,9 +335,8 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         then the rest, each in title order."""
         listed = Programme.objects.listed().open_for_applications().exclude(pk=self.pk)
         related = [q for relate in extensions.related_programmes if (q := relate(self))]
-        return listed.filter(level=self.level).related_first(self.title_nb, language, *related)[
-            :limit
-        ]
+        same_level = listed.filter(level=self.level).for_cards()
+        return same_level.related_first(self.title_nb, language, *related)[:limit]
 
     def replaced_programmes(self):
         """Published programmes that name this one as their successor (prefetched, no query)."""

@@ -18,7 +18,7 @@ def programme_list(request):
     """The listed programmes, searched and filtered by the query string, 20 a page; a bad
     query string is a 400 that shows the form with what to change."""
     form = extensions.list_form(request.GET)
-    programmes = Programme.objects.listed().in_title_order(get_language())
+    programmes = Programme.objects.listed().for_cards().in_title_order(get_language())
     page = paginate(form, programmes) if form.is_valid() else None
     context = {
         "form": form,

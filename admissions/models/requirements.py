@@ -32,11 +32,13 @@ class FieldOfStudy(NamesValueHolder, models.Model):
         return self.name
 
     @classmethod
-    def in_name_order(cls, language):
-        """Every field, in the alphabet of ``language`` by the name its reader sees: an English
-        reader's by their English names (1 query when evaluated)."""
-        names = alphabetical(visible("name", language), language)
-        return cls.objects.order_by(names, "pk")
+    def names_in_order(cls, language):
+        """Every field as (code, name), in the alphabet of ``language`` by the name its reader
+        sees: an English reader's by their English names (1 query)."""
+        name = visible("name", language)
+        return list(
+            cls.objects.order_by(alphabetical(name, language), "pk").values_list("code", name)
+        )
 
 
 class AdmissionRequirement(ChoiceLabels, models.Model):
