@@ -43,6 +43,7 @@ CARD_FIELDS = ("title", "slug", "lead", "level", "status")
 COLLATIONS = {"nb": "nb-NO-x-icu", "en": "en-x-icu"}
 # Norwegian's last letters, in their order, as characters that sort after "z" (SQLite).
 AFTER_Z = {"æ": "{", "Æ": "{", "ø": "|", "Ø": "|", "å": "}", "Å": "}"}
+NORWEGIAN_LAST = str.maketrans({k: v for k, v in AFTER_Z.items() if k.islower()})
 
 
 class NorwegianFold(Func):
@@ -70,6 +71,13 @@ def alphabetical(text, language):
     if connection.vendor == "postgresql":
         return Collate(text, COLLATIONS.get(language, COLLATIONS["nb"]))
     return NorwegianFold(text) if language == "nb" else Lower(text)
+
+
+def alphabet_key(text, language):
+    """A key to sort texts already in Python as ``alphabetical()`` sorts them on SQLite: in
+    Norwegian Æ, Ø, Å after Z and in that order (Python's own order is Å, Æ, Ø)."""
+    folded = text.lower()
+    return folded.translate(NORWEGIAN_LAST) if language == "nb" else folded
 
 
 def spellings(term):

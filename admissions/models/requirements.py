@@ -2,12 +2,13 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from admissions.grade_points import RULE_SETS
 from programs.choices import ChoiceLabels
 from programs.models import Programme
-from programs.querysets import alphabetical, visible
+from programs.querysets import alphabet_key, alphabetical, visible
 from programs.text import validate_visible_text
 from programs.unique import NamesValueHolder
 
@@ -115,4 +116,6 @@ class AdmissionRequirement(ChoiceLabels, models.Model):
 
     def accepted_field_names(self):
         """Accepted fields in the reader's alphabetical order (prefetched rows, no query)."""
-        return sorted((field.name for field in self.accepted_fields.all()), key=str.lower)
+        language = get_language()
+        names = (field.name for field in self.accepted_fields.all())
+        return sorted(names, key=lambda name: alphabet_key(name, language))

@@ -102,6 +102,22 @@ def test_every_fact_is_written_out_from_the_records(client, programme, url, sent
 
 
 @pytest.mark.parametrize(
+    ("url", "fields"),
+    [
+        (NB, "i ærlighetsfag, økonomi eller årsstudiefag."),  # Python's own order: Å, Æ, Ø
+        (EN, "in accounting, economics or honesty studies."),
+    ],
+)
+def test_accepted_fields_are_named_in_the_readers_alphabetical_order(client, url, fields):
+    programme = make_programme(slug_nb="studium-a", slug_en="programme-a", title_en="A")
+    names = [("Årsstudiefag", "Accounting"), ("Ærlighetsfag", "Honesty studies")]
+    names += [("Økonomi", "Economics")]
+    accepted = [make_field_of_study(name_nb=nb, name_en=en, code=en[:4]) for nb, en in names]
+    make_requirement(programme, fields=accepted)
+    assert fields in visible_text(client.get(url))
+
+
+@pytest.mark.parametrize(
     ("url", "sentence"),
     [
         (NB, "Ved forrige opptak var poenggrensene: 2,78 på heltid 2,92 på deltid"),
