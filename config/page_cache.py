@@ -6,16 +6,18 @@ middlewares in MIDDLEWARE: a hit skips sessions, locale, URL resolution, the vie
 database, and still gets the same CSP, Permissions-Policy, X-Frame-Options, HSTS and
 Referrer-Policy as a fresh page, because those are added above it on the way out.
 
-Keys live in Django's cache (local memory, or Redis shared by every app server) and include a
-**content version**: programs/signals.py bumps it on any save or delete of a content model,
-so every page on every server is fresh at once. ``PAGE_CACHE_SECONDS`` bounds staleness for
-anything a signal misses (``QuerySet.update()`` elsewhere, a raw SQL fix). A cache that cannot
-be reached (Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rendered as usual.
+Keys live in Django's cache (local memory, or Redis shared by every app server) and include
+the **release** (``release()``: what this process renders pages from) and a **content
+version**: programs/signals.py bumps it on any save or delete of a content model, so every
+page on every server is fresh at once. ``PAGE_CACHE_SECONDS`` bounds staleness for anything a
+signal misses (``QuerySet.update()`` elsewhere, a raw SQL fix). A cache that cannot be reached
+(Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rendered as usual.
 """
 
 import functools
 import hashlib
 import secrets
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -51,6 +53,35 @@ def bump_content_version():
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): a new random one does the same
         cache.set(VERSION_KEY, secrets.randbits(48), timeout=None)
+
+
+# What a page is rendered from besides the content: our code, templates and translations, and
+# the manifest of the fingerprinted static files (STATIC_ROOT, after collectstatic).
+RELEASE_FILES = ("config/**/*.py", "programs/**/*.py", "admissions/**/*.py", "templates/**/*.html")
+RELEASE_FILES += ("locale/*/LC_MESSAGES/*.mo",)
+
+
+@functools.cache
+def release():
+    """A digest of the files a page is rendered from (``RELEASE_FILES``), read once a process.
+
+    Part of every key: a deploy starts on keys of its own, and while servers of the old and
+    the new release share one Redis, neither serves the other's pages: a new page links
+    stylesheets by fingerprints the old image does not have, and an old one those the new
+    image lacks. Pages of the release before expire unread (``PAGE_CACHE_SECONDS``)."""
+    root = settings.BASE_DIR
+    files = {
+        str(path.relative_to(root)): path
+        for pattern in RELEASE_FILES
+        for path in root.glob(pattern)
+    }
+    files["staticfiles.json"] = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    digest = hashlib.sha256()
+    for name, path in sorted(files.items()):
+        if path.is_file():
+            digest.update(f"{name}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @functools.cache
@@ -109,7 +140,7 @@ def cache_key(request):
     if version is None:
         return None
     digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()
-    return f"page-cache:{version}:{digest}"
+    return f"page-cache:{release()}:{version}:{digest}"
 
 
 def storable(response):
@@ -147,6 +178,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        release()  # read when the app loads: in gunicorn's master, before the workers fork
 
     def __call__(self, request):
         try:

@@ -63,6 +63,46 @@ def test_it_serves_the_second_request_from_the_cache(
     assert b"csrfmiddlewaretoken" not in second.content
 
 
+def test_a_new_release_never_reads_the_pages_an_earlier_one_stored(
+    client, every_page_type, django_assert_num_queries, monkeypatch
+):
+    """A deploy: new templates or stylesheets behind the same Redis (config/page_cache.py)."""
+    url = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+    client.get(url)
+    monkeypatch.setattr("config.page_cache.release", lambda: "the-next-release")
+    response, count = queries(client, url)
+    assert response.status_code == 200
+    assert count > 0  # rendered afresh, then stored under the new release
+    with django_assert_num_queries(0):
+        assert client.get(url).content == response.content
+
+
+def test_the_release_is_a_digest_of_what_pages_are_rendered_from(settings, tmp_path):
+    from config.page_cache import release
+
+    def digest_of(files):
+        for name, text in files.items():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text(text)
+        release.cache_clear()
+        return release()
+
+    settings.BASE_DIR, settings.STATIC_ROOT = tmp_path, tmp_path / "static"
+    try:
+        first = digest_of({"templates/base.html": "<p>", "static/staticfiles.json": "{}"})
+        assert digest_of({}) == first  # the same files, the same digest
+        changed = [
+            {"templates/base.html": "<p class=x>"},
+            {"static/staticfiles.json": '{"paths": {"a.css": "a.1.css"}}'},
+            {"programs/views.py": "x = 1"},
+            {"locale/nb/LC_MESSAGES/django.mo": "catalogue"},
+        ]
+        digests = {first, *(digest_of(files) for files in changed)}
+        assert len(digests) == 1 + len(changed)
+    finally:
+        release.cache_clear()
+
+
 def test_it_answers_head_from_the_cache(client, every_page_type, django_assert_num_queries):
     client.get("/studier/")
     with django_assert_num_queries(0):
