@@ -2,7 +2,10 @@
 
 import functools
 
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
+from django.utils.autoreload import file_changed
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
@@ -49,25 +52,27 @@ class EmbedPlacement(models.TextChoices):
     BEFORE_TEXT = "before", _("Before the text")
 
 
-@functools.cache
-def _labels(field):
-    """``{value: label}`` of a model field's choices, built once (labels stay lazy)."""
-    return dict(make_hashable(field.flatchoices))
-
-
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _label(field, value, language):
-    """The label of ``value`` in ``language``, translated once: the catalogues do not change
-    while the process runs."""
-    return force_str(_labels(field).get(value, value), strings_only=True)
+    """The label of ``value`` in ``language``, translated once and kept until a setting
+    changes (tests) or ``runserver`` sees a recompiled catalogue (``_forget_labels``)."""
+    label = dict(make_hashable(field.flatchoices)).get(value, value)
+    return force_str(label, strings_only=True)
+
+
+@receiver(setting_changed)
+@receiver(file_changed)
+def _forget_labels(file_path=None, **kwargs):
+    if file_path is None or file_path.suffix == ".mo":
+        _label.cache_clear()
 
 
 class ChoiceLabels:
     """Model mixin: ``get_FOO_display()`` as Django's, by a lookup in a dictionary kept per field.
 
     Django's builds a dictionary of every choice on each call, hashing (so translating) every
-    lazy label, and translates the one it returns: tens of microseconds a call, and a list page
-    makes 40 calls (docs/performance.md).
+    lazy label: tens of microseconds a call, and a list page makes 40 calls. Here each label
+    is translated once per language (docs/performance.md).
     """
 
     def _get_FIELD_display(self, field):

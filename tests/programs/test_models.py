@@ -1,10 +1,14 @@
 """Validation of programmes and sections: every rule reaches the editor through full_clean()."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
+from django.utils.autoreload import file_changed
 
+from programs.choices import _label
 from programs.models import Programme, Section
 from programs.text import norwegian_slugify
 from tests.builders import make_programme, make_section
@@ -251,10 +255,23 @@ def test_deleting_a_programme_with_all_its_parts_works():
     ],
 )
 def test_choice_labels_are_in_the_readers_language(language, level, status):
-    """ChoiceLabels keeps one dictionary per field with lazy labels: each call translates."""
+    """ChoiceLabels translates a label once per language: the next reader's is their own."""
     programme = Programme(level="bachelor", status="open")
+    for other in ("nb", "en"):
+        with translation.override(other):
+            programme.get_level_display()
     with translation.override(language):
         assert (programme.get_level_display(), programme.get_status_display()) == (level, status)
+
+
+def test_labels_are_forgotten_when_runserver_sees_a_recompiled_catalogue():
+    """runserver reloads catalogues without restarting (Django's translation_file_changed):
+    the labels translated from the old one must go with them, and only then."""
+    Programme(level="bachelor").get_level_display()
+    file_changed.send(sender=None, file_path=Path("programs/views.py"))
+    assert _label.cache_info().currsize > 0
+    file_changed.send(sender=None, file_path=Path("locale/nb/LC_MESSAGES/django.mo"))
+    assert _label.cache_info().currsize == 0
 
 
 def test_a_value_outside_the_choices_is_shown_as_it_is():

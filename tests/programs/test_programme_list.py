@@ -4,6 +4,9 @@ pages through it, what a bad query string gets, and at what query cost.
 Runs on SQLite and, with ``DATABASE_URL=postgres:///studieside``, on a throwaway PostgreSQL
 (tests/services.py); where the engines differ (stemming and ranking), the test says which."""
 
+import copy
+import types
+
 import pytest
 from django import forms
 from django.db import connection
@@ -500,6 +503,20 @@ def test_the_selects_are_the_html_djangos_select_would_write(query, language):
             django_select = forms.Select(choices=bound.field.choices)
             expected = bound.as_widget(widget=django_select)
             assertHTMLEqual(str(bound), expected)
+
+
+@pytest.mark.parametrize("query", ["", "q=helse&open=1", "q=x&q=y&open=yes", "open=1&open=1"])
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_inputs_are_byte_for_byte_what_djangos_widgets_write(query, language):
+    """The search box and the checkbox are written out for speed (admissions/forms.py
+    WrittenOut): the same bytes as the same widgets rendered through Django's templates."""
+    with translation.override(language):
+        form = ProgrammeFilterForm(QueryDict(query))
+        form.is_valid()
+        for name in ("q", "open"):
+            through_templates = copy.deepcopy(form.fields[name].widget)
+            through_templates.render = types.MethodType(forms.Widget.render, through_templates)
+            assert str(form[name]) == form[name].as_widget(widget=through_templates)
 
 
 @pytest.mark.parametrize(
