@@ -57,8 +57,13 @@ def bump_content_version():
 
 # What a page is rendered from besides the content: our code, templates and translations, and
 # the manifest of the fingerprinted static files (STATIC_ROOT, after collectstatic).
-RELEASE_FILES = ("config/**/*.py", "programs/**/*.py", "admissions/**/*.py", "templates/**/*.html")
-RELEASE_FILES += ("locale/*/LC_MESSAGES/*.mo",)
+RELEASE_FILES = (
+    "config/**/*.py",
+    "programs/**/*.py",
+    "admissions/**/*.py",
+    "templates/**/*.html",
+    "locale/*/LC_MESSAGES/*.mo",
+)
 
 
 @functools.cache
