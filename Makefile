@@ -93,7 +93,7 @@ messages: setup
 # Time, size and queries per page type (programs/management/commands/bench.py), then the load
 # test (loadbench.py: nginx, whitenoise, page cache, uncached pages; req/s, p50/p99, errors),
 # both on a scratch database with the seed and 400 demo programmes. Writes docs/benchmarks.md.
-# Loopback only, bounded: about 4 minutes. BENCH_ARGS passes options, e.g. --duration 10.
+# Loopback only, bounded: about 5 minutes. BENCH_ARGS passes options, e.g. --duration 10.
 BENCH_DB := $(or $(TMPDIR),/tmp)/studieside-bench.sqlite3
 BENCH_ENV := $(TEST_ENV) DATABASE_URL=sqlite:///$(BENCH_DB)
 bench-packages:
