@@ -6,11 +6,14 @@ A missing browser fails these tests; they are never skipped.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from config.page_types import add_page_type_examples
 
@@ -47,20 +50,58 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+class OneRequestAtATime(ThreadedWSGIServer):
+    """Django's threaded live server, letting the site answer one request at a time.
+
+    On SQLite the test database is in memory, and every request thread shares the test's own
+    connection object. A page's parallel requests (its fetches, each saving the staff session
+    in a transaction) then interleaved their transaction state on it. Once, in CI, that left
+    the connection out of autocommit for every later test ("on_commit() cannot be used in
+    manual transaction management"). Threads still accept connections, so a connection
+    Chromium opens ahead and never uses blocks nothing; only the call into the site waits.
+    """
+
+    busy = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.busy:  # the whole response, its close() (request_finished) included
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
+        yield
+
+
 @pytest.fixture
 def site(live_server, transactional_db, settings):
     """The live server with the seed content and ``add_page_type_examples()``.
 
     Static files are served unhashed: the live server's static handler reads the source
-    folders, where the manifest's fingerprinted names do not exist.
+    folders, where the manifest's fingerprinted names do not exist. Afterwards, before the
+    database is emptied for the next test, waits for a request still running (a page closed
+    while its fetches were under way).
     """
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    assert isinstance(live_server.thread.httpd, OneRequestAtATime)
     call_command("seed", verbosity=0)
     add_page_type_examples()
-    return live_server.url
+    yield live_server.url
+    with OneRequestAtATime.busy:
+        pass
 
 
 @pytest.fixture
