@@ -33,6 +33,15 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "").strip() or "127.
 # X-Forwarded-Protocol, and answers 400 when they disagree.)
 secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
 
+
+# A request gunicorn refuses itself (a request line over 4 KB, a malformed header, …) gets the
+# site's page in both languages with the site's headers, not gunicorn's (config/rejected.py).
+def post_worker_init(worker):
+    from config import rejected
+
+    rejected.install()
+
+
 # Logs on stdout: one JSON object per line (config/logs.py), or text with LOG_FORMAT=text.
 accesslog = "-"
 errorlog = "-"

@@ -4,10 +4,12 @@ Sent over raw sockets, so the bytes go out as written: no client library normali
 re-encodes a path, refuses a raw byte or drops a header. HTTPS is on as in production; the
 requests say ``X-Forwarded-Proto: https`` from 127.0.0.1, the trusted proxy (config/gunicorn.py).
 
-Every answer is a 4xx, a 3xx or a 200, never a 5xx (gunicorn itself answers 400, 414 or 431
-to a request line or header it cannot parse or that is too long: fine); no payload comes back
-unescaped; no forged host reaches an absolute URL, which the site builds from SITE_URL only
-(tests/test_site_url.py); nothing is logged as an error but the forged hosts themselves.
+Every answer is a 4xx, a 3xx or a 200, never a 5xx; every refusal is a page in a language the
+site speaks, with the site's headers, even those gunicorn writes itself (400, 414 or 431 to a
+request line or header it cannot parse or that is too long: config/rejected.py); no payload
+comes back unescaped; no forged host reaches an absolute URL, which the site builds from
+SITE_URL only (tests/test_site_url.py); nothing is logged as an error but the forged hosts
+themselves.
 """
 
 import json
@@ -20,8 +22,10 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.production import PRODUCTION, ROOT, prepare_database, start_gunicorn
+from tests.test_headers import PUBLIC_POLICY, assert_security_headers, policy
 
 SITE_URL = PRODUCTION["SITE_URL"]  # https://studier.example.org
 HOST = b"studier.example.org"
@@ -300,6 +304,48 @@ def test_a_hostile_request_gets_no_5xx_no_reflected_markup_and_no_forged_host(po
     assert all(url.startswith(SITE_URL + "/") for url in ours), ours
     if case.prints_urls:
         assert answer.status == 200 and ours
+    if answer.status >= 400 and answer.status != 416:  # 416: whitenoise's empty range answer
+        assert re.search(r'<html lang="(nb|en)">', answer.body), answer.body[:300]
+        assert "\r\nContent-Security-Policy: " in answer.head
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "title"),
+    [
+        (request("/studier/" + "a" * 5_000), 414, "Adressen er for lang"),
+        (request("/en/programmes/?q=" + "a" * 5_000), 414, "Adressen er for lang"),
+        (request("/", headers=[("Cookie", "a" * 9_000)]), 431, "For mye data i forespørselen"),
+        (request("/", headers=[("X-Many", "1")] * 200), 431, "For mye data i forespørselen"),
+        (request("/", method=SCRIPT.encode()), 400, "Ugyldig forespørsel"),
+        (request("/", version=b"HTTP/2.0"), 400, "Ugyldig forespørsel"),
+        (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 400, "Ugyldig forespørsel"),
+    ],
+    ids=[
+        "long path",
+        "long query",
+        "large cookie",
+        "many headers",
+        "markup method",
+        "HTTP/2.0",
+        "TLS",
+    ],
+)
+def test_what_gunicorn_refuses_gets_the_sites_page_in_both_languages(port, raw, status, title):
+    """Not gunicorn's English page quoting the request: ours (config/rejected.py), saying in
+    both languages what to do, linking the list in each, with every header of the site."""
+    answer = send(port, raw)
+    assert answer.status == status
+    head = dict(line.split(": ", 1) for line in answer.head.split("\r\n")[1:])
+    assert_security_headers(head)
+    assert policy(head["Content-Security-Policy"]) == PUBLIC_POLICY
+    assert head["Cache-Control"] == "no-store" and head["Connection"] == "close"
+    assert int(head["Content-Length"]) == len(answer.body.encode())
+    page = BeautifulSoup(answer.body, "html.parser")
+    assert page.select_one("html")["lang"] == "nb" and page.h1.get_text() == title
+    english = page.select_one('section[lang="en"]')
+    assert english.h2.get_text() and not re.search("[æøå]", english.get_text())
+    assert [a["href"] for a in page.select("a")] == ["/studier/", "/en/programmes/"]
+    assert "aaaa" not in answer.body and "script" not in answer.body.lower()
 
 
 def test_nothing_is_logged_as_an_error_but_the_forged_hosts(port):

@@ -16,7 +16,7 @@ from config.page_cache import bump_content_version
 from config.page_types import by_language
 from programs.models import Programme
 from tests.builders import make_programme
-from tests.pages import parse
+from tests.pages import parse, refused_pages
 
 pytestmark = [
     pytest.mark.usefixtures("seeded"),
@@ -280,4 +280,9 @@ def test_every_page_type_in_both_languages_passes_the_nu_html_checker(client, tm
         response = client.get(url)
         assert response.status_code == status, url
         documents[url] = response.content
+    assert nu_checker_errors(documents, tmp_path) == []
+
+
+def test_the_pages_for_requests_gunicorn_refuses_pass_the_nu_html_checker(tmp_path):
+    documents = {status: body for status, (_headers, body) in refused_pages().items()}
     assert nu_checker_errors(documents, tmp_path) == []

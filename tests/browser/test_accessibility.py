@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from config.page_types import by_language
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.pages import refused_pages
 
 axe = Axe()
 PAGES = [(url, status) for url, _lang, status in by_language()]  # config/page_types.py
@@ -38,3 +39,22 @@ def test_nothing_scrolls_sideways_at_320_px(open_page, path, status):
     )
     assert too_wide == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.parametrize("status", [400, 414, 431])
+def test_axe_finds_no_violations_on_the_page_for_a_request_gunicorn_refuses(browser, site, status):
+    """That page never comes from Django's test server: served here as gunicorn writes it."""
+    headers, body = refused_pages()[status]
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.route(
+            site + "/refused",
+            lambda route: route.fulfill(status=status, headers=headers, body=body),
+        )
+        assert page.goto(site + "/refused").status == status
+        results = axe.run(page)
+        assert results.violations_count == 0, results.generate_report()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        context.close()
