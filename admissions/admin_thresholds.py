@@ -3,13 +3,14 @@
 The file (admissions/importing.py) is first read in a dry run whose preview lists every row it
 would create, change or refuse, with the reasons in the editor's language; only a file
 without a refused row can be confirmed, and the confirmed import is one transaction.
-The uploaded file waits between the two steps in Django's cache (Redis when several app
-servers share it), not on one server's disk.
+The uploaded file waits between the two steps in Django's cache, which every worker shares
+(config/cache.py; Redis when several app servers do), so the confirm may reach any of them.
 """
 
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -101,6 +102,22 @@ def windows_1252_text(data):
         return None
 
 
+class UploadGone(Exception):
+    """The uploaded file is not in the cache any more."""
+
+
+class UploadStash(CacheStorage):
+    """import-export's CacheStorage (the upload waits in Django's cache between preview and
+    confirm), raising ``UploadGone`` for a file that is not there: import-export read it as
+    None and failed with a 500."""
+
+    def read(self):
+        data = super().read()
+        if data is None:
+            raise UploadGone
+        return data
+
+
 class ThresholdExportForm(SelectableFieldsExportForm):
     """The columns to export, named as the preview names them, with the column in the file:
     "studiekode (study_code)", not "Study Option (study_code)"."""
@@ -124,7 +141,7 @@ class AdmissionThresholdAdmin(
     resource_classes = [ThresholdResource]
     formats = [DelimitedCSV, XLSX]
     from_encoding = "utf-8-sig"  # reads a BOM as Excel and Samordna opptak write it
-    tmp_storage_class = CacheStorage
+    tmp_storage_class = UploadStash
     import_template_name = "admin/admissions/admissionthreshold/import.html"
     list_display = [
         "study_code",
@@ -211,9 +228,19 @@ class AdmissionThresholdAdmin(
         )
 
     def process_import(self, request, **kwargs):
-        """The confirmed import: one revision, in the history of every programme it changed."""
+        """The confirmed import: one revision, in the history of every programme it changed.
+        A file no longer waiting (confirmed twice, or a day old) is said, and uploaded again."""
         comment = history.comment(gettext_noop("Imported thresholds from a file."))
-        return self.recorded(request, super().process_import, comment=comment, **kwargs)
+        try:
+            return self.recorded(request, super().process_import, comment=comment, **kwargs)
+        except UploadGone:
+            message = _(
+                "This file is no longer waiting to be imported: it has been imported already, "
+                "or its preview is more than a day old. Upload it again to see what it changes."
+            )
+            self.message_user(request, message, messages.ERROR)
+            opts = self.opts
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

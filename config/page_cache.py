@@ -6,12 +6,13 @@ middlewares in MIDDLEWARE: a hit skips sessions, locale, URL resolution, the vie
 database, and still gets the same CSP, Permissions-Policy, X-Frame-Options, HSTS and
 Referrer-Policy as a fresh page, because those are added above it on the way out.
 
-Keys live in Django's cache (local memory, or Redis shared by every app server) and include
-the **release** (``release()``: what this process renders pages from) and a **content
-version**: programs/signals.py bumps it on any save or delete of a content model, so every
-page on every server is fresh at once. ``PAGE_CACHE_SECONDS`` bounds staleness for anything a
-signal misses (``QuerySet.update()`` elsewhere, a raw SQL fix). A cache that cannot be reached
-(Redis down, ``IGNORE_EXCEPTIONS``) reads as a miss: the page is rendered as usual.
+Keys live in Django's cache (files every process on the machine shares, config/cache.py, or
+Redis shared by every app server) and include the **release** (``release()``: what this
+process renders pages from) and a **content version**: programs/signals.py bumps it on any
+save or delete of a content model, so every page on every server is fresh at once.
+``PAGE_CACHE_SECONDS`` bounds staleness for anything a signal misses (``QuerySet.update()``
+elsewhere, a raw SQL fix). A cache that cannot be reached (Redis down, a folder that cannot be
+written) reads as a miss: the page is rendered as usual.
 """
 
 import functools

@@ -1,11 +1,14 @@
 """Studieside settings: one module, every knob an environment variable.
 
-Defaults are safe: SQLite next to the code, a local-memory cache, DEBUG off unless asked
+Defaults are safe: SQLite next to the code, a cache in files, DEBUG off unless asked
 (``make run`` asks; the test suite runs the production configuration with throwaway secrets).
 With DEBUG off the site refuses to start without SECRET_KEY, ALLOWED_HOSTS and SITE_URL, and serves
 HTTPS only unless HTTPS=0. README "Deploying" lists every variable.
 """
 
+import hashlib
+import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -112,24 +115,38 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django's cache: Redis when several app servers share one (REDIS_URL), local memory otherwise.
-# django-redis, not Django's RedisCache, because it can ignore a Redis that is down: the site
-# then serves from the database, slower, instead of failing (FIELD-NOTES §8).
+# Django's cache: Redis when several app servers share one (REDIS_URL); otherwise files in
+# CACHE_DIR, one cache for every process of this machine (gunicorn's workers, manage.py), never
+# one process's memory: config/cache.py says why. django-redis, not Django's RedisCache, because
+# it can ignore a Redis that is down: the site then serves from the database, slower, instead of
+# failing (FIELD-NOTES §8); SharedFileCache ignores a failing disk the same way. Keys start with
+# a digest of the database, so sites or test runs on other databases that share a Redis or a
+# folder never read each other's pages.
 REDIS_URL = env_str("REDIS_URL")
+CACHE_DIR = env_str("CACHE_DIR") or str(Path(tempfile.gettempdir()) / f"studieside-{os.getuid()}")
+_DATABASE_KEY = hashlib.sha256(repr(sorted(DATABASES["default"].items())).encode()).hexdigest()
 CACHES = {
-    "default": (
-        {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": {
+        "KEY_PREFIX": _DATABASE_KEY[:12],
+        **(
+            {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": REDIS_URL,
+                "OPTIONS": {
+                    "IGNORE_EXCEPTIONS": True,
+                    "SOCKET_CONNECT_TIMEOUT": 1,
+                    "SOCKET_TIMEOUT": 1,
+                },
+            }
+            if REDIS_URL
+            else {
+                "BACKEND": "config.cache.SharedFileCache",
+                "LOCATION": CACHE_DIR,
+                # Both languages' pages of 400 programmes and their lists, many times over.
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+        ),
+    }
 }
 
 # Whole pages for anonymous readers, in that cache (config/page_cache.py). Any content save

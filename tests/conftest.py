@@ -8,6 +8,14 @@ from tests.production import start_gunicorn
 from tests.services import PostgresServer, RedisServer
 
 
+def pytest_configure(config):
+    """In-process tests keep the cache in this process's memory: emptied before each test in
+    no time, and never shared with a server this machine runs on the same database. The
+    site's default, files that every process shares (config/cache.py), is what the tests
+    that start gunicorn run."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throwaway PostgreSQL for the session (tests/services.py): ``.url``, ``.port``."""

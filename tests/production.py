@@ -5,9 +5,11 @@
 app as in production, ``environment`` is that production environment, ``get`` a raw GET.
 """
 
+import atexit
 import http.cookiejar
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,24 +34,36 @@ PRODUCTION = {
 }
 
 
+# The cache folder of the tests' subprocesses, and of each server a folder of its own inside it
+# (``start_gunicorn``); removed when the test run ends.
+CACHE_ROOT = tempfile.mkdtemp(prefix="studieside-test-caches-")
+atexit.register(shutil.rmtree, CACHE_ROOT, ignore_errors=True)
+
+
 def environment(**overrides):
     """The production environment for a subprocess: the test run's own settings, the browser
     tests' async override and a developer's deployment knobs removed, then ``overrides``."""
     test_only = {
         *("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"),
         *("LOG_FORMAT", "FORWARDED_ALLOW_IPS", "ADMIN_PATH", "MEDIA_ROOT", "MEDIA_S3_BUCKET"),
+        *("REDIS_URL", "CACHE_DIR"),
     }
     env = {k: v for k, v in os.environ.items() if k not in test_only}
-    return {**env, **PRODUCTION, **overrides}
+    return {**env, **PRODUCTION, "CACHE_DIR": CACHE_ROOT, **overrides}
 
 
 def start_gunicorn(**env):
-    """A gunicorn process on a free loopback port, once it answers /healthz: (process, URL)."""
+    """A gunicorn process on a free loopback port, once it answers /healthz: (process, URL).
+
+    Its cache is a folder of its own (config/cache.py) unless ``env`` names one: a server
+    never starts with pages another test's server cached from another state of the database.
+    """
     port = free_port()
+    env.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="cache-", dir=CACHE_ROOT))
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
-        env=environment(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **env),
+        env=environment(**{"BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", **env}),
         # A file, not a pipe: nobody reads a pipe, and once it is full gunicorn blocks.
         stdout=(output := tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log")),
         stderr=subprocess.STDOUT,

@@ -1,4 +1,5 @@
-"""Several stateless app servers, one PostgreSQL, one Redis: run for real with gunicorn.
+"""Several stateless app servers, one PostgreSQL, one Redis: run for real with gunicorn; and
+one server's several workers without Redis, sharing the cache in files (config/cache.py).
 
 PostgreSQL and Redis are the suite's throwaway servers (tests/services.py), never the
 machine's own.
@@ -6,13 +7,15 @@ machine's own.
 
 import re
 import socket
+import subprocess
+import sys
 import threading
 
 import psycopg
 import pytest
 from redis import Redis
 
-from tests.production import Browser, free_port, get, prepare_database
+from tests.production import ROOT, Browser, environment, free_port, get, prepare_database
 
 DATABASE = "studieside_multi_instance"
 OPEN_PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
@@ -64,6 +67,38 @@ def test_an_edit_through_one_server_is_served_by_the_other_at_once(
     assert get(second + OPEN_PROGRAMME)[0] == 410
     assert get(second + ENGLISH_PROGRAMME)[0] == 410
     assert get(first + "/studier/")[2] == get(second + "/studier/")[2]
+
+
+def test_without_redis_every_worker_and_manage_py_share_one_cache(gunicorn, tmp_path):
+    """Two workers and a ``manage.py shell`` on one machine, no REDIS_URL: an edit in the
+    shell makes the page fresh in every worker at once (with each process's own memory, the
+    workers kept serving the page as it was for up to 10 minutes)."""
+    env = {
+        "DATABASE_URL": prepare_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"),
+        "CACHE_DIR": str(tmp_path / "cache"),
+    }
+    url = gunicorn(**env, WEB_CONCURRENCY="2", HTTPS="0")
+    pages = {OPEN_PROGRAMME: "Ny ingress fra skallet.", ENGLISH_PROGRAMME: "A lead from the shell."}
+    for _ in range(10):  # sequential requests: both workers serve, and cache, some
+        for page, lead in pages.items():
+            status, _headers, body = get(url + page)
+            assert status == 200 and lead not in body
+    edit = (
+        "from programs.models import Programme; "
+        "p = Programme.objects.get(slug_nb='psykisk-helse-rus-og-avhengighetsarbeid'); "
+        f"p.lead_nb, p.lead_en = {pages[OPEN_PROGRAMME]!r}, {pages[ENGLISH_PROGRAMME]!r}; "
+        "p.save()"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", edit],
+        cwd=ROOT,
+        env=environment(**env),
+        check=True,
+    )
+    for _ in range(10):
+        for page, lead in pages.items():
+            status, _headers, body = get(url + page)
+            assert status == 200 and lead in body, page
 
 
 class Proxy:

@@ -261,6 +261,24 @@ def test_it_is_off_with_page_cache_0(client, every_page_type, settings):
     assert queries(client, "/studier/")[1] > 0
 
 
+def test_a_cache_folder_that_cannot_be_written_is_a_miss_not_an_error(
+    client, every_page_type, settings, tmp_path
+):
+    """Without Redis the cache is files (config/cache.py); a folder it cannot create (here a
+    file stands in its way; a full disk is the same) leaves the page rendered as usual."""
+    (tmp_path / "file").write_text("")
+    settings.CACHES = {
+        "default": {"BACKEND": "config.cache.SharedFileCache", "LOCATION": tmp_path / "file/c"}
+    }
+    from django.core.cache import cache
+
+    cache.add("k", 1)  # neither raises
+    cache.set("k", 1)
+    assert cache.get("k", "default") == "default" and cache.has_key("k") is False
+    for _ in range(2):
+        assert queries(client, "/studier/")[1] > 0  # rendered each time: nothing stored
+
+
 def _requirement(programme):
     return make_requirement(programme, fields=[make_field_of_study()])
 

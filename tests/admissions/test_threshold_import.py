@@ -45,11 +45,15 @@ def export(client, file_format=CSV_FORMAT, columns=EVERY_COLUMN, language="en"):
     )
 
 
-def confirm(client, response):
+def confirm(client, response, language="nb"):
     """The second step: POST the hidden fields of the confirm form."""
     form = response.context["confirm_form"]
     data = {name: form.initial[name] for name in form.fields if name in form.initial}
-    return client.post("/admin/admissions/admissionthreshold/process_import/", data)
+    return client.post(
+        "/admin/admissions/admissionthreshold/process_import/",
+        data,
+        headers={"accept-language": language},
+    )
 
 
 def rows(response):
@@ -201,6 +205,23 @@ def test_the_import_says_what_it_did_in_norwegian(admin_client, options):
     page = visible_text(admin_client.get(done["Location"], headers={"accept-language": "nb"}))
     assert "Importen er fullført. Nye: 2. Endret: 0. Uendret: 1." in page
     assert "skipped" not in page
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_confirming_a_file_no_longer_waiting_says_so_and_imports_nothing_twice(
+    admin_client, options, language
+):
+    """Confirmed a second time (the browser's back button, a double click), the file is gone
+    from the cache: the editor is told to upload it again, not shown a server error."""
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name, language=language)
+    assert confirm(admin_client, response).status_code == 302
+    imported = AdmissionThreshold.objects.count()
+    again = confirm(admin_client, response, language)
+    assert again.status_code == 302 and again["Location"] == IMPORT
+    page = visible_text(admin_client.get(IMPORT, headers={"accept-language": language}))
+    told = {"nb": "Denne filen venter ikke lenger på import", "en": "This file is no longer"}
+    assert told[language] in page
+    assert AdmissionThreshold.objects.count() == imported
 
 
 def test_the_export_names_its_columns_and_file_in_the_editors_language(admin_client, options):
