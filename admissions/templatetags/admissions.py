@@ -35,6 +35,9 @@ class ThresholdSummary:
     items: list  # ["2,78 på heltid", "2,92 på deltid"]
     year: int  # the newest admission year among them
     is_latest_round: bool  # whether that is the newest round held by today
+    # Whether any of them is a number of points: "All qualified applicants admitted" or
+    # "Programme withdrawn" alone is no competition for places, nor a threshold.
+    has_points: bool
 
 
 @register.simple_tag
@@ -61,7 +64,8 @@ def threshold_summary(options, today):
         }
         for option, t in latest
     ]
-    return ThresholdSummary(items, year, year >= latest_admission_year(today))
+    has_points = any(t.outcome == Outcome.POINTS for _option, t in latest)
+    return ThresholdSummary(items, year, year >= latest_admission_year(today), has_points)
 
 
 @register.simple_tag

@@ -183,6 +183,25 @@ def test_all_qualified_admitted_is_shown_in_words(client):
     assert "All qualified applicants admitted (full-time)" in text
 
 
+@pytest.mark.parametrize(
+    ("language", "outcome", "sentence"),
+    [
+        ("nb", Outcome.ALL_QUALIFIED, "Ved opptaket i 2025: Alle kvalifiserte søkere fikk tilbud"),
+        ("en", Outcome.WITHDRAWN, "In the 2025 admission round: Programme withdrawn (full-time)"),
+    ],
+)
+def test_without_a_points_threshold_no_competition_is_spoken_of(
+    client, language, outcome, sentence
+):
+    """ "All qualified applicants admitted" is no threshold and no competition for places."""
+    programme = make_programme(slug_nb="apent", slug_en="open")
+    make_threshold(make_study_option(programme), admission_year=2025, outcome=outcome, points=None)
+    make_requirement(programme)
+    text = visible_text(client.get(programme.get_absolute_url(language)))
+    assert sentence in text
+    assert "konkurranse" not in text and "competition" not in text and "grense" not in text
+
+
 def test_threshold_history_is_a_table_and_a_chart_with_the_table_as_its_text(client, programme):
     full, part = programme.study_options.all()
     make_threshold(full, admission_year=2022, points=Decimal("3.10"))
@@ -221,7 +240,7 @@ def test_programme_page_queries_stay_flat_as_thresholds_and_weeks_grow(
     for week in range(1, size + 1):
         make_week(cohort, iso_year=2025, week=week + 5, kind="exam")
     make_programme(replaced_by=programme, status=Status.CLOSED)  # shown as "replaces …"
-    with django_assert_num_queries(10):  # see ProgrammeQuerySet.for_detail_page (+ plans)
+    with django_assert_num_queries(11):  # see ProgrammeQuerySet.for_detail_page (+ plans)
         response = client.get(EN)
     assert response.status_code == 200
 
