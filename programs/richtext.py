@@ -3,7 +3,8 @@
 The sanitizer runs when an editor saves (the field's ``clean()``) and again on output
 (``Section.body_html``), because ``save()`` and ``loaddata`` skip the first. Links:
 ``https:``, ``http:``, ``mailto:``, ``tel:`` and site-relative paths only; a protocol-relative
-``//host/…`` becomes ``https://host/…``; anything else (``javascript:``, ``data:``, a bare
+``//host/…``, or an address typed without its scheme (``www.oslomet.no/opptak``), becomes
+``https://…`` and an e-mail address ``mailto:…``; anything else (``javascript:``, ``data:``, a bare
 relative path) loses its link and keeps its text, so no empty ``<a href="">`` is published;
 an editor's own ``rel`` or ``target`` is dropped and external links get
 ``rel="noopener noreferrer"``.
@@ -25,6 +26,15 @@ EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
 }
 _SCHEMES = ("https://", "http://", "mailto:", "tel:")
+# An address typed without its scheme ("www.oslomet.no/opptak", "lovdata.no"): a host of two
+# or more labels, the last letters only and no file extension ("plan.pdf" stays a refused
+# relative path). And an e-mail address typed without "mailto:".
+_WEB_ADDRESS = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?!(?:html?|php|aspx?|jsp|pdf|docx?|xlsx?)\b)"
+    r"[a-z]{2,6}(?::\d+)?(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+_EMAIL_ADDRESS = re.compile(r"[^@\s/:]+@(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 _EXTERNAL = re.compile(r'<a ([^>]*)href="(https?://[^"]*)"([^>]*)>')
 _NOT_A_LINK = re.compile(r'<a(?: title="[^"]*")?>(.*?)</a>', re.S)
 
@@ -34,6 +44,10 @@ def _href(tag, attribute, value):
         return value
     if value.startswith("//"):
         return "https:" + value
+    if _WEB_ADDRESS.match(value):
+        return "https://" + value
+    if _EMAIL_ADDRESS.fullmatch(value):
+        return "mailto:" + value
     if value.startswith(_SCHEMES) or (value.startswith("/") and not value.startswith("/\\")):
         return value
     return None
