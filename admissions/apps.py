@@ -35,6 +35,7 @@ class AdmissionsConfig(AppConfig):
                 "admission_requirement__accepted_fields",
                 "cohorts__weeks",
                 "replaces__cohorts",
+                "replaces__replaces__cohorts",
                 *plan_prefetches(),
             ]
         )

@@ -339,8 +339,13 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         return same_level.related_first(self.title_nb, language, *related)[:limit]
 
     def replaced_programmes(self):
-        """Published programmes that name this one as their successor (prefetched, no query)."""
-        return [p for p in self.replaces.all() if p.is_public()]
+        """Published programmes that name this one as their successor, and those that named
+        one of them (prefetched, no query): a reader sent here from a programme two
+        retirements back finds its name on the page that address now leads to."""
+        earlier = [
+            p for replaced in self.replaces.all() for p in (replaced, *replaced.replaces.all())
+        ]
+        return [p for p in earlier if p.is_public()]
 
     def hero_srcset(self):
         """The ``srcset`` of the hero image: its narrower copies (programs/images.py), then

@@ -256,12 +256,14 @@ class ProgrammeQuerySet(models.QuerySet):
         the rows the apps built on programmes register in ``extensions`` (admissions: its
         requirement in the first query; study options and cohorts, 1 each: 5 in all). A nested
         prefetch runs only when its parent rows exist: thresholds, published plans and their
-        courses, accepted fields, weeks and the replaced programmes' cohorts, 1 each: at most 11
-        (tests/test_query_counts.py).
+        courses, accepted fields, weeks, the programmes the replaced ones replaced and the
+        cohorts of both, 1 each: at most 13 (tests/test_query_counts.py).
         """
         return self.select_related(
             "replaced_by", *extensions.detail_select_related
-        ).prefetch_related("sections", "replaces", *extensions.detail_prefetch_related)
+        ).prefetch_related(
+            "sections", "replaces", "replaces__replaces", *extensions.detail_prefetch_related
+        )
 
     def at_slug(self, slug, language):
         """The programme at ``slug``, or None: a live slug in any language (the one in

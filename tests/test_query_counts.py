@@ -38,11 +38,12 @@ EXPECTED = {
     "list with a bad page number (400)": 1,  # nothing to list: only the fields to choose from
     # ProgrammeQuerySet.for_detail_page(): 5, + 1 per nested prefetch with parent rows; the
     # seed's open programme has no cohorts, so no weeks query, and no published programme
-    # plan, so its options' plans are read (1) but no plan courses.
-    "programme": 9,
-    "grade-point calculator": 9,  # the programme as for its page
-    "grade-point calculator with a result": 9,  # the same: thresholds come prefetched
-    "grade-point calculator with errors (400)": 9,
+    # plan, so its options' plans are read (1) but no plan courses. It replaces one programme,
+    # which replaced none: the programmes that one replaced are read (1), no cohorts of them.
+    "programme": 10,
+    "grade-point calculator": 10,  # the programme as for its page
+    "grade-point calculator with a result": 10,  # the same: thresholds come prefetched
+    "grade-point calculator with errors (400)": 10,
     "cohort schedule": 6,  # a retired programme with a cohort and nothing else: 5 + weeks
     "cohort calendar feed": 6,
     "programme plan": 9,  # 5 + thresholds, plans, plan courses, weeks of the plan's cohort
@@ -109,7 +110,9 @@ def test_every_page_of_a_large_list_costs_the_same(client, every_page_type, url)
 def detail_page_queries(programme):
     """What ``for_detail_page()`` costs for ``programme``: 5 queries, + 1 per nested prefetch
     that has parent rows (thresholds, programme plans, plan courses, accepted fields, weeks,
-    cohorts of replaced programmes)."""
+    the replaced programmes' cohorts and the programmes they replaced, and those ones'
+    cohorts)."""
+    earlier = Programme.objects.filter(replaced_by__replaced_by=programme)
     return 5 + sum(
         [
             programme.study_options.exists(),
@@ -118,6 +121,8 @@ def detail_page_queries(programme):
             hasattr(programme, "admission_requirement"),
             programme.cohorts.exists(),
             programme.replaces.exists(),
+            programme.replaces.exists(),
+            earlier.exists(),
         ]
     )
 

@@ -42,6 +42,29 @@ def test_a_three_step_chain_resolves_in_one_hop(client, url, location):
 
 
 @pytest.mark.parametrize(
+    ("url", "sentences"),
+    [
+        ("/studier/nyest/", ["Dette studiet erstatter Midt.", "Dette studiet erstatter Eldst."]),
+        (
+            "/en/programmes/newest/",
+            ["This programme replaces Middle.", "This programme replaces Oldest."],
+        ),
+    ],
+)
+def test_the_end_of_a_chain_names_every_programme_that_leads_to_it(client, url, sentences):
+    """A reader of the oldest programme lands on the newest (one hop): it names theirs too,
+    with their cohort's weeks."""
+    newest = make_programme(slug_nb="nyest", slug_en="newest")
+    middle = retired(title_nb="Midt", title_en="Middle", replaced_by=newest)
+    oldest = retired(title_nb="Eldst", title_en="Oldest", slug_en="oldest", replaced_by=middle)
+    make_cohort(oldest, code="2023H")
+    replaces = parse(client.get(url)).select_one(".replaces")
+    texts = [" ".join(p.get_text(" ").split()) for p in replaces.select("p")]
+    assert [text.split(" Stud")[0] for text in texts] == sentences  # "Students on …"
+    assert replaces.a["href"] == oldest.cohorts.get().get_absolute_url()
+
+
+@pytest.mark.parametrize(
     ("url", "lang", "heading"),
     [
         ("/studier/gammelt/", "nb", "Gammelt studium er lagt ned"),
