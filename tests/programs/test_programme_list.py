@@ -546,3 +546,18 @@ def test_the_bachelor_fields_are_in_the_readers_alphabetical_order(client, url, 
         make_field_of_study(name_nb=name_nb, name_en=name_en)
     options = parse(client.get(url)).select("select[name=bachelor] option")
     assert [option.get_text(strip=True) for option in options[1:]] == names
+
+
+def test_an_english_card_of_a_programme_without_english_says_its_page_is_in_norwegian(client):
+    make_programme(title_nb="Bachelor i drama", title_en="", slug_en="", lead_en="")
+    make_programme(title_nb="Bachelor i musikk", title_en="Bachelor's Programme in Music")
+    cards = {
+        card.select_one(".programme-card__title a").get_text(strip=True): card
+        for card in parse(client.get("/en/programmes/")).select(".programme-card")
+    }
+    norwegian, english = cards["Bachelor i drama"], cards["Bachelor's Programme in Music"]
+    assert norwegian.select_one(".programme-card__title a")["lang"] == "nb"
+    assert norwegian.select_one(".programme-card__language").get_text() == "Page in Norwegian"
+    assert not english.select_one(".programme-card__language")
+    assert not english.select_one(".programme-card__title a").has_attr("lang")
+    assert not parse(client.get("/studier/")).select(".programme-card__language")
