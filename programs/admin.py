@@ -477,9 +477,18 @@ class ProgrammeAdmin(
                 "(%(rows)s). Add those courses again, or choose a later version."
             )
             self.message_user(request, message % {"rows": ", ".join(missing)}, messages.ERROR)
-            if recovered:
-                return redirect("admin:programs_programme_recoverlist")
-            return redirect("admin:programs_programme_history", quote(version.object_id))
+            return self._back(recovered, version)
+        if taken := restoring.taken_addresses():
+            address, holder = taken[0]
+            message = _(
+                "This version cannot be brought back: its address “%(address)s” is now used by "
+                "“%(holder)s”. Give that programme another address first, or choose another "
+                "version."
+            )
+            self.message_user(
+                request, message % {"address": address, "holder": holder}, messages.ERROR
+            )
+            return self._back(recovered, version)
         request.restoring = restoring
         if request.method != "POST":
             return view(request, *args)  # the preview of what would come back
@@ -488,6 +497,14 @@ class ProgrammeAdmin(
         if response.status_code == 302:
             restoring.record(request.user, newest_before)
         return response
+
+    @staticmethod
+    def _back(recovered, version):
+        """Where an editor goes when a version cannot be brought back: the list of deleted
+        programmes, or the programme's history."""
+        if recovered:
+            return redirect("admin:programs_programme_recoverlist")
+        return redirect("admin:programs_programme_history", quote(version.object_id))
 
     def history_view(self, request, object_id, extra_context=None):
         """Who changed what and when, newest first, each with a link to what it changed."""

@@ -338,6 +338,19 @@ class Restoring:
                     missing.append(row.object_repr)
         return missing
 
+    def taken_addresses(self):
+        """``(address, programme)`` for each address (slug) of this version that another
+        programme has taken since: bringing it back would break their uniqueness, which
+        reversion reports as a "missing dependency"."""
+        model, fields = self.version._model, self.version.field_dict
+        taken = []
+        for name in ("slug_nb", "slug_en"):
+            if slug := fields.get(name):
+                others = model._default_manager.exclude(pk=self.version.object_id)
+                if holder := others.filter(**{name: slug}).first():
+                    taken.append((slug, holder))
+        return taken
+
     def record(self, user, newest_before):
         """Replace reversion's comment (translated into the restorer's language) on the
         revision this restore saved with ours (untranslated): the revision by ``user`` holding

@@ -339,6 +339,31 @@ def test_a_recovered_programme_says_so(admin_client):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("nb", "Denne versjonen kan ikke hentes tilbake: Adressen «tapt» brukes nå av «Ny»."),
+        ("en", "This version cannot be brought back: its address “tapt” is now used by “New”."),
+    ],
+)
+def test_a_deleted_programme_whose_address_is_taken_says_which_and_by_whom(
+    admin_client, language, said
+):
+    """Recovering it would break the address's uniqueness: reversion said "Could not save …
+    version - missing dependency." in English, whatever the editor's language."""
+    programme = make_programme(title_nb="Tapt", slug_nb="tapt")
+    pk = programme.pk
+    admin_client.post(f"/admin/programs/programme/{pk}/delete/", {"post": "yes"})
+    make_programme(title_nb="Ny", title_en="New", slug_nb="tapt")
+    version = Version.objects.get_deleted(Programme).get(object_id=str(pk))
+    headers = {"accept-language": language}
+    response = admin_client.get(f"/admin/programs/programme/recover/{version.pk}/", headers=headers)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/programs/programme/recover/"
+    assert said in visible_text(admin_client.get(response["Location"], headers=headers))
+    assert not Programme.objects.filter(pk=pk).exists()
+
+
 def test_a_comment_saved_as_plain_text_is_shown_as_it_was():
     assert history.comment_text("Lastet inn fra startinnholdet.") == (
         "Lastet inn fra startinnholdet."
