@@ -618,7 +618,7 @@ class ProgrammeAdmin(
             comment = (
                 history.comment(
                     gettext_noop("Retired: visitors are sent to %(successor)s."),
-                    successor=str(successor),
+                    successor=history.titles(successor),
                 )
                 if successor
                 else history.comment(

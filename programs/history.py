@@ -15,14 +15,15 @@ from datetime import datetime
 from operator import attrgetter
 
 import reversion
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
 
@@ -56,7 +57,9 @@ def follow_from_programme(relations, models):
 def comment(msgid, **params):
     """A revision comment every reader sees in their own language, whoever wrote it in
     which: kept as the English ``msgid`` (marked with ``gettext_noop``) and its ``params``,
-    translated when shown by ``comment_text()``, as Django keeps its change messages."""
+    translated when shown by ``comment_text()``, as Django keeps its change messages. A
+    parameter may be ``{language: text}`` (a programme's title in each language,
+    ``titles()``): it is shown in the reader's, or in Norwegian when it has none."""
     return json.dumps({"comment": msgid, "params": params}, ensure_ascii=False)
 
 
@@ -68,13 +71,23 @@ def comment_text(stored):
         return LogEntry(change_message=stored).get_change_message()
     try:
         data = json.loads(stored)
-        params = {
-            name: moment_text(datetime.fromisoformat(value)) if name.endswith("_at") else value
-            for name, value in data["params"].items()
-        }
+        params = {name: _param_text(name, value) for name, value in data["params"].items()}
         return _(data["comment"]) % params
     except (ValueError, KeyError, TypeError, AttributeError):
         return stored
+
+
+def _param_text(name, value):
+    if name.endswith("_at"):
+        return moment_text(datetime.fromisoformat(value))
+    if isinstance(value, dict):
+        return value.get(get_language()) or value["nb"]
+    return value
+
+
+def titles(programme):
+    """``{language: title}`` of ``programme`` for a comment's parameter (``comment()``)."""
+    return {code: getattr(programme, f"title_{code}") for code, _name in settings.LANGUAGES}
 
 
 def moment_text(moment, format="DATETIME_FORMAT"):

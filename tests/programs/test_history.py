@@ -253,8 +253,8 @@ def history_comments(client, programme, language):
 
 
 def test_each_reader_sees_the_history_in_their_own_language(admin_client):
-    """Written in one language, read in the other: the comments are kept untranslated (a
-    name in one is the name as it was then, in the writer's language)."""
+    """Written in one language, read in the other: the comments are kept untranslated, a
+    programme named in one in every language (as it was then)."""
     successor = make_programme(title_nb="Etterfølger", title_en="Successor")
     programme = make_programme()
     threshold = make_threshold(make_study_option(programme), points="2.78")
@@ -272,7 +272,7 @@ def test_each_reader_sees_the_history_in_their_own_language(admin_client):
         headers={"accept-language": "en"},
     )
     assert history_comments(admin_client, programme, "nb") == [
-        "Lagt ned: Besøkende sendes til Successor.",
+        "Lagt ned: Besøkende sendes til Etterfølger.",
         "Endret Poeng.",
     ]
     assert history_comments(admin_client, programme, "en") == [
