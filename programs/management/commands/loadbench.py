@@ -387,6 +387,7 @@ class Command(BaseCommand):
         )
         o = self.options
         programmes = Programme.objects.published().count()
+        cache = "Redis" if settings.REDIS_URL else "files the workers share (config/cache.py)"
         return f"""# Benchmarks
 
 Written by `make bench` (programs/management/commands/loadbench.py) on {date.today():%Y-%m-%d},
@@ -396,10 +397,11 @@ Rerun it to replace this page; compare figures from the same machine only.
 
 Setup: a scratch SQLite database with the seed and `demo_catalogue --programmes 400`
 ({programmes} published programmes); gunicorn with the production settings and 2 sync workers
-per server; nginx with 2 workers; wrk with {o["connections"]} connections and {o["threads"]}
-threads on 127.0.0.1, {o["duration"]} s per case and language, {o["rounds"]} interleaved
-rounds (req/s over all rounds, median p50, worst p99). wrk, nginx and gunicorn share the same
-cores. Programme page: `{facts["url_nb"]}` and `{facts["url_en"]}`
+per server, the page cache in {cache}; nginx with 2 workers; wrk with
+{o["connections"]} connections and {o["threads"]} threads on 127.0.0.1, {o["duration"]} s per
+case and language, {o["rounds"]} interleaved rounds (req/s over all rounds, median p50, worst
+p99). wrk, nginx and gunicorn share the same cores.
+Programme page: `{facts["url_nb"]}` and `{facts["url_en"]}`
 ({programme.sections.count()} sections); list query: `?{o["list_query"]}`.
 nginx keeps connections alive; gunicorn's sync workers close each one, as behind a load
 balancer. Case (b) serves the saved page as a static file (bench/settings.py); case (g) renders
