@@ -21,4 +21,4 @@ def test_the_schedule_block_shows_the_autumn_cohort_above_the_spring_cohort(clie
     for code in ("2024V", "2024H"):
         make_week(make_cohort(programme, code=code, ends_year=2026, ends_season="spring"))
     headings = [h.get_text(strip=True) for h in parse(client.get("/studier/studium/")).select("h3")]
-    assert headings == ["Kull 2024H", "Kull 2024V"]
+    assert headings == ["Kull 2024H (oppstart høsten 2024)", "Kull 2024V (oppstart våren 2024)"]

@@ -70,7 +70,7 @@ def programme():
                 "Ved opptaket i 2024 var poenggrensene: 2,78 på heltid 2,92 på deltid",
                 "Du søker på Søknadsweb med studiekode 215 1210 for heltid og 215 1220 for deltid.",
                 "Søknadsfristen er 1. mars 2027.",
-                "Kull 2023H",
+                "Kull 2023H (oppstart høsten 2023)",
                 "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46.",
                 "Vår 2025: uke 4.",
                 "Uke 37 (samling): 9.–13. september 2024",
@@ -87,7 +87,7 @@ def programme():
                 "You apply through Søknadsweb with study codes 215 1210 (full-time) and "
                 "215 1220 (part-time).",
                 "The application deadline is 1 March 2027.",
-                "Cohort 2023H",
+                "Cohort 2023H (autumn 2023 intake)",
                 "Autumn 2024: weeks 37 and 49. Placement weeks 39–46.",
                 "Spring 2025: week 4.",
                 "Week 37 (teaching): 9–13 September 2024",
