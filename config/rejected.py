@@ -55,8 +55,6 @@ BAD_REQUEST = (
 )
 # The statuses gunicorn 27 writes for a client's fault (gunicorn.workers.base.handle_error).
 CLIENT_STATUSES = (400, 403, 414, 417, 431, 501)
-
-
 NOT_STORED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 
 
