@@ -18,6 +18,7 @@ import reversion
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -354,15 +355,19 @@ class Restoring:
     def taken_addresses(self):
         """``(address, programme)`` for each address (slug) of this version that another
         programme has taken since: bringing it back would break their uniqueness, which
-        reversion reports as a "missing dependency"."""
-        model, fields = self.version._model, self.version.field_dict
-        taken = []
-        for name in ("slug_nb", "slug_en"):
-            if slug := fields.get(name):
-                others = model._default_manager.exclude(pk=self.version.object_id)
-                if holder := others.filter(**{name: slug}).first():
-                    taken.append((slug, holder))
-        return taken
+        reversion reports as a "missing dependency". Found by the model's own constraint
+        check, whose message names the holder (programs/unique.py)."""
+        programme = self.version._object_version.object
+        programme._state.adding = False  # its own row, if it is still there, is no clash
+        try:
+            programme.validate_constraints()
+        except ValidationError as error:
+            return [
+                (clash.params["value"], clash.params["holder"])
+                for name in ("slug_nb", "slug_en")
+                for clash in error.error_dict.get(name, [])
+            ]
+        return []
 
     def record(self, user, newest_before):
         """Replace reversion's comment (translated into the restorer's language) on the
