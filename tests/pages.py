@@ -70,10 +70,10 @@ def rendered_form(response, new_rows=None):
 def refused_pages():
     """``{status: (headers, body)}`` of the pages gunicorn writes for the requests it refuses
     (config/rejected.py), one per kind of wording: a bad request, too long, too large."""
-    from config.rejected import response
+    from config.rejected import WORDINGS, response
 
     pages = {}
-    for status in (400, 414, 431):
+    for status in (400, *WORDINGS):
         head, _, body = response(status).partition(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         pages[status] = (dict(line.split(": ", 1) for line in lines), body)

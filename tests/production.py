@@ -59,7 +59,8 @@ def start_gunicorn(**env):
     never starts with pages another test's server cached from another state of the database.
     """
     port = free_port()
-    env.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="cache-", dir=CACHE_ROOT))
+    if "CACHE_DIR" not in env:
+        env["CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=CACHE_ROOT)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
