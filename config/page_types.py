@@ -46,6 +46,12 @@ PAGE_TYPES = [
     ),
     PageType("list search without results", "/studier/?q=romfart", "/en/programmes/?q=space", 200),
     PageType(
+        "list search naming a discontinued programme",  # with its successor; one without
+        "/studier/?q=psykisk+helsearbeid",
+        "/en/programmes/?q=discontinued",
+        200,
+    ),
+    PageType(
         "list with a bad page number (400)", "/studier/?page=0", "/en/programmes/?page=abc", 400
     ),
     PageType(

@@ -156,6 +156,24 @@ class ProgrammeQuerySet(models.QuerySet):
         """Published programmes a prospective student can still follow (not discontinued)."""
         return self.published().exclude(status=Status.DISCONTINUED)
 
+    def formerly_offered(self, text, language, limit=3):
+        """Published programmes no longer offered whose title, as a reader of ``language`` sees
+        it, holds every word of ``text`` (as ``search`` matches a word), in title order, with
+        two steps of their successors (1 query). For a search that finds nothing: "Psykisk
+        helsearbeid" is no longer a programme of its own, and its reader should learn where it
+        went. A chain of more than two retirements costs a query per further step
+        (``destination()``)."""
+        words = WORD.findall(text) or [text]
+        match = reduce(and_, (self._word_match(word, "search_title") for word in words))
+        return (
+            self.published()
+            .filter(status=Status.DISCONTINUED)
+            .alias(search_title=visible("title", language))
+            .filter(match)
+            .select_related("replaced_by__replaced_by")
+            .in_title_order(language)[:limit]
+        )
+
     def in_title_order(self, language):
         """Alphabetical by the title a reader of ``language`` sees (nb when not translated)."""
         return self.order_by(alphabetical(visible("title", language), language), "pk")
@@ -203,7 +221,9 @@ class ProgrammeQuerySet(models.QuerySet):
         programmes = self.alias(
             search_title=visible("title", language), search_lead=visible("lead", language)
         )
-        match = reduce(and_, (self._word_match(word) for word in words))
+        match = reduce(
+            and_, (self._word_match(word, "search_title", "search_lead") for word in words)
+        )
         if also is not None:
             match |= also
         if connection.vendor != "postgresql" or not WORD.search(text):
@@ -220,13 +240,14 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
     @staticmethod
-    def _word_match(word):
-        """``word`` in the visible title or lead, in any case (see ``spellings``)."""
+    def _word_match(word, *fields):
+        """``word`` in any of the text ``fields`` (aliases), in any case (see ``spellings``)."""
         return reduce(
             or_,
             (
-                Q(search_title__icontains=spelling) | Q(search_lead__icontains=spelling)
+                Q(**{f"{field}__icontains": spelling})
                 for spelling in spellings(word)
+                for field in fields
             ),
         )
 

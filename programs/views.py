@@ -27,9 +27,21 @@ def programme_list(request):
         # The other language's list keeps the filters, on page 1; a search is in one language.
         "switcher_query": query_string(form, leave_out={"q"}) if page else "",
         "page_languages": [code for code, _name in settings.LANGUAGES],
+        "formerly_offered": formerly_offered(form, page),
     }
     status = 400 if form.errors else 200
     return render(request, "programs/programme_list.html", context, status=status)
+
+
+def formerly_offered(form, page):
+    """For a search that found nothing: ``(programme, destination)`` for each retired programme
+    its words name, where ``destination`` is the programme that took its place, or None when
+    none did (its page, a 410, lists alternatives). 1 query, and only then."""
+    text = form.cleaned_data.get("q") if page is not None and not page.count else None
+    if not text:
+        return []
+    found = Programme.objects.formerly_offered(text, get_language())
+    return [(programme, programme.destination()) for programme in found]
 
 
 @read_only

@@ -282,6 +282,113 @@ def test_an_empty_result_says_what_to_change(client, catalogue, url, message):
     assert parse(response).select_one("#result-count a")["href"] == url.split("?")[0]
 
 
+# A search that finds nothing names the discontinued programmes it matches ---------------
+
+
+def retired_notes(response):
+    """The empty result's sentences about discontinued programmes, and the link of each."""
+    return [
+        (" ".join(p.get_text(" ").split()), p.a["href"])
+        for p in parse(response).select(".programme-results__empty p")
+        if "discontinued" in p.get_text() or "lagt ned" in p.get_text()
+    ]
+
+
+@pytest.fixture
+def retired(catalogue):
+    """"Psykisk helsearbeid", discontinued, replaced by the catalogue's "mental"."""
+    return make_programme(
+        title_nb="Psykisk helsearbeid",
+        title_en="Mental Health Work",
+        status=Status.DISCONTINUED,
+        replaced_by=catalogue["mental"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "sentence"),
+    [
+        (
+            "nb",
+            "/studier/?q=psykisk+helsearbeid",
+            "Psykisk helsearbeid er lagt ned. Studiet er erstattet av "
+            "Psykisk helse-, rus- og avhengighetsarbeid .",
+        ),
+        (
+            "en",
+            "/en/programmes/?q=health+work",
+            "Mental Health Work has been discontinued. It has been replaced by "
+            "Mental Health and Addiction .",
+        ),
+    ],
+)
+def test_a_search_that_finds_nothing_names_a_discontinued_programme_and_its_successor(
+    client, catalogue, retired, language, query, sentence
+):
+    response = client.get(query)
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert retired_notes(response) == [
+        (sentence, catalogue["mental"].get_absolute_url(language))
+    ]
+    # The link leaves the live region's summary first, and "See all programmes" last.
+    assert status_text(response).startswith(("Fant ingen studier", "No programme matches"))
+
+
+def test_it_leads_along_a_chain_to_the_programme_open_now(client, catalogue, retired):
+    newest = make_programme(title_nb="Rus og samfunn")
+    catalogue["mental"].status, catalogue["mental"].replaced_by = Status.DISCONTINUED, newest
+    catalogue["mental"].save()
+    response = client.get("/studier/?q=psykisk")
+    assert [href for _text, href in retired_notes(response)] == [
+        newest.get_absolute_url("nb"),  # both discontinued ones lead to it, in title order
+        newest.get_absolute_url("nb"),
+    ]
+
+
+def test_one_without_a_successor_links_its_own_page_of_alternatives(client, catalogue):
+    gone = make_programme(
+        title_nb="Romfart", title_en="Space Flight", status=Status.DISCONTINUED, slug_en=""
+    )
+    response = client.get("/en/programmes/?q=space")
+    assert retired_notes(response) == [
+        (
+            "Space Flight has been discontinued, and no programme has taken its place. "
+            "See what you can apply for instead .",
+            gone.get_absolute_url("en"),
+        )
+    ]
+    href = gone.get_absolute_url("en")
+    assert client.get(href).status_code == 410
+
+
+def test_an_untranslated_title_is_marked_norwegian_in_english(client, catalogue):
+    make_programme(title_nb="Romfart", title_en="", status=Status.DISCONTINUED)
+    empty = parse(client.get("/en/programmes/?q=romfart")).select_one(".programme-results__empty")
+    assert empty.select_one('span[lang="nb"]').get_text() == "Romfart"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/studier/?q=psykisk",  # the search finds the open programme: no note
+        "/studier/?q=okonomisk+helsearbeid",  # not every word is in the retired title
+        "/studier/?q=avhengighet+helsearbeid",  # a word of its successor's title only
+    ],
+)
+def test_no_note_unless_the_search_finds_nothing_and_every_word_names_it(
+    client, catalogue, retired, query
+):
+    response = client.get(query)
+    assert response.status_code == 200
+    assert retired_notes(response) == []
+
+
+def test_a_discontinued_programme_the_public_does_not_see_is_not_named(client, catalogue):
+    make_programme(title_nb="Romfart", status=Status.DISCONTINUED, is_published=False)
+    assert retired_notes(client.get("/studier/?q=romfart")) == []
+
+
 # Pages -----------------------------------------------------------------------------------
 
 
@@ -441,7 +548,8 @@ def test_a_field_errors_link_to_its_field(client, db, field):
 VARIANTS = {
     "/studier/": 2,  # the fields of study to choose from, the page of programmes with their count
     "/studier/?q=studium": 2,
-    "/studier/?q=215+0": 2,  # study codes: a subquery, not a query
+    "/studier/?q=900+0": 2,  # study codes: a subquery, not a query
+    "/studier/?q=romfart": 3,  # nothing found: + discontinued programmes with the words
     "/studier/?level=further_education&mode=full_time&open=1": 2,
     "/studier/?page=2": 2,
     "/en/programmes/?q=programme&page=2&mode=full_time": 2,
