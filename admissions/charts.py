@@ -82,8 +82,18 @@ def _tick_count(low: Decimal, high: Decimal, step: Decimal) -> int:
     return int(last - first) + 1
 
 
-def _tick_step(low: Decimal, high: Decimal) -> Decimal:
-    """The most readable step that puts 4–6 multiples of itself in [low, high]."""
+def _nice_range(low: Decimal, high: Decimal, step: Decimal, scale_min: Decimal, scale_max: Decimal):
+    """[low, high] widened to the multiples of `step` around it, within the scale: a gridline
+    at or below the lowest value and at or above the highest, so each can be read off."""
+    return (
+        max((low / step).to_integral_value(ROUND_FLOOR) * step, scale_min),
+        min((high / step).to_integral_value(ROUND_CEILING) * step, scale_max),
+    )
+
+
+def _tick_step(low: Decimal, high: Decimal, scale_min: Decimal, scale_max: Decimal) -> Decimal:
+    """The most readable step that puts 4–6 multiples of itself in [low, high] once it is
+    widened to them (`_nice_range`)."""
     exponent = (high - low).adjusted()
     candidates = [
         (tier, Decimal(multiplier).scaleb(power))
@@ -94,16 +104,15 @@ def _tick_step(low: Decimal, high: Decimal) -> Decimal:
 
     def badness(candidate):
         tier, step = candidate
-        count = _tick_count(low, high, step)
+        count = _tick_count(*_nice_range(low, high, step, scale_min, scale_max), step)
         return (not MIN_TICKS <= count <= MAX_TICKS, tier, abs(count - WANTED_TICKS))
 
     return min(candidates, key=badness)[1]
 
 
-def _y_ticks(low: Decimal, high: Decimal) -> list[Decimal]:
-    step = _tick_step(low, high)
+def _y_ticks(low: Decimal, high: Decimal, step: Decimal) -> list[Decimal]:
     decimals = max(0, -step.normalize().as_tuple().exponent)
-    first = (low / step).to_integral_value("ROUND_CEILING")
+    first = (low / step).to_integral_value(ROUND_CEILING)
     count = _tick_count(low, high, step)
     quantum = Decimal(1).scaleb(-decimals)
     return [((first + i) * step).quantize(quantum) for i in range(count)]
@@ -119,8 +128,9 @@ def threshold_chart(
     """Lines of thresholds over the years, or None when fewer than 2 years have a number.
 
     `scale_min`/`scale_max` bound the points scale (e.g. 1–5 for OsloMet further education); the
-    y axis covers the data with some padding inside those bounds. The x axis runs over every
-    year in any series, so a year without a number shows as a gap in the line.
+    y axis covers the data with some padding inside those bounds, widened to the ticks around
+    it, so that it starts and ends at a gridline (where the scale allows). The x axis runs over
+    every year in any series, so a year without a number shows as a gap in the line.
     """
     values = [value for s in series for _, value in s.points if value is not None]
     years_with_numbers = {year for s in series for year, value in s.points if value is not None}
@@ -128,6 +138,8 @@ def threshold_chart(
         return None
     years = sorted({year for s in series for year, _ in s.points})
     low, high = _y_range(values, scale_min, scale_max)
+    step = _tick_step(low, high, scale_min, scale_max)
+    low, high = _nice_range(low, high, step, scale_min, scale_max)
 
     left, right = MARGIN_LEFT, width - MARGIN_RIGHT
     top, bottom = MARGIN_TOP, height - MARGIN_BOTTOM
@@ -148,7 +160,7 @@ def threshold_chart(
         for i, year in enumerate(labelled)
     )
     # Tick labels in the active language's number format: "2,5" on Norwegian pages.
-    y_ticks = tuple((_coordinate(y_of(t)), number_format(t)) for t in _y_ticks(low, high))
+    y_ticks = tuple((_coordinate(y_of(t)), number_format(t)) for t in _y_ticks(low, high, step))
     lines = tuple(_line(i, s, x_of, y_of) for i, s in enumerate(series, start=1))
     return Chart(
         width=width,

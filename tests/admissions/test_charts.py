@@ -3,11 +3,15 @@
 import re
 from decimal import Decimal
 
+import hypothesis
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from admissions.charts import Box, Series, threshold_chart
+from admissions.choices import SCALE_RANGE
 
 D = Decimal
 FULL_TIME = Series("Full-time", [(2022, D("2.78")), (2023, D("3.10")), (2024, D("2.95"))])
@@ -98,6 +102,27 @@ def test_four_to_six_y_ticks_lie_within_the_scale_and_the_plot(series, scale):
     assert all(top <= float(y) <= bottom for y, _ in chart.y_ticks)
 
 
+@hypothesis.settings(derandomize=True, database=None, max_examples=300)
+@given(
+    scale=st.sampled_from(list(SCALE_RANGE.values())),
+    hundredths=st.lists(st.floats(0, 1), min_size=2, max_size=6),
+)
+def test_the_axis_has_a_gridline_at_or_beyond_the_lowest_and_highest_value(scale, hundredths):
+    """The y axis starts at a tick at or below the lowest value, and ends at one at or above
+    the highest, unless the scale's maximum ends it first; so every value can be read off
+    between two labelled gridlines."""
+    low, high = scale
+    values = [(low + (high - low) * D(str(share))).quantize(D("0.01")) for share in hundredths]
+    series = Series("A", [(2020 + i, value) for i, value in enumerate(values)])
+    with translation.override("en"):
+        chart = threshold_chart([series], *scale)
+    ticks = [D(label) for _, label in chart.y_ticks]
+    step = ticks[1] - ticks[0]
+    assert chart.y_ticks[0][0] == chart.plot.bottom
+    assert ticks[0] <= min(values)
+    assert ticks[-1] >= max(values) or ticks[-1] + step > high
+
+
 def test_tick_labels_use_the_readers_decimal_comma():
     series = Series("A", [(2023, D("2.60")), (2024, D("2.90"))])
     with translation.override("nb"):
@@ -116,13 +141,14 @@ def test_coordinates_are_rounded_to_one_decimal():
 def test_each_point_sits_at_its_year_and_threshold_on_the_padded_y_range():
     """640 x 280 with margins: the plot runs x 64-624 and y 16-244. Years are spread over
     x 80-608 (16 in from the edges), 2023 half-way at 344. The y axis covers 2.78-3.10
-    padded by 0.1 each way, 2.68-3.20, so 2.78 sits 0.10/0.52 of 228 above the bottom:
-    y = 244 - 43.8 = 200.2."""
+    padded by 0.1 each way, 2.68-3.20, widened to its ticks (every 0.2) 2.6-3.2, so 2.78
+    sits 0.18/0.6 of 228 above the bottom: y = 244 - 68.4 = 175.6."""
     chart = chart_of(FULL_TIME)
     assert chart.plot == Box(left="64", top="16", right="624", bottom="244")
+    assert [label for _, label in chart.y_ticks] == ["2,6", "2,8", "3,0", "3,2"]  # nb: the default
     (line,) = chart.lines
-    assert line.markers == (("80", "200.2"), ("344", "59.8"), ("608", "125.6"))
-    assert line.runs == ("80,200.2 344,59.8 608,125.6",)
+    assert line.markers == (("80", "175.6"), ("344", "54"), ("608", "111"))
+    assert line.runs == ("80,175.6 344,54 608,111",)
     assert chart.x_ticks == (("80", "2022", False), ("344", "2023", False), ("608", "2024", False))
     assert (chart.x_label_y, chart.y_label_x) == ("268", "56")
 
