@@ -72,19 +72,27 @@ def reasons(row):
 
 
 def preview_rows(result):
-    """Each row of the file with what the import does with it, for the preview table."""
+    """Each row of the file with what the import does with it, for the preview table: the
+    scale it is saved on (a row without one takes its option's or the file layout's), and for a
+    change the value it replaces, with that value's scale when the change is of scale too."""
     value = ThresholdValueField()
     rows = []
     for number, row in enumerate(result.rows, start=1):
         kind, action = ACTIONS.get(row.import_type, ACTIONS[RowResult.IMPORT_TYPE_ERROR])
+        changed, refused = kind == "change", kind == "refuse"
+        instance, original = row.instance, row.original
+        scale = row.row_values.get("scale", "") if refused else instance.get_scale_display()
+        scale_changed = changed and original.scale != instance.scale
         rows.append(
             {
                 "number": number,
                 "kind": kind,
                 "action": action,
                 "cells": [row.row_values.get(column, "") for column in REQUIRED_COLUMNS],
-                "before": value.export(row.original) if kind == "change" else "",
-                "reasons": reasons(row) if kind == "refuse" else [],
+                "scale": scale,
+                "before": value.export(original) if changed else "",
+                "before_scale": original.get_scale_display() if scale_changed else "",
+                "reasons": reasons(row) if refused else [],
             }
         )
     return rows

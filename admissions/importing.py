@@ -99,13 +99,16 @@ class YearWidget(widgets.Widget):
 
 
 class CodeWidget(widgets.Widget):
-    """One of ``names`` (upper-cased), stored as its code; exported as the code."""
+    """One of ``names`` (upper-cased), stored as its code; exported as the code. An
+    ``optional`` column's empty cell is None: the field then leaves the attribute alone."""
 
-    def __init__(self, names, message):
+    def __init__(self, names, message, optional=False):
         super().__init__()
-        self.names, self.message = names, message
+        self.names, self.message, self.optional = names, message, optional
 
     def clean(self, value, row=None, **kwargs):
+        if self.optional and not text(value):
+            return None
         code = self.names.get(text(value).upper())
         if code is None:
             raise ValueError(self.message() % {"value": text(value)})
@@ -175,7 +178,9 @@ class ThresholdResource(resources.ModelResource):
         widget=CodeWidget(
             {code.upper(): code for code in Scale.values},
             lambda: _("“%(value)s” is not a scale: use grade_average or competition_points."),
+            optional=True,
         ),
+        saves_null_values=False,
     )
 
     class Meta:
@@ -238,11 +243,11 @@ class ThresholdResource(resources.ModelResource):
             ) from None
 
     def import_instance(self, instance, row, **kwargs):
-        """Fills the row in; a new row without a scale column takes the scale of the option's
-        other thresholds. A second row for the same option, year, round and quota is
-        refused."""
+        """Fills the row in; a new row without a scale (no column, or an empty cell) takes the
+        scale of the option's other thresholds. A second row for the same option, year, round
+        and quota is refused."""
         super().import_instance(instance, row, **kwargs)
-        if instance.pk is None and "scale" not in row and instance.study_option_id:
+        if instance.pk is None and not text(row.get("scale")) and instance.study_option_id:
             earlier = instance.study_option.thresholds.order_by("-admission_year").first()
             instance.scale = earlier.scale if earlier else self.default_scale
         key = (instance.study_option_id, instance.admission_year, instance.round, instance.quota)

@@ -107,6 +107,32 @@ def test_the_preview_lists_rows_to_create_change_and_leave_unchanged(admin_clien
     )
 
 
+def test_the_preview_shows_the_scale_each_row_is_saved_on_and_a_change_of_scale(
+    admin_client, options
+):
+    """A row that changes the scale shows the value it replaces with that value's scale, so
+    "45,0" over "4,50" reads as a change of scale; a row with an empty scale cell takes its
+    option's, as one without the column does: the one the row above just gave it."""
+    make_threshold(options[0], admission_year=2024, points=Decimal("4.50"))
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value,scale\n"
+        "215 1210,2024,HOVED,ORD,45.0,competition_points\n"
+        "215 1210,2025,HOVED,ORD,4.6,\n"
+        "215 1220,2025,HOVED,ORD,3.1,grade_average\n",
+        language="nb",
+    )
+    preview = response.context["preview"]
+    assert [(row["kind"], row["scale"], row["before"], row["before_scale"]) for row in preview] == [
+        ("change", "Konkurransepoeng, 0–90", Decimal("4.50"), "Karaktersnitt, 1–5"),
+        ("create", "Konkurransepoeng, 0–90", "", ""),
+        ("create", "Karaktersnitt, 1–5", "", ""),
+    ]
+    table = visible_text(response)
+    assert "4,50 (Karaktersnitt, 1–5)" in table
+    assert "Konkurransepoeng, 0–90" in table
+
+
 def test_one_bad_row_refuses_the_file_names_the_row_and_the_reason(admin_client, options):
     response = upload(
         admin_client,
