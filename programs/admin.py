@@ -490,12 +490,17 @@ class ProgrammeAdmin(
             )
             return self._back(recovered, version)
         request.restoring = restoring
+        lost_successor = restoring.lost_successor_message()
         if request.method != "POST":
+            if lost_successor:  # said before the editor confirms, and again after
+                self.message_user(request, lost_successor, messages.WARNING)
             return view(request, *args)  # the preview of what would come back
         newest_before = Revision.objects.aggregate(pk=Max("pk"))["pk"] or 0
         response = view(request, *args)
         if response.status_code == 302:
             restoring.record(request.user, newest_before)
+            if lost_successor:
+                self.message_user(request, lost_successor, messages.WARNING)
         return response
 
     @staticmethod

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
 
+from programs.choices import Status
 from programs.models import Programme, Section
 
 # Model → the relations its versions follow. A child follows its parent too, so a change
@@ -368,6 +369,33 @@ class Restoring:
                 for clash in error.error_dict.get(name, [])
             ]
         return []
+
+    def lost_successor(self):
+        """The successor this version names, as last recorded, when that programme has been
+        deleted since (None otherwise): the form cannot offer it, so the programme comes back
+        without one; if it is discontinued, its page then answers 410."""
+        pk = self.version.field_dict.get("replaced_by_id")
+        if pk is None or Programme.objects.filter(pk=pk).exists():
+            return None
+        last = versions_of(pk).first()
+        return last.object_repr if last else f"#{pk}"
+
+    def lost_successor_message(self):
+        """What to tell the editor about ``lost_successor()``, in their language, or ''."""
+        successor = self.lost_successor()
+        if successor is None:
+            return ""
+        message = _(
+            "This version names “%(successor)s” as its successor, which has been deleted "
+            "since, so it comes back without one."
+        ) % {"successor": successor}
+        if self.version.field_dict.get("status") == Status.DISCONTINUED:
+            message += " " + _(
+                "As a discontinued programme with no successor, its page will say that it has "
+                "been discontinued (410). If a programme takes its place, choose it under "
+                "“Replaced by”."
+            )
+        return message
 
     def record(self, user, newest_before):
         """Replace reversion's comment (translated into the restorer's language) on the

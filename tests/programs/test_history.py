@@ -293,6 +293,50 @@ def test_a_programme_edited_in_norwegian_reads_in_english_in_the_english_history
     assert history_comments(admin_client, programme, "nb")[0] == "Endret Ingress [nb]."
 
 
+@pytest.mark.parametrize(
+    ("language", "warning"),
+    [
+        ("en", "names “Etterfølger” as its successor, which has been deleted since"),
+        ("nb", "har «Etterfølger» som etterfølger, men det studiet er slettet siden"),
+    ],
+)
+def test_restoring_a_retirement_whose_successor_was_deleted_warns_of_the_410(
+    admin_client, language, warning
+):
+    """The form cannot offer a deleted successor, so the version comes back discontinued
+    without one: its page answers 410. The editor is told before confirming and after."""
+    successor = make_programme(title_nb="Etterfølger")
+    programme = make_programme(title_nb="Gammel")
+    edit_in_admin(admin_client, programme, status="discontinued", replaced_by=successor.pk)
+    retired = Version.objects.get_for_object(programme).first()
+    edit_in_admin(admin_client, programme, status="open", replaced_by="")
+    admin_client.post(f"/admin/programs/programme/{successor.pk}/delete/", {"post": "yes"})
+
+    url = f"/admin/programs/programme/{programme.pk}/history/{retired.pk}/"
+    headers = {"accept-language": language}
+    preview = admin_client.get(url, headers=headers)
+    assert warning in visible_text(preview)
+    response = admin_client.post(url, rendered_form(preview), headers=headers, follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    page = visible_text(response)
+    assert warning in page and "410" in page
+    programme.refresh_from_db()
+    assert (programme.status, programme.replaced_by) == ("discontinued", None)
+
+
+def test_restoring_a_version_whose_successor_is_still_there_warns_of_nothing(admin_client):
+    successor = make_programme(title_nb="Etterfølger")
+    programme = make_programme(title_nb="Gammel")
+    edit_in_admin(admin_client, programme, status="discontinued", replaced_by=successor.pk)
+    retired = Version.objects.get_for_object(programme).first()
+    edit_in_admin(admin_client, programme, status="open", replaced_by="")
+    url = f"/admin/programs/programme/{programme.pk}/history/{retired.pk}/"
+    response = admin_client.post(url, rendered_form(admin_client.get(url)), follow=True)
+    assert "successor" not in visible_text(response)
+    programme.refresh_from_db()
+    assert programme.replaced_by == successor
+
+
 def test_a_restore_says_so_in_each_readers_language_and_on_the_programmes_form(admin_client):
     programme = make_programme(title_nb="Før", title_en="Before")
     edit_in_admin(admin_client, programme)
