@@ -20,6 +20,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
@@ -69,6 +70,11 @@ def comment_text(stored):
     """A revision's comment in the active language: ours (``comment()``), Django's change
     message (“Changed title.”), or text as it was saved. A parameter named ``…_at`` is a
     moment (ISO 8601), written as the reader's language writes dates."""
+    if stored.startswith("["):  # Django's, each row's name in every language (ours)
+        try:
+            stored = json.dumps(in_language(json.loads(stored), get_language()))
+        except (ValueError, TypeError, AttributeError):
+            pass  # not ours after all: Django shows it as it can
     if not stored.startswith("{"):
         return LogEntry(change_message=stored).get_change_message()
     try:
@@ -77,6 +83,34 @@ def comment_text(stored):
         return _(data["comment"]) % params
     except (ValueError, KeyError, TypeError, AttributeError):
         return stored
+
+
+def in_every_language(render):
+    """``{language: render()}`` with each site language active in turn: a row's name that
+    depends on it ("215 1210 (Full-time)", a section's title), for a reader of either."""
+    texts = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts[code] = render()
+    return texts
+
+
+def in_language(change_message, language):
+    """Django's change message (a list) with each row's name ``{language: name}`` (from
+    ``KeepsChangeMessages``) as its name in ``language``, or in Norwegian: the message
+    Django's ``LogEntry`` reads."""
+    return [
+        {
+            action: {
+                key: _param_text(key, value) if key == "object" else value
+                for key, value in details.items()
+            }
+            if isinstance(details, dict)
+            else details
+            for action, details in entry.items()
+        }
+        for entry in change_message
+    ]
 
 
 def _param_text(name, value):
@@ -119,16 +153,41 @@ class KeepsChangeMessages:
     untranslated), shown in each reader's language by ``comment_text()``. reversion's
     VersionAdmin would keep it translated into the language of whoever saved."""
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django's message, with the name of each row it added, changed or deleted in every
+        language (``in_every_language``): "215 1210 (Full-time)" reads "(Heltid)" in Norwegian.
+        Django writes the name in the saving editor's language only."""
+        message = super().construct_change_message(request, form, formsets, add)
+        rows = [
+            row
+            for formset in formsets or []
+            for row in (
+                *formset.new_objects,
+                *(changed for changed, _fields in formset.changed_objects),
+                *formset.deleted_objects,
+            )
+        ]
+        names = in_every_language(lambda: [str(row) for row in rows])
+        named = [details for entry in message for details in entry.values() if "object" in details]
+        for i, details in enumerate(named):  # in Django's order: as ``rows``
+            details["object"] = {code: names[code][i] for code in names}
+        return message
+
     def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        if reversion.is_active():
-            reversion.set_comment(entry.change_message)
-        return entry
+        return self._logged(super().log_addition, request, obj, message)
 
     def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
+        return self._logged(super().log_change, request, obj, message)
+
+    @staticmethod
+    def _logged(log, request, obj, message):
+        """``log`` Django's LogEntry with the rows named in the editor's language, and keep
+        the message with every language as the revision's comment."""
+        if not isinstance(message, list):
+            return log(request, obj, message)
+        entry = log(request, obj, in_language(message, get_language()))
         if reversion.is_active():
-            reversion.set_comment(entry.change_message)
+            reversion.set_comment(json.dumps(message, ensure_ascii=False))
         return entry
 
 
@@ -166,7 +225,7 @@ class RecordedInHistory(KeepsChangeMessages):
 
     def delete_queryset(self, request, queryset):
         programmes = {attrgetter(self.programme_of)(row) for row in queryset}
-        names = ", ".join(str(row) for row in queryset)
+        names = in_every_language(lambda: ", ".join(str(row) for row in queryset))
         super().delete_queryset(request, queryset)
         for programme in programmes:
             reversion.add_to_revision(programme)

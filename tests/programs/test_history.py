@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 import reversion
+from django.contrib.admin.models import LogEntry
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from reversion.models import Version
@@ -444,3 +445,33 @@ def test_the_history_of_a_programme_saved_outside_any_revision_opens(admin_clien
     programme = make_programme()
     response = admin_client.get(f"/admin/programs/programme/{programme.pk}/history/")
     assert response.status_code == 200
+
+
+def test_a_row_added_in_english_is_named_in_norwegian_in_the_norwegian_history(admin_client):
+    """Django names the rows of its change message in the saving editor's language only;
+    ours keeps each name in every language: "(Full-time)" reads "(Heltid)"."""
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    english = {"accept-language": "en"}
+    data = rendered_form(admin_client.get(url, headers=english), new_rows={"study_options": 0})
+    data.update(
+        {
+            "study_options-TOTAL_FORMS": "1",
+            "study_options-0-study_code": "215 1299",
+            "study_options-0-mode": "full_time",
+            "study_options-0-duration_semesters": "2",
+            "study_options-0-deadline_month": "3",
+            "study_options-0-deadline_day": "1",
+        }
+    )
+    response = admin_client.post(url, data, headers=english)
+    assert response.status_code == 302, response.context["errors"]
+    assert history_comments(admin_client, programme, "nb")[0] == (
+        'La til studievariant "215 1299 (Heltid)".'
+    )
+    assert history_comments(admin_client, programme, "en")[0] == (
+        "Added study option “215 1299 (Full-time)”."
+    )
+    # Django's own log keeps the message as Django would: the editor's language.
+    entry = LogEntry.objects.get(object_id=str(programme.pk))
+    assert "215 1299 (Full-time)" in entry.get_change_message()
