@@ -196,7 +196,7 @@ class AdmissionThresholdAdmin(
         )
 
     def get_export_filename(self, request, queryset, file_format):
-        """``poenggrenser-2026-12-03.csv`` (``thresholds-…`` in English), not the model's
+        """``poenggrenser-2026-12-03.csv`` (``admission-thresholds-…`` in English), not the model's
         class name."""
         name = norwegian_slugify(str(AdmissionThreshold._meta.verbose_name_plural))
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"

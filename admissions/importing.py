@@ -126,6 +126,8 @@ class ThresholdValueField(fields.Field):
 
     def clean(self, row, **kwargs):
         value = text(row.get(self.column_name))
+        if not value:
+            raise ValueError(_("Enter the points, or ALLE, TRU, Åpent or o.i."))
         if value.upper() in OUTCOME_CODES:
             return OUTCOME_CODES[value.upper()], None
         try:

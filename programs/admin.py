@@ -1,6 +1,7 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
 import json
+from functools import partial
 from itertools import zip_longest
 
 from django import forms
@@ -490,6 +491,7 @@ class ProgrammeAdmin(
             )
             return self._back(recovered, version)
         request.restoring = restoring
+        view = partial(view, extra_context={"title": restoring.title()})
         lost_successor = restoring.lost_successor_message()
         if request.method != "POST":
             if lost_successor:  # said before the editor confirms, and again after
@@ -643,7 +645,7 @@ class ProgrammeAdmin(
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Retire programmes"),
+            "title": ngettext("Retire programme", "Retire programmes", len(form.retiring)),
             "opts": self.model._meta,
             "form": form,
             "retiring": form.retiring,

@@ -18,7 +18,7 @@ import reversion
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.formats import date_format
@@ -279,6 +279,9 @@ def compared_fields(model):
     ]
 
 
+EMPTY = (None, "")
+
+
 def shown(model_field, value):
     """``value`` of ``model_field`` as an editor reads it (choice labels, names, plain text)."""
     if value is None or value == "" or value == []:
@@ -297,13 +300,14 @@ def shown(model_field, value):
 
 
 def field_changes(model, old, new):
-    """What differs between two ``field_dict``s of ``model`` (``old`` may be empty)."""
+    """What differs between two ``field_dict``s of ``model`` (``old`` may be empty). An empty
+    text is the same as none: a field added by a migration is None in older versions."""
     changes = []
     for f in compared_fields(model):
         a, b = old.get(f.attname), new.get(f.attname)
         if f.many_to_many:
             a, b = sorted(a or []), sorted(b or [])
-        if a != b:
+        if a != b and not (a in EMPTY and b in EMPTY):
             changes.append(FieldChange(str(f.verbose_name), shown(f, a), shown(f, b)))
     return changes
 
@@ -371,11 +375,22 @@ def _numeric_id(key):
 
 def _row_change(model, old, new):
     if old is None:
-        return RowChange("added", new.object_repr, field_changes(model, {}, new.field_dict))
+        return RowChange("added", version_name(new), field_changes(model, {}, new.field_dict))
     if new is None:
-        return RowChange("removed", old.object_repr)
+        return RowChange("removed", version_name(old))
     changes = field_changes(model, old.field_dict, new.field_dict)
-    return RowChange("changed", new.object_repr, changes) if changes else None
+    return RowChange("changed", version_name(new), changes) if changes else None
+
+
+def version_name(version):
+    """What ``version``'s row is called in the active language ("215 1210 (Heltid)", a
+    section's title): its object as saved, named now. reversion's ``object_repr`` is the name
+    in the language of whoever saved it; it stays the answer when the name needs a row that
+    is gone (a threshold names its deleted study option's code)."""
+    try:
+        return str(version._object_version.object)
+    except ObjectDoesNotExist:
+        return version.object_repr
 
 
 @dataclass
@@ -437,7 +452,15 @@ class Restoring:
         if pk is None or Programme.objects.filter(pk=pk).exists():
             return None
         last = versions_of(pk).first()
-        return last.object_repr if last else f"#{pk}"
+        return version_name(last) if last else f"#{pk}"
+
+    def title(self):
+        """The restore page's heading, the programme named in the reader's language
+        (reversion's heading names it in the language it was saved in)."""
+        name = version_name(self.version)
+        if self.recovered:
+            return _("Recover %(name)s") % {"name": name}
+        return _("Revert %(name)s") % {"name": name}
 
     def lost_successor_message(self):
         """What to tell the editor about ``lost_successor()``, in their language, or ''."""

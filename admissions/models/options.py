@@ -225,7 +225,7 @@ class AdmissionThreshold(ChoiceLabels, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.study_option.study_code} {self.admission_year} {self.quota}"
+        return f"{self.study_option.study_code} {self.admission_year} {self.round} {self.quota}"
 
     def clean(self):
         """The year's round must have given its offers; the points must suit the outcome and

@@ -268,3 +268,11 @@ def test_an_option_given_another_options_code_names_that_option():
     with translation.override("nb"), pytest.raises(ValidationError) as excinfo:
         option.full_clean()
     assert "«Sykepleie (heltid)»" in str(excinfo.value.message_dict["study_code"][0])
+
+
+def test_a_threshold_is_named_by_code_year_round_and_quota():
+    """Main and supplementary round of one year are two rows, and read as two."""
+    option = make_study_option(make_programme(), study_code="229 1010")
+    main = make_threshold(option, admission_year=2023)
+    supplementary = make_threshold(option, admission_year=2023, round="SUPP")
+    assert (str(main), str(supplementary)) == ("229 1010 2023 HOVED ORD", "229 1010 2023 SUPP ORD")

@@ -176,6 +176,7 @@ def test_the_reasons_are_in_the_editors_language(admin_client, options):
             "215 1210,2025,HOVED,ORD,2.555",
             "value: Ensure that there are no more than 2 decimal places.",
         ),
+        ("215 1210,2025,HOVED,ORD,", "value: Enter the points, or ALLE, TRU, Åpent or o.i."),
     ],
 )
 def test_each_kind_of_mistake_is_refused_with_its_reason(admin_client, options, line, reason):

@@ -33,10 +33,10 @@ from tests.pages import parse, rendered_form, visible_text
 pytestmark = pytest.mark.django_db
 
 
-def edit_in_admin(admin_client, programme, **changes):
+def edit_in_admin(admin_client, programme, headers=None, **changes):
     url = f"/admin/programs/programme/{programme.pk}/change/"
-    data = {**rendered_form(admin_client.get(url)), **changes}
-    response = admin_client.post(url, data)
+    data = {**rendered_form(admin_client.get(url, headers=headers)), **changes}
+    response = admin_client.post(url, data, headers=headers)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return response
 
@@ -130,6 +130,32 @@ def test_the_compare_view_shows_fields_in_both_languages_and_rows_removed(admin_
     assert "[nb]" in text and "[en]" in text
     removed = parse(response).select_one(".history-compare__row--removed").get_text()
     assert "Borte" in removed
+
+
+@pytest.mark.parametrize(("language", "removed"), [("nb", "Borte"), ("en", "Gone")])
+def test_the_compare_view_names_rows_in_the_readers_language(admin_client, language, removed):
+    """Saved by an editor in English, read in either: a row is named as its reader names it."""
+    programme = make_programme()
+    option = make_study_option(programme, study_code="215 1210")
+    make_section(programme, title_nb="Borte", title_en="Gone")
+    english = {"accept-language": "en"}
+    edit_in_admin(admin_client, programme, headers=english)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers=english))
+    data.update({"sections-0-DELETE": "on", "study_options-0-duration_semesters": "3"})
+    assert admin_client.post(url, data, headers=english).status_code == 302
+    new, old = history.versions_of(programme.pk)[:2]
+    compare = f"{url.removesuffix('change/')}history/compare/?old={old.pk}&new={new.pk}"
+    page = parse(admin_client.get(compare, headers={"accept-language": language}))
+    assert removed in page.select_one(".history-compare__row--removed").get_text()
+    mode = {"nb": "Heltid", "en": "Full-time"}[language]
+    assert f"{option.study_code} ({mode})" in page.get_text()
+
+
+def test_a_field_empty_before_and_after_is_no_change():
+    """None in a version saved before the field was added, "" since: nothing changed."""
+    old, new = {"meta_description_nb": None, "title_nb": "A"}, {"meta_description_nb": ""}
+    assert [(c.old, c.new) for c in history.field_changes(Programme, old, new)] == [("A", "—")]
 
 
 def test_the_compare_view_shows_rows_of_the_apps_built_on_programmes():
@@ -297,7 +323,7 @@ def test_a_programme_edited_in_norwegian_reads_in_english_in_the_english_history
 @pytest.mark.parametrize(
     ("language", "warning"),
     [
-        ("en", "names “Etterfølger” as its successor, which has been deleted since"),
+        ("en", "names “Successor” as its successor, which has been deleted since"),
         ("nb", "har «Etterfølger» som etterfølger, men det studiet er slettet siden"),
     ],
 )
@@ -305,9 +331,10 @@ def test_restoring_a_retirement_whose_successor_was_deleted_warns_of_the_410(
     admin_client, language, warning
 ):
     """The form cannot offer a deleted successor, so the version comes back discontinued
-    without one: its page answers 410. The editor is told before confirming and after."""
-    successor = make_programme(title_nb="Etterfølger")
-    programme = make_programme(title_nb="Gammel")
+    without one: its page answers 410. The editor is told before confirming and after, the
+    successor and the heading named in the editor's language."""
+    successor = make_programme(title_nb="Etterfølger", title_en="Successor")
+    programme = make_programme(title_nb="Gammel", title_en="Old")
     edit_in_admin(admin_client, programme, status="discontinued", replaced_by=successor.pk)
     retired = Version.objects.get_for_object(programme).first()
     edit_in_admin(admin_client, programme, status="open", replaced_by="")
@@ -317,6 +344,8 @@ def test_restoring_a_retirement_whose_successor_was_deleted_warns_of_the_410(
     headers = {"accept-language": language}
     preview = admin_client.get(url, headers=headers)
     assert warning in visible_text(preview)
+    heading = {"nb": "Tilbakestill Gammel", "en": "Revert Old"}[language]
+    assert parse(preview).select_one("#content h1").get_text(strip=True) == heading
     response = admin_client.post(url, rendered_form(preview), headers=headers, follow=True)
     assert response.redirect_chain[-1][1] == 302
     page = visible_text(response)

@@ -265,6 +265,22 @@ def retire_action(admin_client, programmes, **data):
     )
 
 
+@pytest.mark.parametrize(
+    ("count", "heading", "button"),
+    [
+        (1, "Legg ned utdanning", "Ja, legg den ned"),
+        (2, "Legg ned utdanninger", "Ja, legg dem ned"),
+    ],
+)
+def test_the_retire_pages_speak_of_one_programme_or_several(admin_client, count, heading, button):
+    programmes = [make_programme() for _ in range(count)]
+    page = parse(retire_action(admin_client, programmes, step="preview", successor=""))
+    assert page.select_one("#content h1").get_text(strip=True) == heading
+    assert page.select_one("input[type=submit]")["value"] == button
+    lead = page.select_one("form p").get_text()
+    assert lead.startswith("Denne utdanningen" if count == 1 else "Disse utdanningene")
+
+
 def test_the_retire_action_asks_for_a_successor_then_shows_the_chain_then_retires(admin_client):
     middle = make_programme(title_nb="Midt")
     old = make_programme(title_nb="Gammelt")
