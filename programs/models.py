@@ -322,6 +322,12 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
             current = current.replaced_by
         return current if current.is_public() else None
 
+    def successor_now(self):
+        """The programme that took over from this one as it stands today: the successor it
+        names, or the end of that one's chain when it retired too (as ``destination()``: 1
+        query per further step); None when it names none or the chain ends in a 410."""
+        return self.replaced_by.destination() if self.replaced_by_id else None
+
     def page_destination(self):
         """Where this programme's address leads whoever may see it: ``destination()`` for
         the public, itself for a draft an editor previews (1 query per retired step)."""

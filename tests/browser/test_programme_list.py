@@ -61,3 +61,17 @@ def test_screenshots_of_a_search(many, open_page, viewport):
     assert png.read_bytes().startswith(b"\x89PNG")
     errors = open_page("/en/programmes/?page=0&level=x", viewport, 400)
     errors.screenshot(path=SCREENSHOTS / f"list-errors-en-{viewport['width']}.png", full_page=True)
+
+
+@pytest.mark.parametrize("path", ["/studier/", "/studier/nedlagt/"])
+def test_a_title_with_a_word_wider_than_a_phone_breaks_rather_than_scrolls(site, open_page, path):
+    """A card's grid column could not shrink below its longest word: "Bachelor i bibliotek-
+    og informasjonsvitenskap" made the list 348 px wide on a 320 px phone. Also the cards of
+    open alternatives on the page of a programme gone (410)."""
+    make_programme(
+        title_nb="Bachelor i bibliotek- og informasjonsvitenskapsformidlingsarbeid",
+        status="open",
+    )
+    page = open_page(path, {"width": 320, "height": 640}, 410 if "nedlagt" in path else 200)
+    assert "informasjonsvitenskaps" in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -3,7 +3,7 @@
 import pytest
 
 from programs.models import Status
-from tests.builders import make_programme, make_section
+from tests.builders import make_cohort, make_plan, make_programme, make_section, make_study_option
 from tests.pages import parse, switcher_links, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +144,68 @@ def test_an_unpublished_successor_is_not_linked(client):
     new = make_programme(is_published=False)
     make_programme(slug_nb="gammelt", notice_nb="Stengt.", status=Status.CLOSED, replaced_by=new)
     assert parse(client.get("/studier/gammelt/")).select_one(".notice a") is None
+
+
+@pytest.fixture
+def chain():
+    """Gammelt → Midt → Nytt: the first two discontinued, the first with a cohort and a plan
+    for its enrolled students, and a notice in Norwegian only."""
+    new = make_programme(slug_nb="nytt", slug_en="new", title_nb="Nytt", title_en="New")
+    middle = make_programme(slug_nb="midt", status=Status.DISCONTINUED, replaced_by=new)
+    old = make_programme(
+        slug_nb="gammelt",
+        slug_en="old",
+        status=Status.DISCONTINUED,
+        notice_nb="Ikke lenger opptak.",
+        notice_en="",
+        replaced_by=middle,
+        ects_credits=60,
+    )
+    make_plan(make_study_option(old, duration_semesters=2), cohort=make_cohort(old, code="2023H"))
+    return old
+
+
+def test_a_retired_programmes_cohort_page_links_the_end_of_the_chain(client, chain):
+    """Not the successor it names, which retired too and would only redirect."""
+    notice = parse(client.get("/en/programmes/old/cohort-2023H/")).select_one(".notice--closed")
+    assert notice.a["href"] == "/en/programmes/new/"
+    assert notice.a.get_text(strip=True) == "Go to New"
+    # The Norwegian notice is marked as such; the English link is not.
+    assert notice.select_one(".notice__text")["lang"] == "nb"
+    assert not notice.has_attr("lang") and not notice.select_one(".notice__link").has_attr("lang")
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "link"),
+    [
+        (
+            "/studier/gammelt/programplan/2023H/heltid/",
+            "Studiet er lagt ned.",
+            ("/studier/nytt/", "Gå til Nytt, som har tatt over"),
+        ),
+        (
+            "/en/programmes/old/programme-plan/2023H/full-time/",
+            "The programme has been discontinued.",
+            ("/en/programmes/new/", "Go to New, which took its place"),
+        ),
+    ],
+)
+def test_a_retired_programmes_plan_says_so_and_links_what_took_its_place(
+    client, chain, url, text, link
+):
+    response = client.get(url)
+    assert response.status_code == 200
+    notice = parse(response).select_one(".notice")
+    assert text in notice.get_text()
+    assert (notice.a["href"], notice.a.get_text(strip=True)) == link
+
+
+def test_a_plan_of_a_programme_gone_links_its_page_of_alternatives(client):
+    gone = make_programme(slug_nb="borte", status=Status.DISCONTINUED)
+    make_plan(make_study_option(gone, duration_semesters=2), cohort=make_cohort(gone, code="2023H"))
+    notice = parse(client.get("/studier/borte/programplan/2023H/heltid/")).select_one(".notice")
+    assert notice.a["href"] == "/studier/borte/"
+    assert client.get("/studier/borte/").status_code == 410
 
 
 def test_untranslated_programme_falls_back_to_norwegian_marked_with_lang(client):
