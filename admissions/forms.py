@@ -198,11 +198,19 @@ class ProgrammeFilterForm(ProgrammeListForm):
         """The name of the field of study the valid form filters by, as its reader sees it."""
         return dict(self.fields["bachelor"].choices).get(self.cleaned_data["bachelor"], "")
 
+    def _given(self):
+        return {name for name in self.fields if name != "page" and self.cleaned_data.get(name)}
+
+    def has_filters(self):
+        """Whether anything besides the search narrows the valid form's list: a search that
+        finds nothing then suggests removing one."""
+        return bool(self._given() - {"q"})
+
     def narrowing(self):
         """What narrowed the valid form's list, for its summary: "search", "bachelor" (that
         filter alone: the list answers "which programmes accept my bachelor?"), "filter" (one
         other), "filters", or "" for nothing (the page number does not narrow)."""
-        given = {name for name in self.fields if name != "page" and self.cleaned_data.get(name)}
+        given = self._given()
         if "q" in given:
             return "search"
         if given == {"bachelor"}:

@@ -268,7 +268,9 @@ def test_the_bachelor_filter_combines_with_a_search(client, catalogue):
     ("url", "message"),
     [
         ("/en/programmes/?q=astronomy", "No programme matches “astronomy”."),
-        ("/en/programmes/?q=astronomy", "Check the spelling, try fewer or shorter words"),
+        ("/en/programmes/?q=astronomy", "Check the spelling, or try fewer or shorter words"),
+        ("/en/programmes/?q=astronomy&open=1", "or a study code, or remove a filter."),
+        ("/studier/?q=astronomi", "Sjekk stavemåten, eller prøv færre eller kortere ord"),
         ("/en/programmes/?level=phd", "No programme matches this filter."),
         ("/studier/?level=phd", "Ingen studier passer til dette filteret."),
         ("/en/programmes/?level=phd&open=1", "No programme matches all of these filters."),
