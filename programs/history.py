@@ -72,7 +72,7 @@ def comment_text(stored):
     moment (ISO 8601), written as the reader's language writes dates."""
     if stored.startswith("["):  # Django's, each row's name in every language (ours)
         try:
-            stored = json.dumps(in_language(json.loads(stored), get_language()))
+            stored = json.dumps(in_active_language(json.loads(stored)))
         except (ValueError, TypeError, AttributeError):
             pass  # not ours after all: Django shows it as it can
     if not stored.startswith("{"):
@@ -95,10 +95,10 @@ def in_every_language(render):
     return texts
 
 
-def in_language(change_message, language):
+def in_active_language(change_message):
     """Django's change message (a list) with each row's name ``{language: name}`` (from
-    ``KeepsChangeMessages``) as its name in ``language``, or in Norwegian: the message
-    Django's ``LogEntry`` reads."""
+    ``KeepsChangeMessages``) as its name in the active language, or in Norwegian
+    (``_param_text``): the message Django's ``LogEntry`` reads."""
     return [
         {
             action: {
@@ -185,7 +185,7 @@ class KeepsChangeMessages:
         the message with every language as the revision's comment."""
         if not isinstance(message, list):
             return log(request, obj, message)
-        entry = log(request, obj, in_language(message, get_language()))
+        entry = log(request, obj, in_active_language(message))
         if reversion.is_active():
             reversion.set_comment(json.dumps(message, ensure_ascii=False))
         return entry
@@ -279,12 +279,12 @@ def compared_fields(model):
     ]
 
 
-EMPTY = (None, "")
+EMPTY = (None, "", [])  # no value: shown as "—", and never a change from one to another
 
 
 def shown(model_field, value):
     """``value`` of ``model_field`` as an editor reads it (choice labels, names, plain text)."""
-    if value is None or value == "" or value == []:
+    if value in EMPTY:
         return "—"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
