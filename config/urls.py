@@ -14,7 +14,7 @@ from django.views.generic import RedirectView
 from config.admin_language import choose_admin_language
 from config.admin_strings import script_catalogue
 from config.media import serve_media
-from config.views import read_only, robots_txt, view_on_site
+from config.views import favicon, read_only, robots_txt, view_on_site
 from programs.sitemaps import sitemap
 
 admin.site.site_header = _("Studieside administration")
@@ -35,6 +35,7 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),  # ADMIN_PATH, "admin/" by default
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     *i18n_patterns(
         path("", read_only(RedirectView.as_view(pattern_name="programs:list")), name="home"),
         path(_("programmes/"), include("programs.urls")),

