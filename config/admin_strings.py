@@ -67,6 +67,8 @@ CHANGE_MESSAGE_LABELS = [
     _("Accepted bachelor fields"),
     _("Admission year"),
     _("Anchor"),
+    _("Anchor [en]"),
+    _("Anchor [nb]"),
     _("Application address"),
     _("Block"),
     _("Code"),

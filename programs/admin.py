@@ -1,6 +1,7 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
 import json
+from collections import defaultdict
 from functools import partial
 from itertools import zip_longest
 
@@ -31,7 +32,7 @@ from config.admin_formsets import NamedFieldsInlineFormSet
 from programs import history
 from programs.drafts import public_now
 from programs.extensions import extensions
-from programs.models import MAX_POSITION, OldSlug, Programme, Section, Status
+from programs.models import ANCHOR_TAKEN, MAX_POSITION, OldSlug, Programme, Section, Status
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -161,11 +162,46 @@ class AddTextInlines:
 
 
 class SectionForm(OneMessagePerFieldForm):
-    def clean_anchor(self):
-        """Fill in the anchor here, not only in the model, so the formset's check that anchors
-        are unique sees the real values when several new sections are added at once."""
-        title = self.cleaned_data.get("title_nb")
-        return self.cleaned_data["anchor"] or (Section.anchor_from(title) if title else "")
+    """Fills in each language's anchor here, not only in the model, so the formset's checks
+    that anchors are unique see the real values when several new sections are added at once."""
+
+    def clean_anchor_nb(self):
+        return self._anchor("nb")
+
+    def clean_anchor_en(self):
+        try:
+            return self._anchor("en")
+        except ValidationError:
+            return None  # an English title of "🎓" makes none: the page reads nb's
+
+    def _anchor(self, code):
+        title = self.cleaned_data.get(f"title_{code}")
+        return self.cleaned_data[f"anchor_{code}"] or (
+            Section.anchor_from(title) if title else None
+        )
+
+
+class SectionFormSet(NamedFieldsInlineFormSet):
+    """Refuses an anchor that another section being saved has in another language: the
+    English page carries each section's nb anchor too (``Section.clean``). The same language
+    is the unique constraints' check."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            f for f in self.forms if hasattr(f, "cleaned_data") and not self._should_delete_form(f)
+        ]
+        holders = defaultdict(set)  # anchor: {(form, language), …}
+        for form in kept:
+            for code, _name in settings.LANGUAGES:
+                if anchor := form.cleaned_data.get(f"anchor_{code}"):
+                    holders[anchor].add((form, code))
+        for held in holders.values():
+            for form, code in held:
+                taken = any(other is not form and language != code for other, language in held)
+                if taken and f"anchor_{code}" not in form.errors:
+                    error = ValidationError(ANCHOR_TAKEN, code="duplicate_anchor")
+                    form.add_error(f"anchor_{code}", error)
 
 
 class NewRowsLast:
@@ -193,7 +229,7 @@ class NewRowsLast:
 class SectionInline(NewRowsLast, LocalizedNumbers, TranslationStackedInline):
     model = Section
     form = SectionForm
-    formset = NamedFieldsInlineFormSet  # “duplicate data for anker”, not “anchor”
+    formset = SectionFormSet
     extra = 0
     # Closed by default, and each section shows only its position and title until opened:
     # a programme with twenty sections no longer makes the form thousands of pixels tall.

@@ -388,6 +388,9 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
 MAX_POSITION = 999
 
 
+ANCHOR_TAKEN = _("Another section of this programme has this anchor.")
+
+
 class Section(ChoiceLabels, models.Model):
     """One accordion block on a programme page, such as "Hvem passer studiet for?"."""
 
@@ -471,13 +474,16 @@ class Section(ChoiceLabels, models.Model):
         # Local columns only: "programme" would follow Programme.Meta.ordering and make every
         # prefetch join the programme table to sort by its title.
         ordering = ["programme_id", "position", "pk"]
+        # Per language: the original ``anchor`` column holds whichever language was active
+        # when the row was saved (FIELD-NOTES.md §1).
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "anchor"],
-                name="section_unique_anchor_per_programme",
+                fields=["programme", f"anchor_{code}"],
+                name=f"section_unique_anchor_{code}",
                 violation_error_code="duplicate_anchor",
-                violation_error_message=_("Another section of this programme has this anchor."),
-            ),
+                violation_error_message=ANCHOR_TAKEN,  # module level: Meta cannot see Section
+            )
+            for code, _name in settings.LANGUAGES
         ]
 
     def __str__(self):
@@ -498,8 +504,11 @@ class Section(ChoiceLabels, models.Model):
         self._loaded_texts = self.texts_by_language()
 
     def get_absolute_url(self, language=None):
-        """The programme page scrolled to this section (its accordion opens there)."""
-        return f"{self.programme.get_absolute_url(language)}#{self.anchor}"
+        """The programme page in ``language`` (default: the active one) scrolled to this
+        section (its accordion opens there): its anchor in that language, else nb's."""
+        language = language or translation.get_language()
+        anchor = getattr(self, f"anchor_{language}", None) or self.anchor_nb
+        return f"{self.programme.get_absolute_url(language)}#{anchor}"
 
     @classmethod
     def anchor_from(cls, title):
@@ -511,21 +520,48 @@ class Section(ChoiceLabels, models.Model):
         return anchor
 
     def clean(self):
-        if not self.anchor and self.title_nb:
-            try:
-                self.anchor = self.anchor_from(self.title_nb)
-            except ValidationError as error:
-                raise ValidationError({"anchor": error}) from None
-        if self.anchor in self.RESERVED_ANCHORS or self.anchor.startswith(self.RESERVED_PREFIX):
-            raise ValidationError(
-                {
-                    "anchor": ValidationError(
-                        _("“%(anchor)s” is used by the page itself; choose another anchor."),
-                        code="reserved_anchor",
-                        params={"anchor": self.anchor},
-                    )
-                }
-            )
+        """Fills in each language's anchor from its title when empty (English stays empty
+        without an English title, and reads nb's), and refuses one the page itself uses.
+
+        The English page also carries each section's nb anchor, so that links made before it
+        had its own keep working: an anchor may not be another section's in another language
+        either (in the same language, ``section_unique_anchor_<language>`` refuses it)."""
+        errors = {}
+        for code, _name in settings.LANGUAGES:
+            field, title = f"anchor_{code}", getattr(self, f"title_{code}")
+            if not getattr(self, field) and title:
+                try:
+                    setattr(self, field, self.anchor_from(title))
+                except ValidationError as error:
+                    if code == settings.LANGUAGE_CODE:  # an English title of "🎓" keeps nb's
+                        errors[field] = error
+        others = self._anchors_of_other_sections()
+        for code, _name in settings.LANGUAGES:
+            field, anchor = f"anchor_{code}", getattr(self, f"anchor_{code}")
+            if not anchor or field in errors:
+                continue
+            if anchor in self.RESERVED_ANCHORS or anchor.startswith(self.RESERVED_PREFIX):
+                errors[field] = ValidationError(
+                    _("“%(anchor)s” is used by the page itself; choose another anchor."),
+                    code="reserved_anchor",
+                    params={"anchor": anchor},
+                )
+            elif any(other == anchor and language != code for other, language in others):
+                errors[field] = ValidationError(ANCHOR_TAKEN, code="duplicate_anchor")
+        if errors:
+            raise ValidationError(errors)
+
+    def _anchors_of_other_sections(self):
+        """``{(anchor, language), …}`` of the programme's other sections (1 query)."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        others = Section.objects.filter(programme_id=self.programme_id).exclude(pk=self.pk)
+        rows = others.values_list(*(f"anchor_{code}" for code in codes))
+        return {
+            (anchor, code)
+            for row in rows
+            for anchor, code in zip(row, codes, strict=True)
+            if anchor
+        }
 
     @classmethod
     def from_db(cls, db, field_names, values):

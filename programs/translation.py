@@ -15,5 +15,7 @@ class ProgrammeTranslationOptions(TranslationOptions):
 
 @register(Section)
 class SectionTranslationOptions(TranslationOptions):
-    fields = ("title", "heading", "body")
+    fields = ("title", "heading", "body", "anchor")
     required_languages = {"nb": ("title",)}
+    # Sections without an English anchor store NULL, so the unique constraint allows many.
+    empty_values = {"anchor": None}

@@ -139,10 +139,12 @@ def test_two_sections_with_one_anchor_are_refused_naming_the_field_in_norwegian(
     admin_client, catalogue
 ):
     response = change_programme(
-        admin_client, catalogue, **{"sections-0-anchor": "frist", "sections-1-anchor": "frist"}
+        admin_client,
+        catalogue,
+        **{"sections-0-anchor_nb": "frist", "sections-1-anchor_nb": "frist"},
     )
     assert response.status_code == 200
-    assert "Vennligst korriger dupliserte data for anker." in visible_text(response)
+    assert "Vennligst korriger dupliserte data for anker [nb]." in visible_text(response)
     assert english_in(response) == []
     assert not catalogue.sections.filter(anchor="frist").exists()
 
@@ -150,9 +152,9 @@ def test_two_sections_with_one_anchor_are_refused_naming_the_field_in_norwegian(
 def test_the_english_admin_names_the_duplicate_field_in_english(admin_client, catalogue):
     url = f"{ADMIN}programs/programme/{catalogue.pk}/change/"
     data = rendered_form(admin_client.get(url))
-    data.update({"sections-0-anchor": "frist", "sections-1-anchor": "frist"})
+    data.update({"sections-0-anchor_nb": "frist", "sections-1-anchor_nb": "frist"})
     response = admin_client.post(url, data, headers={"accept-language": "en"})
-    assert "Please correct the duplicate data for anchor." in visible_text(response)
+    assert "Please correct the duplicate data for anchor [nb]." in visible_text(response)
 
 
 def test_history_lines_name_changed_fields_in_norwegian(admin_client, catalogue):
@@ -162,16 +164,16 @@ def test_history_lines_name_changed_fields_in_norwegian(admin_client, catalogue)
         admin_client,
         catalogue,
         lead_en="A new lead.",
-        **{f"sections-{index}-body_en": "<p>New.</p>", f"sections-{index}-anchor": "ny"},
+        **{f"sections-{index}-body_en": "<p>New.</p>", f"sections-{index}-anchor_nb": "ny"},
     )
     assert response.status_code == 302
     entry = LogEntry.objects.get(object_id=str(catalogue.pk))
     message = entry.get_change_message()
     assert "Ingress [en]" in message
-    assert "Tekst [en] og Anker for seksjon" in message
+    assert "Tekst [en] og Anker [nb] for seksjon" in message
     assert not re.search(r"Lead|Text|Anchor", message)
     with translation.override("en"):
-        assert "Text [en] and Anchor" in entry.get_change_message()
+        assert "Text [en] and Anchor [nb]" in entry.get_change_message()
 
 
 def test_every_field_label_an_editor_can_change_is_translated():

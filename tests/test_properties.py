@@ -409,17 +409,18 @@ def test_a_slug_made_from_any_title_passes(db, title):
 @example(anchor="block-admission")
 @example(anchor="block-+")
 def test_any_text_is_a_section_anchor_unless_it_is_no_slug_or_taken_by_the_page(programme, anchor):
-    section = Section(programme=programme, title_nb="Hvem passer studiet for?", anchor=anchor)
+    section = Section(programme=programme, title_nb="Hvem passer studiet for?", anchor_nb=anchor)
     codes = error_codes(section)
+    codes.pop("anchor", None)  # modeltranslation's copy of anchor_nb (nb is active): same errors
     valid = re.fullmatch(r"[-a-zA-Z0-9_]+", anchor) and len(anchor) <= 80
     reserved = anchor in Section.RESERVED_ANCHORS or anchor.startswith("block-")
     if valid and reserved:
-        assert codes == {"anchor": ["reserved_anchor"]}
+        assert codes == {"anchor_nb": ["reserved_anchor"]}
     elif anchor == "" or valid:
         assert codes == {}
     else:
-        assert set(codes) == {"anchor"}
-        assert set(codes["anchor"]) <= {"invalid", "max_length", "reserved_anchor"}
+        assert set(codes) == {"anchor_nb"}
+        assert set(codes["anchor_nb"]) <= {"invalid", "max_length", "reserved_anchor"}
 
 
 @examples(100)

@@ -5,8 +5,10 @@
   function openFromHash() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.tagName === "DETAILS") {
-      target.open = true;
+    // A section, or what is inside one: its nb anchor on the English page, a block's heading.
+    var section = target && target.closest("details");
+    if (section) {
+      section.open = true;
       target.scrollIntoView();
     }
   }

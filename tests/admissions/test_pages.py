@@ -51,9 +51,19 @@ def programme():
     make_week(cohort, iso_year=2024, week=49)
     make_week(cohort, iso_year=2024, week=39, last_week=46, kind="practice")
     make_week(cohort, iso_year=2025, week=4)
-    make_section(programme, title_nb="Opptak", embed="admission", anchor="opptak")
-    make_section(programme, title_nb="Slik søker du", embed="apply", anchor="sok")
-    make_section(programme, title_nb="Samlinger", embed="schedule", anchor="samlinger")
+    make_section(
+        programme, title_nb="Opptak", title_en="Admission", embed="admission", anchor="opptak"
+    )
+    make_section(
+        programme, title_nb="Slik søker du", title_en="How to apply", embed="apply", anchor="sok"
+    )
+    make_section(
+        programme,
+        title_nb="Samlinger",
+        title_en="Teaching weeks",
+        embed="schedule",
+        anchor="samlinger",
+    )
     return programme
 
 
@@ -147,9 +157,9 @@ def test_an_older_threshold_beside_newer_ones_names_its_year(client, programme, 
 
 def test_blocks_appear_inside_the_sections_that_embed_them(client, programme):
     soup = parse(client.get(EN))
-    assert soup.select_one("#opptak .facts-block--admission")
-    assert soup.select_one("#sok .facts-block--apply")
-    assert soup.select_one("#samlinger .facts-block--schedule")
+    assert soup.select_one("#admission .facts-block--admission")
+    assert soup.select_one("#how-to-apply .facts-block--apply")
+    assert soup.select_one("#teaching-weeks .facts-block--schedule")
     assert soup.select_one(".programme__block") is None
 
 
@@ -374,7 +384,7 @@ def test_english_block_text_is_not_marked_norwegian_when_the_body_falls_back(cli
     section.body_en = ""
     section.save()
     soup = parse(client.get(EN))
-    body = soup.select_one("#opptak .accordion__body")
+    body = soup.select_one("#admission .accordion__body")
     assert not body.has_attr("lang")
     assert body.select_one(".accordion__text")["lang"] == "nb"
     assert not body.select_one(".facts-block").find_parent(attrs={"lang": "nb"})

@@ -5,6 +5,7 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 
 PROGRAMME = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+PROGRAMME_EN = "/en/programmes/mental-health-substance-use-and-addiction-work/"
 
 
 def active(page, expression="el.id"):
@@ -60,6 +61,17 @@ def test_focus_is_visible(open_page):
 def test_a_fragment_opens_its_section(open_page):
     page = open_page(PROGRAMME + "#slik-soker-du")
     assert page.locator("#slik-soker-du").evaluate("d => d.open")
+
+
+@pytest.mark.parametrize("fragment", ["how-to-apply", "slik-soker-du"], ids=["en", "nb"])
+def test_an_english_page_opens_a_section_by_its_english_or_its_norwegian_anchor(
+    open_page, fragment
+):
+    page = open_page(PROGRAMME_EN + "#" + fragment)
+    section = page.locator("details#how-to-apply")
+    assert section.evaluate("d => d.open")
+    assert section.evaluate("d => d.getBoundingClientRect().top") < 100  # scrolled to it
+    assert page.locator("details[open]").count() == 1
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])

@@ -106,7 +106,10 @@ def test_an_editor_adds_sections_inline_and_the_anchor_is_filled_in(admin_client
     response = admin_client.post("/admin/programs/programme/add/", data)
     assert response.status_code == 302
     section = Section.objects.get()
-    assert section.anchor == "hvem-passer-studiet-for"
+    assert (section.anchor_nb, section.anchor_en) == (
+        "hvem-passer-studiet-for",
+        "who-is-the-programme-for",
+    )
     assert section.body_nb == "<p>Alle.</p>"
 
 
@@ -152,7 +155,7 @@ def test_two_new_sections_without_anchors_are_saved_with_their_own(admin_client)
         )
     response = admin_client.post("/admin/programs/programme/add/", data)
     assert response.status_code == 302
-    assert sorted(Section.objects.values_list("anchor", flat=True)) == [
+    assert sorted(Section.objects.values_list("anchor_nb", flat=True)) == [
         "hva-laerer-du",
         "hvem-passer-studiet-for",
     ]
@@ -176,7 +179,31 @@ def test_a_section_title_without_letters_asks_for_an_anchor(admin_client):
 def test_a_section_saved_outside_the_admin_without_an_anchor_is_refused():
     with pytest.raises(ValidationError) as excinfo:
         make_section(make_programme(), title_nb="???", anchor="")
-    assert [e.code for e in excinfo.value.error_dict["anchor"]] == ["no_anchor"]
+    assert [e.code for e in excinfo.value.error_dict["anchor_nb"]] == ["no_anchor"]
+
+
+def test_two_new_sections_may_not_share_an_anchor_across_languages(admin_client):
+    """The English page would carry it twice: one section's id, the other's nb alias."""
+    data = programme_form(**{"sections-TOTAL_FORMS": "2"})
+    for i, (title, anchors) in enumerate(
+        [("Praksis", ("praksis", "")), ("Utveksling", ("", "praksis"))]
+    ):
+        data.update(
+            {
+                f"sections-{i}-position": str(i),
+                f"sections-{i}-title_nb": title,
+                f"sections-{i}-anchor_nb": anchors[0],
+                f"sections-{i}-anchor_en": anchors[1],
+                f"sections-{i}-embed_placement": "after",
+            }
+        )
+    response = admin_client.post("/admin/programs/programme/add/", data)
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors
+    assert errors[1] == {
+        "anchor_en": ["En annen seksjon i denne utdanningen har allerede dette ankeret."]
+    }
+    assert not Programme.objects.exists()
 
 
 @pytest.mark.parametrize("action", ["delete page", "delete action"])

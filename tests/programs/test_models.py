@@ -148,9 +148,27 @@ def test_it_refuses_credits_out_of_range(credits):
     assert "ects_credits" in excinfo.value.error_dict
 
 
-def test_section_anchor_is_made_from_the_norwegian_title():
-    section = make_section(make_programme(), title_nb="Påbygg til mastergrad?", anchor="")
-    assert section.anchor == "pabygg-til-mastergrad"
+def test_a_section_anchor_is_made_from_its_title_in_each_language():
+    section = make_section(
+        make_programme(),
+        title_nb="Påbygg til mastergrad?",
+        title_en="Progressing to a master's degree?",
+        anchor="",
+    )
+    assert (section.anchor_nb, section.anchor_en) == (
+        "pabygg-til-mastergrad",
+        "progressing-to-a-masters-degree",
+    )
+    assert section.get_absolute_url("en").endswith("/#progressing-to-a-masters-degree")
+
+
+@pytest.mark.parametrize("title_en", ["", "🎓"])
+def test_a_section_without_an_english_title_to_make_one_of_reads_nb_anchor_in_english(title_en):
+    section = make_section(make_programme(), title_nb="Praksis", title_en=title_en)
+    assert (section.anchor_nb, section.anchor_en) == ("praksis", None)
+    with translation.override("en"):
+        assert section.anchor == "praksis"
+    assert section.get_absolute_url("en").endswith("/#praksis")
 
 
 def test_it_refuses_two_sections_with_one_anchor_on_a_programme():
@@ -161,24 +179,39 @@ def test_it_refuses_two_sections_with_one_anchor_on_a_programme():
     assert [e.code for e in excinfo.value.error_dict["__all__"]] == ["duplicate_anchor"]
 
 
+def test_it_refuses_an_anchor_another_section_has_in_the_other_language():
+    """The English page carries both: a section's English id and the other's nb alias."""
+    programme = make_programme()
+    make_section(programme, anchor_nb="praksis", anchor_en="placement")
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(programme, anchor_nb="utplassering", anchor_en="praksis")
+    assert error_codes(excinfo, "anchor_en") == ["duplicate_anchor"]
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(programme, anchor_nb="placement", anchor_en="work-placement")
+    assert error_codes(excinfo, "anchor_nb") == ["duplicate_anchor"]
+    make_section(programme, anchor_nb="utveksling", anchor_en="utveksling")  # its own: fine
+
+
 def test_the_same_anchor_may_appear_on_two_programmes():
     make_section(make_programme(), anchor="samme")
     make_section(make_programme(), anchor="samme")
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
 @pytest.mark.parametrize("anchor", ["main", "top", "sections-heading", "block-admission"])
-def test_it_refuses_an_anchor_the_page_itself_uses(anchor):
+def test_it_refuses_an_anchor_the_page_itself_uses(anchor, language):
     with pytest.raises(ValidationError) as excinfo:
-        make_section(make_programme(), anchor=anchor)
-    assert error_codes(excinfo, "anchor") == ["reserved_anchor"]
+        make_section(make_programme(), **{f"anchor_{language}": anchor})
+    assert error_codes(excinfo, f"anchor_{language}") == ["reserved_anchor"]
 
 
-def test_every_id_of_the_programme_page_is_reserved_from_section_anchors(client, seeded):
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_every_id_of_the_programme_page_is_reserved_from_section_anchors(client, seeded, language):
     """Two elements with one id: invalid HTML, and a link to the section would go elsewhere."""
     ids = set()
     for programme in Programme.objects.all():
-        page = parse(client.get(programme.get_absolute_url()))
-        anchors = {section.anchor for section in programme.sections.all()}
+        page = parse(client.get(programme.get_absolute_url(language)))
+        anchors = {a for s in programme.sections.all() for a in (s.anchor_nb, s.anchor_en)}
         ids |= {element["id"] for element in page.select("[id]")} - anchors
     assert {"main", "sections-heading", "replaces-heading"} <= ids
     assert [

@@ -112,6 +112,22 @@ def test_sections_are_an_accordion_in_position_order_with_anchors(client):
     assert [d.summary.get_text(strip=True) for d in details] == ["Første", "Andre"]
 
 
+def test_the_english_page_has_english_anchors_and_keeps_the_norwegian_ones_working(client):
+    programme = make_programme(slug_nb="studium-a", slug_en="programme-a")
+    make_section(programme, position=10, title_nb="Opptak", title_en="Admission")
+    make_section(programme, position=20, title_nb="Praksis", title_en="")  # reads nb's
+    make_section(programme, position=30, title_nb="Kontakt", anchor_en="kontakt")  # the same
+    english = parse(client.get("/en/programmes/programme-a/"))
+    details = english.select("details.accordion__item")
+    assert [d["id"] for d in details] == ["admission", "praksis", "kontakt"]
+    aliases = [[span["id"] for span in d.select("h3 span[id]")] for d in details]
+    assert aliases == [["opptak"], [], []]  # an empty span in the heading, nothing to read
+    assert details[0].select_one("h3 span").get_text() == ""
+    norwegian = parse(client.get("/studier/studium-a/"))
+    assert [d["id"] for d in norwegian.select("details")] == ["opptak", "praksis", "kontakt"]
+    assert not norwegian.select("details span[id]")
+
+
 def test_section_body_is_sanitized_on_the_page(client):
     programme = make_programme(slug_nb="studium-a")
     section = make_section(programme)
