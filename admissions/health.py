@@ -62,6 +62,19 @@ def link_message(language):
     }[language]
 
 
+def anchor_message(language):
+    return {
+        "nb": _(
+            "The Norwegian text of “%(section)s” links to %(href)s, but no section or heading "
+            "on that page has the anchor “%(anchor)s”."
+        ),
+        "en": _(
+            "The English text of “%(section)s” links to %(href)s, but no section or heading "
+            "on that page has the anchor “%(anchor)s”."
+        ),
+    }[language]
+
+
 def programme_url(programme, section=None):
     """The programme's admin page; with ``section``, at that section's inline form, which
     static/admin-extra/open-target.js unfolds. Django numbers the forms in the inline's
@@ -183,24 +196,35 @@ def empty_sections(programme, today, context):
 
 
 def broken_links(programme, today, context):
-    """Links in section texts to our own pages that answer 404 or 410."""
+    """Links in section texts to our own pages that answer 404 or 410, or to a place on a page
+    (``#anchor``) that the page does not have."""
     for section in programme.sections.all():
         for code in ("nb", "en"):
             for href in links_in(getattr(section, f"body_{code}")):
-                path = own_path(href)
-                if path is None:
-                    continue
-                if path not in context["link_status"]:
-                    context["link_status"][path] = link_status(path)
-                status = context["link_status"][path]
-                if status:
+                if problem := link_problem(href, code, context):
+                    finding, message, params = problem
+                    params.update(section=section.title_nb, href=href)
                     yield Finding(
-                        programme,
-                        "broken_link",
-                        link_message(code)
-                        % {"section": section.title_nb, "href": href, "status": status},
-                        programme_url(programme, section),
+                        programme, finding, message % params, programme_url(programme, section)
                     )
+
+
+def link_problem(href, language, context):
+    """``(code, message, params)`` for what is wrong with the link ``href`` in a text in
+    ``language``, or None. ``context["pages"]`` keeps each page's answer. (Links to a place on
+    the same page, ``#anchor`` alone, never get this far: the sanitizer drops them.)"""
+    path = own_path(href)
+    if path is None:
+        return None
+    if path not in context["pages"]:
+        context["pages"][path] = page_answer(path)
+    status, ids = context["pages"][path]
+    if status:
+        return "broken_link", link_message(language), {"status": status}
+    anchor = unquote(urlsplit(href).fragment)
+    if anchor and ids is not None and anchor not in ids | {"top"}:  # "#top": a browser's own
+        return "missing_anchor", anchor_message(language), {"anchor": anchor}
+    return None
 
 
 def plans_that_do_not_add_up(programme, today, context):
@@ -237,7 +261,7 @@ RULES = [
 
 def find_problems(today):
     """Every finding, programme by programme in title order: ``[Finding]``."""
-    context = {"link_status": {}}
+    context = {"pages": {}}
     programmes = Programme.objects.order_by("title_nb", "pk").prefetch_related(
         "sections",
         "study_options__thresholds",
@@ -252,21 +276,28 @@ def find_problems(today):
     ]
 
 
-class _LinkParser(HTMLParser):
-    def __init__(self):
+class _Parser(HTMLParser):
+    """The links (``href`` of each ``<a>``) and the element ids of an HTML text."""
+
+    def __init__(self, html):
         super().__init__()
-        self.hrefs = []
+        self.hrefs, self.ids = [], set()
+        self.feed(html or "")
 
     def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href") if tag == "a" else None
-        if href:
-            self.hrefs.append(href)
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
 
 
 def links_in(html):
-    parser = _LinkParser()
-    parser.feed(html or "")
-    return parser.hrefs
+    return _Parser(html).hrefs
+
+
+def ids_in(html):
+    return _Parser(html).ids
 
 
 def own_path(href):
@@ -282,9 +313,15 @@ def own_path(href):
     return unquote(parts.path) or "/"
 
 
-def link_status(path, hops=5):
-    """404 or 410 when ``path`` on this site answers so, else None (200, or a redirect to a
-    page that is fine or elsewhere).
+def link_status(path):
+    """404 or 410 when ``path`` on this site answers so, else None (``page_answer``)."""
+    return page_answer(path)[0]
+
+
+def page_answer(path, hops=5):
+    """``(status, ids)`` of ``path`` on this site: 404 or 410 when it answers so, else None
+    (200, or a redirect to a page that is fine or elsewhere); and the ids of the elements of
+    the page it ends at, or None when that is not known.
 
     Asks the page's own view, with an anonymous GET request in the path's language, so the
     answer is the visitor's, whatever rules the view follows (drafts, retired programmes, plans,
@@ -298,21 +335,25 @@ def link_status(path, hops=5):
             match = resolve(path)
         except Resolver404:
             if not path.endswith("/"):  # CommonMiddleware redirects to the path with a slash
-                return link_status(path + "/", hops)
-            return 404
+                return page_answer(path + "/", hops)
+            return 404, None
         if match.namespace not in PUBLIC_PAGES:
-            return None
+            return None, None
         try:
             response = match.func(probe_request(path), *match.args, **match.kwargs)
         except Http404:
-            return 404
+            return 404, None
         except Exception:  # the link is not the editor's problem then, nor the report's
             logger.exception("content health could not check %s", path)
-            return None
+            return None, None
     if response.status_code in (404, 410):
-        return response.status_code
-    target = response.has_header("Location") and own_path(response["Location"])
-    return link_status(target, hops - 1) if target and hops else None
+        return response.status_code, None
+    if response.has_header("Location"):
+        target = own_path(response["Location"])
+        return page_answer(target, hops - 1) if target and hops else (None, None)
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        return None, ids_in(response.content.decode())
+    return None, None
 
 
 PUBLIC_PAGES = {"programs", "admissions"}  # the URL namespaces of the visitor's pages

@@ -245,6 +245,40 @@ def test_links_to_our_own_pages_that_answer_404_or_410_are_reported(href, status
         assert findings[0].message.endswith(f" {status}.")
 
 
+@pytest.mark.parametrize(
+    ("href", "language", "reported"),
+    [
+        ("/studier/levende/#opptak", "nb", False),
+        ("/studier/levende/#admission", "nb", True),  # the English anchor, on the nb page
+        ("/en/programmes/living/#admission", "en", False),
+        ("/en/programmes/living/#opptak", "en", False),  # the nb anchor works there too
+        ("/en/programmes/living/#opptak-og-krav", "nb", True),
+        ("/studier/levende/#main", "nb", False),  # the page's own elements count
+        ("/studier/levende/#top", "nb", False),  # a browser's own
+        ("/studier/levende/#", "nb", False),
+        ("/studier/gammel/#opptak", "nb", False),  # through the redirect to its successor
+        ("/studier/gammel/#andre", "nb", True),
+    ],
+)
+def test_links_to_a_place_that_the_page_does_not_have_are_reported(href, language, reported):
+    programme = healthy_programme(slug_nb="levende", slug_en="living")
+    make_section(programme, title_nb="Opptak", title_en="Admission")
+    make_programme(slug_nb="gammel", status=Status.DISCONTINUED, replaced_by=programme)
+    make_section(programme, **{f"body_{language}": f'<p>Se <a href="{href}">her</a>.</p>'})
+    findings = [f for f in find_problems(TODAY) if f.code == "missing_anchor"]
+    assert len(findings) == reported
+    if reported:
+        assert findings[0].message.startswith(
+            f"Den {'norske' if language == 'nb' else 'engelske'} teksten i «Spørsmål"
+        )
+        anchor = href.split("#")[1]
+        assert findings[0].message.endswith(
+            f"lenker til {href}, men ingen seksjon eller "
+            f"overskrift på den siden har ankeret «{anchor}»."
+        )
+        assert [f.code for f in find_problems(TODAY)].count("broken_link") == 0
+
+
 @pytest.mark.parametrize(("successor_rules", "status"), [("grade-average-1-5", None), ("", 404)])
 def test_a_link_to_a_retired_programmes_calculator_is_as_good_as_its_successors(
     successor_rules, status
