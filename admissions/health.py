@@ -221,7 +221,7 @@ def link_problem(href, language, context):
     status, ids = context["pages"][path]
     if status:
         return "broken_link", link_message(language), {"status": status}
-    anchor = unquote(urlsplit(href).fragment)
+    anchor = unquote(urlsplit(href).fragment).partition(":~:")[0]  # no text fragment
     if anchor and ids is not None and anchor not in ids | {"top"}:  # "#top": a browser's own
         return "missing_anchor", anchor_message(language), {"anchor": anchor}
     return None

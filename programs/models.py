@@ -467,6 +467,9 @@ class Section(ChoiceLabels, models.Model):
     )
 
     TRACKED_TEXTS = ("title", "heading", "body")
+    # Set by the admin's inline formset (SectionFormSet), which checks the anchors of all the
+    # programme's sections as they will be saved together: the database has them as they were.
+    saved_with_its_siblings = False
 
     class Meta:
         verbose_name = _("section")
@@ -514,7 +517,7 @@ class Section(ChoiceLabels, models.Model):
     def anchor_from(cls, title):
         """The anchor made from ``title`` ("Hva lærer du?" → "hva-laerer-du"); a title of only
         "🎓" or "???" makes none, and the editor is asked to write one."""
-        anchor = norwegian_slugify(title)[:80]
+        anchor = norwegian_slugify(title)[:80].rstrip("-_")
         if not anchor:
             raise ValidationError(cls.NO_ANCHOR, code="no_anchor")
         return anchor
@@ -524,8 +527,9 @@ class Section(ChoiceLabels, models.Model):
         without an English title, and reads nb's), and refuses one the page itself uses.
 
         The English page also carries each section's nb anchor, so that links made before it
-        had its own keep working: an anchor may not be another section's in another language
-        either (in the same language, ``section_unique_anchor_<language>`` refuses it)."""
+        had its own keep working: an anchor may not be another section's in any language. The
+        other sections are read from the database, unless ``saved_with_its_siblings`` says
+        they are being saved with this one, which checks them as they will be."""
         errors = {}
         for code, _name in settings.LANGUAGES:
             field, title = f"anchor_{code}", getattr(self, f"title_{code}")
@@ -535,7 +539,7 @@ class Section(ChoiceLabels, models.Model):
                 except ValidationError as error:
                     if code == settings.LANGUAGE_CODE:  # an English title of "🎓" keeps nb's
                         errors[field] = error
-        others = self._anchors_of_other_sections()
+        others = set() if self.saved_with_its_siblings else self._anchors_of_other_sections()
         for code, _name in settings.LANGUAGES:
             field, anchor = f"anchor_{code}", getattr(self, f"anchor_{code}")
             if not anchor or field in errors:
@@ -546,22 +550,16 @@ class Section(ChoiceLabels, models.Model):
                     code="reserved_anchor",
                     params={"anchor": anchor},
                 )
-            elif any(other == anchor and language != code for other, language in others):
+            elif anchor in others:
                 errors[field] = ValidationError(ANCHOR_TAKEN, code="duplicate_anchor")
         if errors:
             raise ValidationError(errors)
 
     def _anchors_of_other_sections(self):
-        """``{(anchor, language), …}`` of the programme's other sections (1 query)."""
-        codes = [code for code, _name in settings.LANGUAGES]
+        """The anchors, in any language, of the programme's other sections (1 query)."""
+        fields = [f"anchor_{code}" for code, _name in settings.LANGUAGES]
         others = Section.objects.filter(programme_id=self.programme_id).exclude(pk=self.pk)
-        rows = others.values_list(*(f"anchor_{code}" for code in codes))
-        return {
-            (anchor, code)
-            for row in rows
-            for anchor, code in zip(row, codes, strict=True)
-            if anchor
-        }
+        return {anchor for row in others.values_list(*fields) for anchor in row if anchor}
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -3,7 +3,12 @@
 // scrolls to the section and every section opens with a click, Enter or Space.
 (function () {
   function openFromHash() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (malformed) {  // "#%E0%A4%A" names nothing on the page
+      return;
+    }
     var target = id && document.getElementById(id);
     // A section, or what is inside one: its nb anchor on the English page, a block's heading.
     var section = target && target.closest("details");

@@ -256,6 +256,8 @@ def test_links_to_our_own_pages_that_answer_404_or_410_are_reported(href, status
         ("/studier/levende/#main", "nb", False),  # the page's own elements count
         ("/studier/levende/#top", "nb", False),  # a browser's own
         ("/studier/levende/#", "nb", False),
+        ("/studier/levende/#opptak:~:text=Opptak", "nb", False),  # a link to highlighted text
+        ("/studier/levende/#:~:text=Opptak", "nb", False),
         ("/studier/gammel/#opptak", "nb", False),  # through the redirect to its successor
         ("/studier/gammel/#andre", "nb", True),
     ],

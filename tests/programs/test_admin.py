@@ -370,3 +370,95 @@ def test_a_draft_without_english_or_a_translated_page_gets_no_such_warning(admin
         )
         assert response.status_code == 302
         assert NOT_IN_ENGLISH not in messages_after(admin_client, response)
+
+
+def sections_posted(admin_client, programme, rows, new_rows=0):
+    """POSTs the programme's change form with ``rows`` ({index: {field: value}}) changed."""
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    sections = programme.sections.count()
+    data = rendered_form(
+        admin_client.get(url), new_rows={"sections": sections} if new_rows else None
+    )
+    if new_rows:
+        data["sections-TOTAL_FORMS"] = str(sections + 1)
+    for index, fields in rows.items():
+        data.update({f"sections-{index}-{name}": value for name, value in fields.items()})
+    return admin_client.post(url, data)
+
+
+def anchors(programme):
+    return list(programme.sections.values_list("title_nb", "anchor_nb", "anchor_en"))
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_two_sections_swap_anchors_in_one_save(admin_client, language):
+    """Rows are saved one by one: the first took the anchor the second still had (a 500)."""
+    programme = make_programme()
+    make_section(
+        programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
+    )
+    make_section(
+        programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
+    )
+    first, second = {"nb": ("praksis", "utveksling"), "en": ("placement", "exchange")}[language]
+    field = f"anchor_{language}"
+    response = sections_posted(admin_client, programme, {0: {field: second}, 1: {field: first}})
+    assert response.status_code == 302
+    swapped = {
+        "nb": [("Praksis", "utveksling", "placement"), ("Utveksling", "praksis", "exchange")],
+        "en": [("Praksis", "praksis", "exchange"), ("Utveksling", "utveksling", "placement")],
+    }
+    assert anchors(programme) == swapped[language]
+
+
+def test_a_deleted_sections_anchor_may_be_taken_in_either_language_in_the_same_save(admin_client):
+    programme = make_programme()
+    make_section(
+        programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
+    )
+    make_section(
+        programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
+    )
+    response = sections_posted(
+        admin_client,
+        programme,
+        {0: {"DELETE": "on"}, 1: {"anchor_en": "praksis"}},
+    )
+    assert response.status_code == 302
+    assert anchors(programme) == [("Utveksling", "utveksling", "praksis")]
+
+
+def test_an_anchor_passed_on_across_languages_in_one_save_is_fine(admin_client):
+    programme = make_programme()
+    make_section(
+        programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
+    )
+    make_section(
+        programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
+    )
+    response = sections_posted(
+        admin_client, programme, {0: {"anchor_nb": "praksis-ny"}, 1: {"anchor_en": "praksis"}}
+    )
+    assert response.status_code == 302
+    assert anchors(programme) == [
+        ("Praksis", "praksis-ny", "placement"),
+        ("Utveksling", "utveksling", "praksis"),
+    ]
+
+
+def test_a_new_section_in_the_section_admin_taking_an_anchor_names_the_field_once(admin_client):
+    programme = make_programme()
+    make_section(programme, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement")
+    data = {
+        "programme": programme.pk,
+        "position": "20",
+        "title_nb": "Praksis",
+        "title_en": "Placement",
+        "embed_placement": "after",
+    }
+    response = admin_client.post("/admin/programs/section/add/", data)
+    assert response.status_code == 200
+    taken = ["En annen seksjon i denne utdanningen har allerede dette ankeret."]
+    form = response.context["adminform"].form
+    assert form.errors == {"anchor_nb": taken, "anchor_en": taken}
+    assert programme.sections.count() == 1

@@ -1,49 +1,103 @@
 """Data migrations, run backwards and forwards on rows written with the models of their time."""
 
+import json
+
 import pytest
+from django.core import serializers
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone, translation
+from reversion.models import Version
+
+from programs.models import Section
 
 BEFORE = [("programs", "0014_visible_text")]
 AFTER = [("programs", "0015_section_anchor_in_each_language")]
 
 
+HISTORY = [
+    ("contenttypes", "0002_remove_content_type_name"),
+    ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
+]
+
+
 def migrate(targets):
+    """Migrates to ``targets``; the models of that state, with the history's."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    return executor.loader.project_state([*targets, *HISTORY]).apps
+
+
+@pytest.fixture
+def before_0015():
+    """The historical models before migration 0015; the tables are migrated to the latest
+    again afterwards."""
+    yield migrate(BEFORE)
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sections_keep_their_anchor_in_nb_and_get_one_from_their_english_title():
-    apps = migrate(BEFORE)
-    try:
-        programme = apps.get_model("programs", "Programme").objects.create(
-            title_nb="Studium", slug_nb="studium", lead_nb="Ingress."
-        )
-        sections = apps.get_model("programs", "Section").objects
-        for anchor, title_en in [
-            ("opptak", "Admission requirements"),
-            ("kortere", "How to apply"),  # a shorter anchor an editor wrote: nb keeps it
-            ("plassering", "Placement"),  # another section's nb anchor: nb's is read instead
-            ("placement", "Exchange"),
-            ("uten-engelsk", ""),
-            ("praksis", "Main"),  # "main" is the page's own: nb's is read instead
-        ]:
-            sections.create(programme=programme, anchor=anchor, title_nb=anchor, title_en=title_en)
-        # A title that another section's English anchor has taken: nb's is read instead.
-        sections.create(programme=programme, anchor="to", title_nb="to", title_en="Exchange")
-        apps = migrate(AFTER)
-        rows = apps.get_model("programs", "Section").objects.order_by("pk")
-        assert list(rows.values_list("anchor_nb", "anchor_en")) == [
-            ("opptak", "admission-requirements"),
-            ("kortere", "how-to-apply"),
-            ("plassering", None),
-            ("placement", "exchange"),
-            ("uten-engelsk", None),
-            ("praksis", None),
-            ("to", None),
-        ]
-    finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+def test_sections_keep_their_anchor_in_nb_and_get_one_from_their_english_title(before_0015):
+    programme = before_0015.get_model("programs", "Programme").objects.create(
+        title_nb="Studium", slug_nb="studium", lead_nb="Ingress."
+    )
+    sections = before_0015.get_model("programs", "Section").objects
+    for anchor, title_en in [
+        ("opptak", "Admission requirements"),
+        ("kortere", "How to apply"),  # a shorter anchor an editor wrote: nb keeps it
+        ("plassering", "Placement"),  # another section's nb anchor: nb's is read instead
+        ("placement", "Exchange"),
+        ("uten-engelsk", ""),
+        ("praksis", "Main"),  # "main" is the page's own: nb's is read instead
+        ("to", "Exchange"),  # the English anchor of a section above: nb's is read instead
+    ]:
+        sections.create(programme=programme, anchor=anchor, title_nb=anchor, title_en=title_en)
+    apps = migrate(AFTER)
+    rows = apps.get_model("programs", "Section").objects.order_by("pk")
+    assert list(rows.values_list("anchor_nb", "anchor_en")) == [
+        ("opptak", "admission-requirements"),
+        ("kortere", "how-to-apply"),
+        ("plassering", None),
+        ("placement", "exchange"),
+        ("uten-engelsk", None),
+        ("praksis", None),
+        ("to", None),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_version_saved_before_restores_its_anchors_in_either_language(before_0015, language):
+    """Versions hold a section as it was: before 0015, with one ``anchor``. Restored, that
+    went into the editor's language's column, and nb's could be left empty (id="None")."""
+    programme = before_0015.get_model("programs", "Programme").objects.create(
+        title_nb="Studium", slug_nb="studium", lead_nb="Ingress."
+    )
+    section = before_0015.get_model("programs", "Section").objects.create(
+        programme=programme, anchor="opptak", title_nb="Opptak", title_en="Admission"
+    )
+    content_type = before_0015.get_model("contenttypes", "ContentType").objects.get(
+        app_label="programs", model="section"
+    )
+    revision = before_0015.get_model("reversion", "Revision").objects.create(
+        date_created=timezone.now()
+    )
+    old = before_0015.get_model("reversion", "Version").objects.create(
+        revision=revision,
+        object_id=str(section.pk),
+        content_type=content_type,
+        db="default",
+        format="json",
+        serialized_data=serializers.serialize("json", [section]),
+        object_repr="Opptak",
+    )
+    migrate(AFTER)
+    fields = json.loads(Version.objects.get(pk=old.pk).serialized_data)[0]["fields"]
+    assert (fields["anchor_nb"], fields["anchor_en"]) == ("opptak", "admission")
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    Section.objects.filter(pk=section.pk).update(anchor_nb="annet", anchor_en="other")
+    with translation.override(language):
+        Version.objects.get(pk=old.pk).revert()
+    restored = Section.objects.get(pk=section.pk)
+    assert (restored.anchor_nb, restored.anchor_en) == ("opptak", "admission")
