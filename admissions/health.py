@@ -23,7 +23,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from admissions.models import latest_admission_year
+from admissions.models import AdmissionRequirement, latest_admission_year
 from admissions.plans import plan_prefetches
 from programs.models import Programme
 
@@ -86,10 +86,31 @@ def programme_url(programme, section=None):
 
 
 def missing_translations(programme, today, context):
-    """A text written in one language and not the other (programme title and lead; section
-    question, heading and body). A programme's own text links to its field, in its tab."""
+    """A text written in one language and not the other: the programme's own (title, lead,
+    notice, meta description, heading above the sections, hero image description), its
+    admission requirement's, each section's question, heading and body, and each cohort
+    week's note. A programme's own text links to its field, in its tab."""
     other = {"nb": "en", "en": "nb"}
-    texts = [(_("title"), programme, "title", None), (_("lead"), programme, "lead", None)]
+    texts = [
+        (_("title"), programme, "title", None),
+        (_("lead"), programme, "lead", None),
+        (_("notice"), programme, "notice", None),
+        (_("meta description"), programme, "meta_description", None),
+        (_("heading above the sections"), programme, "sections_heading", None),
+        (_("hero image description"), programme, "hero_alt", None),
+    ]
+    if requirement := AdmissionRequirement.of(programme):
+        url = f"{programme_url(programme)}#admission_requirement-group"
+        texts += [
+            (_("other requirements"), requirement, "text", url),
+            (_("ranking"), requirement, "ranking", url),
+        ]
+    for cohort in programme.cohorts.all():
+        url = reverse("admin:admissions_cohort_change", args=[cohort.pk])
+        for week in cohort.weeks.all():
+            name = {"week": week.week, "year": week.iso_year, "cohort": cohort.code}
+            label = _("note on week %(week)s of %(year)s, cohort %(cohort)s") % name
+            texts.append((label, week, "note", url))
     for section in programme.sections.all():
         name = {"section": section.title_nb or section.title_en}
         url = programme_url(programme, section)
@@ -262,11 +283,15 @@ RULES = [
 def find_problems(today):
     """Every finding, programme by programme in title order: ``[Finding]``."""
     context = {"pages": {}}
-    programmes = Programme.objects.order_by("title_nb", "pk").prefetch_related(
-        "sections",
-        "study_options__thresholds",
-        "cohorts__weeks",
-        *plan_prefetches(),
+    programmes = (
+        Programme.objects.order_by("title_nb", "pk")
+        .select_related("admission_requirement")
+        .prefetch_related(
+            "sections",
+            "study_options__thresholds",
+            "cohorts__weeks",
+            *plan_prefetches(),
+        )
     )
     return [
         finding
@@ -352,7 +377,7 @@ def page_answer(path, hops=5):
         target = own_path(response["Location"])
         return page_answer(target, hops - 1) if target and hops else (None, None)
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-        return None, ids_in(response.content.decode())
+        return None, ids_in(response.content.decode(response.charset, errors="replace"))
     return None, None
 
 

@@ -9,7 +9,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, vText, vUri
+from icalendar import Calendar, Event, vDuration, vText, vUri
+
+REFRESH_EVERY = timedelta(hours=12)
 
 # Fixed namespace for the calendar's UID: the same calendar name always gives the same UID.
 CALENDAR_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://studieside/calendars/")
@@ -63,4 +65,8 @@ def build_calendar(
         calendar.add(prop, vText(name))
     if url:
         calendar.add("URL", vUri(url))
+    # How often a subscribed calendar asks again (RFC 7986; Outlook and Apple read the X- one):
+    # an editor's change to the weeks reaches students' phones within half a day.
+    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH_EVERY), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_EVERY))  # one object each: add() sets params
     return calendar.to_ical()

@@ -6,13 +6,14 @@ wears; the admin's "view on site"; robots.txt and /favicon.ico.
 
 import sys
 from functools import cache, wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.staticfiles import finders
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -113,8 +114,8 @@ def favicon(request):
 
 @cache
 def _favicon_bytes():
-    with staticfiles_storage.open("favicon.ico") as file:
-        return file.read()
+    """From the source folder (static/), which ``make run`` serves without collectstatic."""
+    return Path(finders.find("favicon.ico")).read_bytes()
 
 
 def server_error(request):

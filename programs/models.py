@@ -365,6 +365,19 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         ]
         return ", ".join([*copies, f"{self.hero_image.url} {self.hero_width}w"])
 
+    @property
+    def description(self):
+        """What search engines show below the title, in the active language: the meta
+        description, else the lead; nb's only when that language has neither. (A plain
+        ``meta_description`` would fall back to the Norwegian one before the English lead.)"""
+        language = translation.get_language()
+        return (
+            getattr(self, f"meta_description_{language}", "")
+            or getattr(self, f"lead_{language}", "")
+            or self.meta_description_nb
+            or self.lead_nb
+        )
+
     def languages(self):
         """Codes of the languages this page really has (own slug and text), nb first.
 
@@ -381,6 +394,19 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     def has_own_text(self, language):
         """Whether the title and lead are written in ``language`` (not a fallback to nb)."""
         return bool(getattr(self, f"title_{language}") and getattr(self, f"lead_{language}"))
+
+    def is_partly_untranslated(self, language):
+        """Whether a text the page shows besides the title and lead (the notice, the heading
+        above the sections, a section's question, heading or text) is written in nb but not in
+        ``language``, so the page shows it in Norwegian. Reads the prefetched sections."""
+        nb = settings.LANGUAGE_CODE
+        texts = [(self, "notice"), (self, "sections_heading")] + [
+            (section, field) for section in self.sections.all() for field in Section.TRACKED_TEXTS
+        ]
+        return language != nb and any(
+            getattr(obj, f"{field}_{nb}") and not getattr(obj, f"{field}_{language}")
+            for obj, field in texts
+        )
 
 
 # The highest position of a row in an ordered list (sections, study options, a plan's
@@ -509,9 +535,8 @@ class Section(ChoiceLabels, models.Model):
     def get_absolute_url(self, language=None):
         """The programme page in ``language`` (default: the active one) scrolled to this
         section (its accordion opens there): its anchor in that language, else nb's."""
-        language = language or translation.get_language()
-        anchor = getattr(self, f"anchor_{language}", None) or self.anchor_nb
-        return f"{self.programme.get_absolute_url(language)}#{anchor}"
+        with translation.override(language or translation.get_language()):
+            return f"{self.programme.get_absolute_url()}#{self.anchor}"
 
     @classmethod
     def anchor_from(cls, title):
@@ -557,6 +582,8 @@ class Section(ChoiceLabels, models.Model):
 
     def _anchors_of_other_sections(self):
         """The anchors, in any language, of the programme's other sections (1 query)."""
+        if self.programme_id is None:
+            return set()
         fields = [f"anchor_{code}" for code, _name in settings.LANGUAGES]
         others = Section.objects.filter(programme_id=self.programme_id).exclude(pk=self.pk)
         return {anchor for row in others.values_list(*fields) for anchor in row if anchor}

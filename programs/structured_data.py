@@ -19,7 +19,7 @@ def programme_graph(programme, url, today, image=""):
         "@context": "https://schema.org",
         "@type": "EducationalOccupationalProgram",
         "name": programme.title,
-        "description": programme.meta_description or programme.lead,
+        "description": programme.description,
         "url": url,
         "provider": {"@type": "CollegeOrUniversity", "name": settings.INSTITUTION_NAME},
         "educationalCredentialAwarded": programme.get_level_display(),

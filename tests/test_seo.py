@@ -16,6 +16,7 @@ from PIL import Image
 
 from config.page_cache import bump_content_version
 from config.page_types import by_language
+from config.views import _favicon_bytes
 from programs.models import Programme
 from tests.builders import make_programme
 from tests.pages import parse, refused_pages
@@ -110,6 +111,15 @@ def test_favicon_ico_is_the_site_icon_at_the_address_browsers_and_crawlers_ask_f
     assert client.post("/favicon.ico").status_code == 405
 
 
+def test_favicon_ico_needs_no_collected_static_files(client, tmp_path, settings):
+    """``make run`` serves the site without collectstatic."""
+    settings.STATIC_ROOT = tmp_path
+    _favicon_bytes.cache_clear()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(response.content)).format == "ICO"
+
+
 @pytest.mark.parametrize("url", ["/studier/", "/en/programmes/"])
 def test_pages_link_an_icon_for_home_screens(client, url):
     [link] = parse(client.get(url)).select("link[rel=apple-touch-icon]")
@@ -150,6 +160,27 @@ def test_the_meta_description_falls_back_to_the_lead(client):
     assert soup.find("meta", attrs={"name": "description"})["content"] == (
         "Egen beskrivelse for søkemotorer."
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "description"),
+    [
+        ({"meta_description_nb": "Norsk.", "lead_en": "English lead."}, "English lead."),
+        ({"meta_description_en": "English.", "lead_en": "English lead."}, "English."),
+        ({"meta_description_nb": "Norsk.", "lead_en": ""}, "Norsk."),  # no English at all
+        ({"lead_en": ""}, "Ingress."),
+    ],
+)
+def test_the_english_description_is_english_when_the_page_has_any(client, fields, description):
+    """The meta description fell back to the Norwegian one before the English lead was tried:
+    English search results showed a Norwegian snippet under an English title."""
+    programme = make_programme(slug_nb="eget", slug_en="own", lead_nb="Ingress.", **fields)
+    soup = parse(client.get(programme.get_absolute_url("en")))
+    assert soup.find("meta", attrs={"name": "description"})["content"] == description
+    assert soup.find("meta", attrs={"property": "og:description"})["content"] == description
+    json_ld = json.loads(soup.select_one("script[type='application/ld+json']").string)
+    nodes = json_ld if isinstance(json_ld, list) else json_ld.get("@graph", [json_ld])
+    assert {node.get("description") for node in nodes} - {None} == {description}
 
 
 def test_an_untranslated_page_is_not_offered_as_english(client):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from admissions.choices import Outcome
 from admissions.models import AdmissionRequirement, latest_admission_year
+from config.site import absolute_url
 from programs.text import or_list
 
 register = template.Library()
@@ -115,3 +116,12 @@ def admission_requirement(programme):
 
 
 register.filter("or_list", or_list)
+
+
+@register.simple_tag(takes_context=True)
+def subscription_url(context, cohort):
+    """The cohort's calendar feed as a ``webcal:`` address: a calendar app subscribes to it
+    and asks again for changes (``REFRESH-INTERVAL``), where the feed's https address is
+    downloaded and imported once."""
+    feed = absolute_url(cohort.get_calendar_url(), context.get("request"))
+    return "webcal://" + feed.split("://", 1)[1]

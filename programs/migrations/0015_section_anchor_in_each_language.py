@@ -5,20 +5,23 @@ from itertools import groupby
 
 from django.db import migrations, models
 
-from programs.text import norwegian_slugify
+from django.utils.text import slugify
 
+# programs.text.norwegian_slugify as it was, so that this migration does not change with it.
+NORWEGIAN = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
 RESERVED = {"top", "main", "sections-heading", "contact-heading", "replaces-heading", "schedule-heading", "preview-banner-title"}
 
 
 def english_anchors(sections):
     """Each of one programme's ``sections`` (dicts of fields with "anchor" and "title_en")
-    gets "anchor_nb", its anchor, and "anchor_en", made from its English title; None (the
-    page reads nb's) when that makes none, is reserved or is another anchor of the programme."""
+    gets "anchor_nb", its anchor, and "anchor_en", made from its English title: its nb anchor
+    when that one is reserved or another anchor of the programme (an empty one would be made
+    again, and refused, at the programme's next save), None (nb's is read) when it makes none."""
     taken = {section["anchor"] for section in sections}
     for section in sections:
-        anchor = norwegian_slugify(section.get("title_en") or "")[:80].rstrip("-_")
-        if anchor != section["anchor"] and (anchor in taken or anchor in RESERVED or anchor.startswith("block-")):
-            anchor = ""
+        anchor = slugify((section.get("title_en") or "").translate(NORWEGIAN))[:80].rstrip("-_")
+        if anchor and anchor != section["anchor"] and (anchor in taken or anchor in RESERVED or anchor.startswith("block-")):
+            anchor = section["anchor"]
         taken.add(anchor)
         section["anchor_nb"], section["anchor_en"] = section["anchor"], anchor or None
 

@@ -44,5 +44,10 @@ def has_own_text(programme, language):
 
 
 @register.filter
+def is_partly_untranslated(programme, language):
+    return programme.is_partly_untranslated(language)
+
+
+@register.filter
 def section_embedding(programme, kind):
     return programme.section_embedding(kind)

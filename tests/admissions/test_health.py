@@ -81,6 +81,46 @@ def test_a_programme_text_in_one_language_only_is_reported(field, language):
     assert codes() == [(f"missing_{language}", programme.slug_nb)]
 
 
+@pytest.mark.parametrize(
+    ("field", "label", "fix"),
+    [
+        ("notice", "melding", "#id_notice_en"),
+        ("meta_description", "metabeskrivelse", "#id_meta_description_en"),
+        ("sections_heading", "overskrift over seksjonene", "#id_sections_heading_en"),
+        ("hero_alt", "bildebeskrivelse", "#id_hero_alt_en"),
+    ],
+)
+def test_every_programme_text_shown_on_the_page_is_checked(field, label, fix):
+    """A closed programme's notice in Norwegian only read as Norwegian on the English page."""
+    programme = healthy_programme()
+    setattr(programme, f"{field}_nb", "Bare på norsk.")
+    programme.save()
+    [finding] = find_problems(TODAY)
+    assert (finding.code, finding.message) == ("missing_en", f"Mangler engelsk {label}.")
+    assert finding.fix_url.endswith(f"/admin/programs/programme/{programme.pk}/change/{fix}")
+
+
+@pytest.mark.parametrize(("field", "label"), [("text", "andre krav"), ("ranking", "rangering")])
+def test_an_admission_requirement_text_in_one_language_only_is_reported(field, label):
+    programme = healthy_programme()
+    make_requirement(programme, **{f"{field}_nb": "Bare på norsk."})
+    [finding] = find_problems(TODAY)
+    assert (finding.code, finding.message) == ("missing_en", f"Mangler engelsk {label}.")
+    assert finding.fix_url.endswith("#admission_requirement-group")
+
+
+def test_a_cohort_weeks_note_in_one_language_only_is_reported():
+    programme = healthy_programme()
+    cohort = make_cohort(programme, code="2026H", ends_year=2028)
+    make_week(cohort, iso_year=2027, week=10, note_en="Online only.")
+    [finding] = find_problems(TODAY)
+    assert (finding.code, finding.message) == (
+        "missing_nb",
+        "Mangler norsk notat for uke 10 i 2027, kull 2026H.",
+    )
+    assert finding.fix_url == f"/admin/admissions/cohort/{cohort.pk}/change/"
+
+
 @pytest.mark.parametrize("field", ["title", "heading", "body"])
 def test_a_section_text_missing_in_english_is_reported(field):
     programme = healthy_programme()

@@ -1,6 +1,6 @@
 """The iCalendar feed as a calendar client reads it back (admissions/ical.py, no DB)."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,6 +57,14 @@ def test_events_carry_the_given_uid_summary_and_description():
     assert str(first["DESCRIPTION"]) == "Oppmøte på campus Pilestredet."
     assert str(second["UID"]) == "cohort-1-2024-w39-46-practice@studieside.example"
     assert "DESCRIPTION" not in second
+
+
+def test_a_subscribed_calendar_is_told_to_ask_again_twice_a_day():
+    """Without it, clients pick their own interval, and some (Outlook) a week or more."""
+    calendar = Calendar.from_ical(build())
+    assert calendar.decoded("REFRESH-INTERVAL") == timedelta(hours=12)
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in build().decode()
+    assert "X-PUBLISHED-TTL:PT12H\r\n" in build().decode()
 
 
 def test_the_same_input_gives_the_same_bytes():

@@ -330,6 +330,23 @@ def test_the_calendar_feed_holds_each_week_as_all_day_dates(client, programme):
     ]
 
 
+@pytest.mark.parametrize(
+    ("url", "feed", "text"),
+    [
+        (EN, "testserver/en/programmes/programme-a/cohort-2023H.ics", "Subscribe to the weeks"),
+        ("/studier/studium-a/", "testserver/studier/studium-a/kull-2023H.ics", "Abonner på ukene"),
+    ],
+)
+def test_a_cohorts_weeks_can_be_subscribed_to_in_a_calendar_app(client, programme, url, feed, text):
+    """webcal: makes a calendar app subscribe, and ask again (REFRESH-INTERVAL) for changes;
+    the https link downloads a copy that never changes."""
+    block = parse(client.get(url)).select_one(".facts-block--schedule")
+    subscribe = block.select_one("a[href^='webcal:']")
+    assert subscribe["href"] == f"webcal://{feed}"
+    assert subscribe.get_text().startswith(text)
+    assert block.select_one("a[type='text/calendar']")["href"] == "/" + feed.split("/", 1)[1]
+
+
 def test_the_norwegian_feed_has_norwegian_texts_and_url(client, programme):
     response = client.get("/studier/studium-a/kull-2023H.ics")
     calendar = Calendar.from_ical(response.content)

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from reversion.models import Version
 
 from programs.models import Section
+from tests.pages import rendered_form
 
 BEFORE = [("programs", "0014_visible_text")]
 AFTER = [("programs", "0015_section_anchor_in_each_language")]
@@ -46,11 +47,12 @@ def test_sections_keep_their_anchor_in_nb_and_get_one_from_their_english_title(b
     for anchor, title_en in [
         ("opptak", "Admission requirements"),
         ("kortere", "How to apply"),  # a shorter anchor an editor wrote: nb keeps it
-        ("plassering", "Placement"),  # another section's nb anchor: nb's is read instead
+        ("plassering", "Placement"),  # another section's nb anchor: its own nb one instead
         ("placement", "Exchange"),
-        ("uten-engelsk", ""),
-        ("praksis", "Main"),  # "main" is the page's own: nb's is read instead
-        ("to", "Exchange"),  # the English anchor of a section above: nb's is read instead
+        ("uten-engelsk", ""),  # none: the page reads nb's
+        ("praksis", "Main"),  # "main" is the page's own: its own nb one instead
+        ("to", "Exchange"),  # the English anchor of a section above: its own nb one instead
+        ("emoji", "🎓"),  # makes none: the page reads nb's
     ]:
         sections.create(programme=programme, anchor=anchor, title_nb=anchor, title_en=title_en)
     apps = migrate(AFTER)
@@ -58,12 +60,29 @@ def test_sections_keep_their_anchor_in_nb_and_get_one_from_their_english_title(b
     assert list(rows.values_list("anchor_nb", "anchor_en")) == [
         ("opptak", "admission-requirements"),
         ("kortere", "how-to-apply"),
-        ("plassering", None),
+        ("plassering", "plassering"),
         ("placement", "exchange"),
         ("uten-engelsk", None),
-        ("praksis", None),
-        ("to", None),
+        ("praksis", "praksis"),
+        ("to", "to"),
+        ("emoji", None),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_programme_migrated_saves_unchanged_in_the_admin(before_0015, admin_client):
+    """No section is left with an empty English anchor its English title would fill in and
+    the form refuse, on a row the editor never touched."""
+    programme = before_0015.get_model("programs", "Programme").objects.create(
+        title_nb="Studium", slug_nb="studium", lead_nb="Ingress.", ects_credits=60, level="bachelor"
+    )
+    sections = before_0015.get_model("programs", "Section").objects
+    for anchor, title_en in [("praksis", "Placement"), ("placement", "Exchange"), ("x", "Main")]:
+        sections.create(programme=programme, anchor=anchor, title_nb=anchor, title_en=title_en)
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    response = admin_client.post(url, {**rendered_form(admin_client.get(url)), "lead_nb": "Ny."})
+    assert response.status_code == 302
 
 
 @pytest.mark.django_db(transaction=True)

@@ -237,6 +237,29 @@ def test_untranslated_programme_falls_back_to_norwegian_marked_with_lang(client)
     assert "has not been translated into English yet" in visible_text(response)
 
 
+@pytest.mark.parametrize(
+    ("untranslated", "fields"),
+    [
+        ("section", {"body_en": ""}),
+        ("section", {"heading_nb": "Overskrift", "heading_en": ""}),
+        ("notice", {}),
+    ],
+)
+def test_a_page_with_some_norwegian_text_says_so(client, untranslated, fields):
+    """Only a page without an English title or lead said it was shown in Norwegian; a section
+    or notice in Norwegian on an English page was marked lang="nb" and nothing visible."""
+    programme = make_programme(slug_en="programme-a")
+    make_section(programme, **(fields if untranslated == "section" else {}))
+    if untranslated == "notice":
+        programme.notice_nb = "Ikke opptak i år."
+        programme.save()
+    english = client.get("/en/programmes/programme-a/")
+    notice = "Parts of this page have not been translated into English yet"
+    assert notice in visible_text(english)
+    assert "This page has not been translated" not in visible_text(english)
+    assert "ikke oversatt" not in visible_text(client.get(programme.get_absolute_url("nb")))
+
+
 def test_translated_text_carries_no_lang_override(client):
     make_programme(slug_en="programme-a")
     soup = parse(client.get("/en/programmes/programme-a/"))
