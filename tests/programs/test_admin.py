@@ -390,9 +390,9 @@ def anchors(programme):
     return list(programme.sections.values_list("title_nb", "anchor_nb", "anchor_en"))
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_two_sections_swap_anchors_in_one_save(admin_client, language):
-    """Rows are saved one by one: the first took the anchor the second still had (a 500)."""
+@pytest.fixture
+def two_sections():
+    """A programme with Praksis (praksis, placement) and Utveksling (utveksling, exchange)."""
     programme = make_programme()
     make_section(
         programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
@@ -400,6 +400,13 @@ def test_two_sections_swap_anchors_in_one_save(admin_client, language):
     make_section(
         programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
     )
+    return programme
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_two_sections_swap_anchors_in_one_save(admin_client, two_sections, language):
+    """Rows are saved one by one: the first took the anchor the second still had (a 500)."""
+    programme = two_sections
     first, second = {"nb": ("praksis", "utveksling"), "en": ("placement", "exchange")}[language]
     field = f"anchor_{language}"
     response = sections_posted(admin_client, programme, {0: {field: second}, 1: {field: first}})
@@ -411,14 +418,10 @@ def test_two_sections_swap_anchors_in_one_save(admin_client, language):
     assert anchors(programme) == swapped[language]
 
 
-def test_a_deleted_sections_anchor_may_be_taken_in_either_language_in_the_same_save(admin_client):
-    programme = make_programme()
-    make_section(
-        programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
-    )
-    make_section(
-        programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
-    )
+def test_a_deleted_sections_anchor_may_be_taken_in_either_language_in_the_same_save(
+    admin_client, two_sections
+):
+    programme = two_sections
     response = sections_posted(
         admin_client,
         programme,
@@ -428,14 +431,8 @@ def test_a_deleted_sections_anchor_may_be_taken_in_either_language_in_the_same_s
     assert anchors(programme) == [("Utveksling", "utveksling", "praksis")]
 
 
-def test_an_anchor_passed_on_across_languages_in_one_save_is_fine(admin_client):
-    programme = make_programme()
-    make_section(
-        programme, position=1, title_nb="Praksis", anchor_nb="praksis", anchor_en="placement"
-    )
-    make_section(
-        programme, position=2, title_nb="Utveksling", anchor_nb="utveksling", anchor_en="exchange"
-    )
+def test_an_anchor_passed_on_across_languages_in_one_save_is_fine(admin_client, two_sections):
+    programme = two_sections
     response = sections_posted(
         admin_client, programme, {0: {"anchor_nb": "praksis-ny"}, 1: {"anchor_en": "praksis"}}
     )
