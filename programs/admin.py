@@ -169,16 +169,11 @@ class SectionForm(OneMessagePerFieldForm):
         return self._anchor("nb")
 
     def clean_anchor_en(self):
-        try:
-            return self._anchor("en")
-        except ValidationError:
-            return None  # an English title of "🎓" makes none: the page reads nb's
+        return self._anchor("en")
 
     def _anchor(self, code):
-        title = self.cleaned_data.get(f"title_{code}")
-        return self.cleaned_data[f"anchor_{code}"] or (
-            Section.anchor_from(title) if title else None
-        )
+        data = self.cleaned_data
+        return Section.filled_anchor(code, data[f"anchor_{code}"], data.get(f"title_{code}"))
 
 
 class SectionFormSet(NamedFieldsInlineFormSet):

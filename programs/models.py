@@ -547,6 +547,20 @@ class Section(ChoiceLabels, models.Model):
             raise ValidationError(cls.NO_ANCHOR, code="no_anchor")
         return anchor
 
+    @classmethod
+    def filled_anchor(cls, language, anchor, title):
+        """``anchor`` in ``language``, or when it is empty, the one made from ``title`` (None
+        without a title). A title that makes none is refused in nb; an English one leaves the
+        anchor empty, and the English page reads nb's."""
+        if anchor or not title:
+            return anchor or None
+        try:
+            return cls.anchor_from(title)
+        except ValidationError:
+            if language == settings.LANGUAGE_CODE:
+                raise
+            return None
+
     def clean(self):
         """Fills in each language's anchor from its title when empty (English stays empty
         without an English title, and reads nb's), and refuses one the page itself uses.
@@ -558,12 +572,10 @@ class Section(ChoiceLabels, models.Model):
         errors = {}
         for code, _name in settings.LANGUAGES:
             field, title = f"anchor_{code}", getattr(self, f"title_{code}")
-            if not getattr(self, field) and title:
-                try:
-                    setattr(self, field, self.anchor_from(title))
-                except ValidationError as error:
-                    if code == settings.LANGUAGE_CODE:  # an English title of "🎓" keeps nb's
-                        errors[field] = error
+            try:
+                setattr(self, field, self.filled_anchor(code, getattr(self, field), title))
+            except ValidationError as error:
+                errors[field] = error
         others = set() if self.saved_with_its_siblings else self._anchors_of_other_sections()
         for code, _name in settings.LANGUAGES:
             field, anchor = f"anchor_{code}", getattr(self, f"anchor_{code}")
