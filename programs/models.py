@@ -370,12 +370,12 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         """What search engines show below the title, in the active language: the meta
         description, else the lead; nb's only when that language has neither. (A plain
         ``meta_description`` would fall back to the Norwegian one before the English lead.)"""
-        language = translation.get_language()
+        language, nb = translation.get_language(), settings.LANGUAGE_CODE
         return (
             getattr(self, f"meta_description_{language}", "")
             or getattr(self, f"lead_{language}", "")
-            or self.meta_description_nb
-            or self.lead_nb
+            or getattr(self, f"meta_description_{nb}")
+            or getattr(self, f"lead_{nb}")
         )
 
     def languages(self):
@@ -400,10 +400,12 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         above the sections, a section's question, heading or text) is written in nb but not in
         ``language``, so the page shows it in Norwegian. Reads the prefetched sections."""
         nb = settings.LANGUAGE_CODE
+        if language == nb:  # every Norwegian page: nothing to look at
+            return False
         texts = [(self, "notice"), (self, "sections_heading")] + [
             (section, field) for section in self.sections.all() for field in Section.TRACKED_TEXTS
         ]
-        return language != nb and any(
+        return any(
             getattr(obj, f"{field}_{nb}") and not getattr(obj, f"{field}_{language}")
             for obj, field in texts
         )
