@@ -34,11 +34,10 @@ class AdmissionsConfig(AppConfig):
                 "study_options__thresholds",
                 "admission_requirement__accepted_fields",
                 "cohorts__weeks",
-                "replaces__cohorts",
-                "replaces__replaces__cohorts",
                 *plan_prefetches(),
             ]
         )
+        extensions.replaced_prefetch_related.append("cohorts")
         extensions.admin_inlines.extend(
             [admin.AdmissionRequirementInline, admin.StudyOptionInline, admin.CohortInline]
         )

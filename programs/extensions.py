@@ -25,6 +25,9 @@ class ProgrammeExtensions:
     # for_detail_page(): extra select_related / prefetch_related lookups.
     detail_select_related: list[str] = field(default_factory=list)
     detail_prefetch_related: list[str] = field(default_factory=list)
+    # Programme.replaced_programmes: what a successor's page shows of the programmes it
+    # replaces, as prefetch_related lookups.
+    replaced_prefetch_related: list[str] = field(default_factory=list)
     # ProgrammeAdmin: inlines shown after the sections; functions(queryset, search term) →
     # more programmes its search finds (a queryset), or None.
     admin_inlines: list[type] = field(default_factory=list)

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -309,23 +310,15 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
 
     def destination(self):
         """Where a visitor of this page should end up: the programme itself, its final live
-        successor (A→B→C gives C, in one hop), or None when it is gone (410).
-
-        One query per step along a chain of discontinued programmes; validation keeps chains
-        free of loops, and the walk stops at a repeat anyway.
-        """
-        current, seen = self, set()
-        while current.is_retired:
-            seen.add(current.pk)
-            if current.replaced_by_id is None or current.replaced_by_id in seen:
-                return None
-            current = current.replaced_by
-        return current if current.is_public() else None
+        successor (A→B→C gives C, in one hop), or None when it is gone (410). No query when
+        it or its successor is not retired, else 1 however long the chain
+        (``ProgrammeQuerySet.destinations``)."""
+        return Programme.objects.destinations([self])[self.pk]
 
     def successor_now(self):
         """The programme that took over from this one as it stands today: the successor it
-        names, or the end of that one's chain when it retired too (as ``destination()``: 1
-        query per further step); None when it names none or the chain ends in a 410."""
+        names, or the end of that one's chain when it retired too (as ``destination()``);
+        None when it names none or the chain ends in a 410."""
         return self.replaced_by.destination() if self.replaced_by_id else None
 
     def page_destination(self):
@@ -344,14 +337,15 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         same_level = listed.filter(level=self.level).for_cards()
         return same_level.related_first(self.title_nb, language, *related)[:limit]
 
+    @cached_property
     def replaced_programmes(self):
-        """Published programmes that name this one as their successor, and those that named
-        one of them (prefetched, no query): a reader sent here from a programme two
-        retirements back finds its name on the page that address now leads to."""
-        earlier = [
-            p for replaced in self.replaces.all() for p in (replaced, *replaced.replaces.all())
-        ]
-        return [p for p in earlier if p.is_public()]
+        """Published programmes whose chain of successors leads here, however long, nearest
+        first: a reader sent here from a programme three retirements back finds its name on
+        the page its address now leads to. 1 query, and what the apps show of them
+        (``extensions.replaced_prefetch_related``; admissions: cohorts, 1) when there are any."""
+        earlier = [p for p in Programme.objects.earlier_than(self) if p.is_public()]
+        prefetch_related_objects(earlier, *extensions.replaced_prefetch_related)
+        return earlier
 
     def hero_srcset(self):
         """The ``srcset`` of the hero image: its narrower copies (programs/images.py), then

@@ -7,7 +7,7 @@ from operator import and_, or_
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, models
+from django.db import connection, connections, models
 from django.db.models import Case, Count, F, Func, Q, Value, When, Window
 from django.db.models.functions import Coalesce, Collate, Lower, NullIf
 from django.utils.translation import get_language
@@ -108,6 +108,36 @@ def prefix_query(words):
     return " & ".join(f"'{word}':*" for word in words)
 
 
+# Chains of retirements (A → B → C), walked by the database in one query however long they
+# are (``chain_ends``, ``earlier_than``). A recursive UNION (not UNION ALL) keeps only rows it
+# has not seen, so a loop that got past validation ends the walk instead of running forever.
+CHAIN_ENDS = """
+WITH RECURSIVE chain (start, id, successor, status) AS (
+    SELECT id, id, replaced_by_id, status FROM {table} WHERE id IN ({starts})
+    UNION
+    SELECT chain.start, p.id, p.replaced_by_id, p.status
+    FROM chain JOIN {table} p ON p.id = chain.successor
+    WHERE chain.status = %s
+)
+SELECT p.*, chain.start AS chain_start FROM chain JOIN {table} p ON p.id = chain.id
+WHERE chain.status <> %s
+"""
+EARLIER = """
+WITH RECURSIVE earlier (id, step) AS (
+    SELECT id, 1 FROM {table} WHERE replaced_by_id = %s
+    UNION
+    SELECT p.id, earlier.step + 1 FROM earlier JOIN {table} p ON p.replaced_by_id = earlier.id
+    WHERE earlier.step < %s
+)
+SELECT p.* FROM {table} p
+JOIN (SELECT id, MIN(step) AS step FROM earlier GROUP BY id) nearest ON nearest.id = p.id
+WHERE p.id <> %s
+ORDER BY nearest.step, p.title_nb, p.id
+"""
+MAX_STEPS = 100  # of a chain followed backwards: the steps carry a number, so UNION alone
+# would not end a loop there
+
+
 @dataclass(frozen=True)
 class ResultPage:
     """One page of a list: ``items``, its ``number`` from 1, and ``count`` matches in all.
@@ -152,6 +182,49 @@ class ProgrammeQuerySet(models.QuerySet):
         everything its page shows: drafts too for an editor. None when there is none."""
         return self.visible_to(request).for_detail_page().at_slug(slug, get_language())
 
+    def destinations(self, programmes, now=None):
+        """Where the address of each of ``programmes`` leads the public at ``now``, by pk:
+        itself, its final live successor (A→B→C gives C, in one hop), or None when it is gone
+        (410).
+
+        No query while a programme is not retired, or its successor is not (``replaced_by``
+        loaded with ``select_related``, as every page does); 1 query for all longer chains
+        together, whatever their length (``chain_ends``).
+        """
+        ends, deeper = {}, []
+        for programme in programmes:
+            if not programme.is_retired:
+                ends[programme.pk] = programme
+            elif programme.replaced_by_id is None:
+                ends[programme.pk] = None
+            elif not programme.replaced_by.is_retired:
+                ends[programme.pk] = programme.replaced_by
+            else:
+                deeper.append(programme.pk)
+        ends.update(dict.fromkeys(deeper))
+        ends.update(self.chain_ends(deeper))
+        return {pk: end if end and end.is_public(now) else None for pk, end in ends.items()}
+
+    def chain_ends(self, starts):
+        """For each pk in ``starts``, the first programme along its chain of successors that
+        is not discontinued (itself, if it is not), by that pk; a chain that ends without one
+        is left out. 1 query (``CHAIN_ENDS``), none without ``starts``."""
+        if not starts:
+            return {}
+        sql = CHAIN_ENDS.format(table=self._table(), starts=", ".join(["%s"] * len(starts)))
+        found = self.raw(sql, [*starts, Status.DISCONTINUED, Status.DISCONTINUED])
+        return {programme.chain_start: programme for programme in found}
+
+    def earlier_than(self, programme):
+        """Programmes whose chain of successors leads to ``programme``, however long: those
+        that name it, those that name one of them, and so on, nearest first, then by title
+        (1 query, ``EARLIER``)."""
+        sql = EARLIER.format(table=self._table())
+        return list(self.raw(sql, [programme.pk, MAX_STEPS, programme.pk]))
+
+    def _table(self):
+        return connections[self.db].ops.quote_name(self.model._meta.db_table)
+
     def listed(self):
         """Published programmes a prospective student can still follow (not discontinued)."""
         return self.published().exclude(status=Status.DISCONTINUED)
@@ -159,10 +232,9 @@ class ProgrammeQuerySet(models.QuerySet):
     def formerly_offered(self, text, language, limit=3):
         """Published programmes no longer offered whose title, as a reader of ``language`` sees
         it, holds every word of ``text`` (as ``search`` matches a word), in title order, with
-        two steps of their successors (1 query). For a search that finds nothing: "Psykisk
-        helsearbeid" is no longer a programme of its own, and its reader should learn where it
-        went. A chain of more than two retirements costs a query per further step
-        (``destination()``)."""
+        their successors (1 query; where each leads now: ``destinations``). For a search that
+        finds nothing: "Psykisk helsearbeid" is no longer a programme of its own, and its
+        reader should learn where it went."""
         words = WORD.findall(text) or [text]
         match = reduce(and_, (self._word_match(word, "search_title") for word in words))
         return (
@@ -170,7 +242,7 @@ class ProgrammeQuerySet(models.QuerySet):
             .filter(status=Status.DISCONTINUED)
             .alias(search_title=visible("title", language))
             .filter(match)
-            .select_related("replaced_by__replaced_by")
+            .select_related("replaced_by")
             .in_title_order(language)[:limit]
         )
 
@@ -273,18 +345,16 @@ class ProgrammeQuerySet(models.QuerySet):
     def for_detail_page(self):
         """Everything a programme page shows, in a constant number of queries whatever the size.
 
-        Programme with successor (1), its sections and the programmes it replaces (1 each), and
-        the rows the apps built on programmes register in ``extensions`` (admissions: its
-        requirement in the first query; study options and cohorts, 1 each: 5 in all). A nested
-        prefetch runs only when its parent rows exist: thresholds, published plans and their
-        courses, accepted fields, weeks, the programmes the replaced ones replaced and the
-        cohorts of both, 1 each: at most 13 (tests/test_query_counts.py).
+        Programme with successor (1), its sections (1), and the rows the apps built on
+        programmes register in ``extensions`` (admissions: its requirement in the first query;
+        study options and cohorts, 1 each: 4 in all). A nested prefetch runs only when its
+        parent rows exist: thresholds, published plans and their courses, accepted fields and
+        weeks, 1 each: at most 9 (tests/test_query_counts.py). The programmes it replaces are
+        read by the page that shows them (``Programme.replaced_programmes``).
         """
         return self.select_related(
             "replaced_by", *extensions.detail_select_related
-        ).prefetch_related(
-            "sections", "replaces", "replaces__replaces", *extensions.detail_prefetch_related
-        )
+        ).prefetch_related("sections", *extensions.detail_prefetch_related)
 
     def at_slug(self, slug, language):
         """The programme at ``slug``, or None: a live slug in any language (the one in

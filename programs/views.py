@@ -36,12 +36,14 @@ def programme_list(request):
 def formerly_offered(form, page):
     """For a search that found nothing: ``(programme, destination)`` for each retired programme
     its words name, where ``destination`` is the programme that took its place, or None when
-    none did (its page, a 410, lists alternatives). 1 query, and only then."""
+    none did (its page, a 410, lists alternatives). 1 query, and only then; 1 more when one
+    of them retired twice or more (``destinations``)."""
     text = form.cleaned_data.get("q") if page is not None and not page.count else None
     if not text:
         return []
-    found = Programme.objects.formerly_offered(text, get_language())
-    return [(programme, programme.destination()) for programme in found]
+    found = list(Programme.objects.formerly_offered(text, get_language()))
+    ends = Programme.objects.destinations(found)
+    return [(programme, ends[programme.pk]) for programme in found]
 
 
 @read_only

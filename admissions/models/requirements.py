@@ -100,8 +100,8 @@ class AdmissionRequirement(ChoiceLabels, models.Model):
     def calculator_of(cls, programme):
         """The requirement whose calculator the address of ``programme``'s serves, or None
         (404): its own; for a retired programme, its final successor's; None without a rule
-        set or a page. Reads the prefetched requirement; a retired programme's costs a query
-        per step to its successor and 1 for the successor's requirement."""
+        set or a page. Reads the prefetched requirement; a retired programme's costs 1 query for
+        its successor's requirement, and 1 more when that one retired too (``destination()``)."""
         programme = programme and programme.page_destination()
         requirement = programme and cls.of(programme)
         return requirement if requirement and requirement.rule_set() else None

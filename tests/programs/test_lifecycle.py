@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from programs.models import OldSlug, Programme, Status
 from tests.builders import make_cohort, make_programme, make_section, make_week
@@ -62,6 +64,53 @@ def test_the_end_of_a_chain_names_every_programme_that_leads_to_it(client, url, 
     texts = [" ".join(p.get_text(" ").split()) for p in replaces.select("p")]
     assert [text.split(" Stud")[0] for text in texts] == sentences  # "Students on …"
     assert replaces.a["href"] == oldest.cohorts.get().get_absolute_url()
+
+
+def chain(length):
+    """A live programme "Nyest" and ``length`` retired ones before it, "Eldre 1" (the newest
+    of them) to "Eldre <length>" (slug "eldre-<length>", with cohort 2023H): oldest last."""
+    newest = make_programme(title_nb="Nyest", title_en="Newest", slug_nb="nyest", slug_en="newest")
+    older = [newest]
+    for n in range(1, length + 1):
+        older.append(
+            retired(
+                title_nb=f"Eldre {n}",
+                title_en=f"Older {n}",
+                slug_nb=f"eldre-{n}",
+                replaced_by=older[-1],
+            )
+        )
+    make_cohort(older[-1], code="2023H")
+    return older
+
+
+def test_a_chain_of_any_length_costs_one_query_to_follow(client, django_assert_num_queries):
+    """Four retirements back lead to the newest in one hop, for the same queries as two."""
+    chain(5)
+    with CaptureQueriesContext(connection) as two_back:
+        response = client.get("/studier/eldre-2/")
+    assert (response.status_code, response["Location"]) == (301, "/studier/nyest/")
+    with django_assert_num_queries(len(two_back)):
+        response = client.get("/studier/eldre-4/")  # no cohort, as eldre-2
+    assert (response.status_code, response["Location"]) == (301, "/studier/nyest/")
+
+
+def test_the_end_of_a_long_chain_names_every_programme_before_it_nearest_first(client):
+    """Students of the oldest of five find their cohort's weeks where their address leads."""
+    oldest = chain(5)[-1]
+    replaces = parse(client.get("/en/programmes/newest/")).select_one(".replaces")
+    texts = [" ".join(p.get_text(" ").split()).split(" Stud")[0] for p in replaces.select("p")]
+    assert texts == [f"This programme replaces Older {n}." for n in range(1, 6)]
+    assert replaces.a["href"] == oldest.cohorts.get().get_absolute_url("en")
+
+
+def test_a_loop_of_retirements_that_got_past_validation_ends_in_410(client):
+    """A bulk update bypasses ``clean()``: the walk stops at the programme it has seen."""
+    first, second = retired(slug_nb="forste"), retired(slug_nb="andre")
+    Programme.objects.filter(pk=first.pk).update(replaced_by=second)
+    Programme.objects.filter(pk=second.pk).update(replaced_by=first)
+    assert client.get("/studier/forste/").status_code == 410
+    assert Programme.objects.earlier_than(first) == [second]
 
 
 @pytest.mark.parametrize(
