@@ -11,10 +11,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Max, Q, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -443,6 +445,20 @@ class ProgrammeAdmin(
             return redirect("admin:programs_programme_change", quote(obj.pk))
         return super().response_change(request, obj)
 
+    def view_on_site(self, programme):
+        """“View on site”: Django's own link (``/admin/r/…``, which checks who asks), except for
+        a retired programme, whose address shows its successor or a 410 page: there it goes
+        where “Save and preview” goes, a page that shows this programme's texts. (A version
+        shown before it is restored may name a successor deleted since: Django's link.)"""
+        try:
+            url = self.preview_url(programme) if programme.is_retired else None
+        except Programme.DoesNotExist:
+            url = None
+        if url and url != programme.get_absolute_url():
+            return url
+        content_type = ContentType.objects.get_for_model(programme)
+        return reverse("admin:view_on_site", args=(content_type.pk, programme.pk))
+
     @staticmethod
     def preview_url(programme):
         """Where “Save and preview” goes: the page itself, shown to editors even as a draft.
@@ -517,6 +533,13 @@ class ProgrammeAdmin(
     def recover_view(self, request, version_id, extra_context=None):
         return self._restoring(request, version_id, True, super().recover_view, version_id)
 
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """reversion's restore and recover (and their previews), bringing back ``version``'s
+        programme and its rows only (``history.restore``): reversion calls
+        ``version.revision.revert(delete=True)``, here answered by that function."""
+        version.revision.revert = partial(history.restore, version)
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
     def _restoring(self, request, version_id, recovered, view, *args):
         """reversion's ``view``; when it restores, its revision's comment (reversion's, in the
         language of whoever restored) becomes ours, and the message says what happened."""
@@ -528,6 +551,15 @@ class ProgrammeAdmin(
                 "(%(rows)s). Add those courses again, or choose a later version."
             )
             self.message_user(request, message % {"rows": ", ".join(missing)}, messages.ERROR)
+            return self._back(recovered, version)
+        if held := restoring.rows_held_elsewhere():
+            row, holder = held[0]
+            message = _(
+                "This version cannot be brought back: “%(row)s” belongs to “%(holder)s” now, "
+                "and bringing the version back would take it from there. Move it back first "
+                "if that is what you want, or choose a version saved after it moved."
+            )
+            self.message_user(request, message % {"row": row, "holder": holder}, messages.ERROR)
             return self._back(recovered, version)
         if taken := restoring.taken_addresses():
             address, holder = taken[0]
@@ -587,7 +619,9 @@ class ProgrammeAdmin(
     def compare_view(self, request, object_id):
         """Two versions of a programme side by side: its fields in both languages, then the
         sections and other rows added, removed or changed. A bad query string is a 400."""
-        programme = get_object_or_404(Programme, pk=unquote(object_id))
+        programme = self.get_object(request, unquote(object_id))  # None for "abc" too
+        if programme is None:
+            raise Http404
         if not self.has_view_or_change_permission(request, programme):
             raise PermissionDenied
         form = CompareForm(request.GET, versions=history.versions_of(programme.pk))

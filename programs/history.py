@@ -10,6 +10,7 @@ from models.py would record neither).
 """
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -19,7 +20,8 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models.deletion import Collector
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -27,6 +29,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
+from reversion.errors import RevertError
 from reversion.models import Revision, Version
 
 from programs.choices import Status
@@ -220,6 +223,18 @@ class RecordedInHistory(KeepsChangeMessages):
     def delete_view(self, request, *args, **kwargs):
         return self.recorded(request, super().delete_view, *args, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        """Save ``obj``; a row moved to another programme (a cohort put under the right one)
+        is recorded in the history of the programme it left as well."""
+        left = self._programme_in_database(obj) if change else None
+        super().save_model(request, obj, form, change)
+        if left is not None and left != attrgetter(self.programme_of)(obj):
+            reversion.add_to_revision(left)
+
+    def _programme_in_database(self, obj):
+        saved = self.model._default_manager.filter(pk=obj.pk).first()
+        return saved and attrgetter(self.programme_of)(saved)
+
     def delete_model(self, request, obj):
         self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
 
@@ -339,6 +354,74 @@ def programme_rows(version):
     return rows
 
 
+def rows_of(row):
+    """The rows a version of ``row`` would hold now: following FOLLOW to its children, theirs,
+    and so on, never back to a parent."""
+    found = []
+    for name in FOLLOW.get(type(row), []):
+        if getattr(row._meta.get_field(name), "concrete", False):
+            continue  # a foreign key of its own: the parent
+        try:
+            related = getattr(row, name)
+        except ObjectDoesNotExist:
+            continue  # a one-to-one row it does not have
+        children = related.all() if isinstance(related, models.Manager) else [related]
+        for child in children:
+            found += [child, *rows_of(child)]
+    return found
+
+
+def holder(row):
+    """The programme ``row`` belongs to now, through its parents, or None."""
+    while row is not None and not isinstance(row, Programme):
+        parents = (getattr(row, f.name) for f in _parent_fields(type(row)))
+        row = next((parent for parent in parents if parent is not None), None)
+    return row
+
+
+def restore(version, delete=False):
+    """Bring back ``version``'s programme and its rows as they were in it, and nothing else;
+    with ``delete``, also delete the programme's rows that the version does not hold (added
+    since).
+
+    Stands in for reversion's ``Revision.revert`` (``ProgrammeAdmin``), which reverts every
+    programme of the revision (a threshold import's revision holds each programme it changed)
+    and deletes whatever it reaches from the rows as they are now: through a cohort moved to
+    another programme since, that other programme and everything it has."""
+    rows = list(programme_rows(version).values())
+    with transaction.atomic(using=version.db):
+        programme = Programme._default_manager.using(version.db).filter(pk=version.object_id)
+        if delete and (current := programme.first()):
+            recorded = {(v.content_type_id, v.object_id) for v in rows}
+            added = defaultdict(list)
+            for row in rows_of(current):
+                key = (ContentType.objects.get_for_model(row).pk, str(row.pk))
+                if key not in recorded:
+                    added[type(row)].append(row)
+            collector = Collector(using=version.db)
+            for group in added.values():
+                collector.collect(group)
+            collector.delete()
+        _revert(rows)
+
+
+def _revert(versions):
+    """Save each version's row; one that needs a row later in the list (its parent) is tried
+    again after the others, as reversion does."""
+    while versions:
+        waiting = []
+        for version in versions:
+            try:
+                with transaction.atomic(using=version.db):
+                    version.revert()
+            except (IntegrityError, ObjectDoesNotExist):
+                waiting.append(version)
+        if len(waiting) == len(versions):
+            names = ", ".join(version_name(version) for version in waiting)
+            raise RevertError(_("%(rows)s could not be brought back.") % {"rows": names})
+        versions = waiting
+
+
 def _parent_fields(model):
     """The foreign keys of ``model`` whose target follows them back (child → parent)."""
     return [
@@ -416,7 +499,7 @@ class Restoring:
         plan's course: courses are shared, not recorded), which reversion cannot bring back:
         their names as saved."""
         missing = []
-        for row in self.version.revision.version_set.select_related("content_type"):
+        for row in programme_rows(self.version).values():
             model = row._model
             for key in model._meta.concrete_fields if model else []:
                 target = key.related_model
@@ -426,6 +509,27 @@ class Restoring:
                 if pk is not None and not target._default_manager.filter(pk=pk).exists():
                     missing.append(row.object_repr)
         return missing
+
+    def rows_held_elsewhere(self):
+        """``(row, programme)`` for each row of this version that another programme holds now
+        (a cohort moved to the right programme since): bringing the version back would take
+        it from there. Their kind and names now ("cohort 2023H")."""
+        by_model = defaultdict(list)
+        for row in programme_rows(self.version).values():
+            by_model[row._model].append(row)
+        held = []
+        for model, rows in by_model.items():
+            parents = [f.attname for f in _parent_fields(model)]
+            if model is Programme or not parents:
+                continue
+            recorded = {row.object_id: [row.field_dict.get(a) for a in parents] for row in rows}
+            now = model._default_manager.filter(pk__in=recorded).values_list("pk", *parents)
+            moved = [pk for pk, *current in now if current != recorded[str(pk)]]
+            for row in model._default_manager.filter(pk__in=moved):
+                programme = holder(row)
+                if programme is not None and str(programme.pk) != self.version.object_id:
+                    held.append((f"{model._meta.verbose_name} {row}", str(programme)))
+        return held
 
     def taken_addresses(self):
         """``(address, programme)`` for each address (slug) of this version that another

@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from programs.choices import Status
 from programs.models import OldSlug, Programme, Section
-from tests.builders import make_programme, make_section
+from tests.builders import make_cohort, make_programme, make_section
 from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,19 @@ def test_view_on_site_goes_to_the_public_page(admin_client, client):
     public_page = "http://testserver/studier/studium-a/"
     assert (response.status_code, response["Location"]) == (302, public_page)
     assert client.get(public_page).status_code == 200
+
+
+def test_view_on_site_of_a_retired_programme_shows_its_texts_not_its_successor(admin_client):
+    """Its address leads to its successor; its newest cohort's page shows its own texts."""
+    successor = make_programme()
+    retired = make_programme(status=Status.DISCONTINUED, replaced_by=successor)
+    change = f"/admin/programs/programme/{retired.pk}/change/"
+    [link] = parse(admin_client.get(change)).select("a.viewsitelink")
+    assert link["href"].startswith("/admin/r/")  # no cohort: Django's link to its address
+    make_cohort(retired, code="2023H")
+    [link] = parse(admin_client.get(change)).select("a.viewsitelink")
+    assert link["href"] == f"/studier/{retired.slug_nb}/kull-2023H/"
+    assert admin_client.get(link["href"]).status_code == 200
 
 
 def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):

@@ -504,3 +504,91 @@ def test_a_row_added_in_english_is_named_in_norwegian_in_the_norwegian_history(a
     # Django's own log keeps the message as Django would: the editor's language.
     entry = LogEntry.objects.get(object_id=str(programme.pk))
     assert "215 1299 (Full-time)" in entry.get_change_message()
+
+
+def move_cohort(admin_client, cohort, programme):
+    """Put ``cohort`` under ``programme`` on the cohort's own admin page."""
+    url = f"/admin/admissions/cohort/{cohort.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "programme": str(programme.pk)}
+    assert admin_client.post(url, data).status_code == 302
+
+
+@pytest.fixture
+def moved_cohort(admin_client):
+    """Cohort 2023H, recorded under "Veiledning", then moved to "Ernæring" on its own page."""
+    wrong = make_programme(title_nb="Veiledning")
+    right = make_programme(title_nb="Ernæring", sections=2)
+    cohort = make_cohort(wrong, code="2023H")
+    make_week(cohort)
+    edit_in_admin(admin_client, wrong)  # the version that holds the cohort
+    before_the_move = programme_versions(wrong).first()
+    move_cohort(admin_client, cohort, right)
+    return wrong, right, cohort, before_the_move
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_restoring_a_version_with_a_row_moved_since_refuses_and_deletes_nothing(
+    admin_client, moved_cohort, method
+):
+    """reversion would bring the cohort back and delete, as rows added since, the
+    programme it was moved to with all it has: its sections, its other rows."""
+    wrong, right, cohort, version = moved_cohort
+    url = f"/admin/programs/programme/{wrong.pk}/history/{version.pk}/"
+    data = rendered_form(admin_client.get(f"/admin/programs/programme/{wrong.pk}/change/"))
+    response = admin_client.post(url, data) if method == "post" else admin_client.get(url)
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/admin/programs/programme/{wrong.pk}/history/",
+    )
+    message = visible_text(admin_client.get(response["Location"]))
+    assert "«kull 2023H» hører til «Ernæring» nå" in message
+    assert Programme.objects.filter(pk=right.pk).exists()
+    assert right.sections.count() == 2
+    assert Cohort.objects.get(pk=cohort.pk).programme == right
+
+
+def test_a_row_moved_to_another_programme_is_in_the_history_of_both(admin_client, moved_cohort):
+    wrong, right, cohort, _version = moved_cohort
+    for programme in (wrong, right):
+        assert programme_versions(programme).first().revision.comment  # "Changed Programme."
+    left = programme_versions(wrong).first()
+    assert not left.revision.version_set.get_for_model(Cohort).filter(
+        object_id=str(cohort.pk), serialized_data__contains=f'"programme": {wrong.pk}'
+    )
+
+
+def test_a_version_saved_after_the_move_restores_the_programme_it_left(admin_client, moved_cohort):
+    wrong, right, cohort, _version = moved_cohort
+    after_the_move = programme_versions(wrong).first()
+    edit_in_admin(admin_client, wrong, title_nb="Veiledning, nytt navn")
+    url = f"/admin/programs/programme/{wrong.pk}/history/{after_the_move.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    wrong.refresh_from_db()
+    assert wrong.title_nb == "Veiledning"
+    assert Cohort.objects.get(pk=cohort.pk).programme == right
+    assert right.sections.count() == 2
+
+
+def test_restoring_one_programme_of_an_import_leaves_the_others_as_they_are(admin_client):
+    """An import's revision holds every programme it changed: restoring one of them brings
+    back that one only, and deletes only its own rows added since."""
+    first, second = make_programme(), make_programme()
+    options = [make_study_option(first), make_study_option(second)]
+    with reversion.create_revision():  # as an import records: one revision, both programmes
+        for option in options:
+            make_threshold(option, admission_year=2024)
+    version = programme_versions(first).first()
+    assert programme_versions(second).first().revision == version.revision
+    added = [make_threshold(option, admission_year=2025) for option in options]
+    Programme.objects.filter(pk=second.pk).update(title_nb="Endret etterpå")
+
+    url = f"/admin/programs/programme/{first.pk}/history/{version.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    assert not AdmissionThreshold.objects.filter(pk=added[0].pk).exists()  # its own: gone
+    assert AdmissionThreshold.objects.filter(pk=added[1].pk).exists()  # the other's: kept
+    assert Programme.objects.get(pk=second.pk).title_nb == "Endret etterpå"
+
+
+def test_the_compare_view_of_a_malformed_id_is_404(admin_client):
+    response = admin_client.get("/admin/programs/programme/abc/history/compare/?old=1&new=2")
+    assert response.status_code == 404
