@@ -142,6 +142,17 @@ def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):
     assert "Legg til ny utdanning" in html
 
 
+def test_the_search_box_of_a_list_is_named_in_the_editors_language(admin_client):
+    """Screen readers name the search field by its icon's alt text (Django's is English)."""
+    for url, language, name in [
+        ("/admin/programs/programme/", "nb", "Søk"),
+        ("/admin/admissions/cohort/", "nb", "Søk"),
+        ("/admin/programs/programme/", "en", "Search"),
+    ]:
+        response = admin_client.get(url, headers={"accept-language": language})
+        assert parse(response).select_one("label[for=searchbar] img")["alt"] == name, url
+
+
 def test_slugs_are_prepopulated_from_the_title_in_each_language(admin_client):
     html = admin_client.get("/admin/programs/programme/add/").content.decode()
     assert "&quot;#id_slug_nb&quot;" in html and "&quot;#id_title_nb&quot;" in html
