@@ -139,9 +139,30 @@ class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
         verbose_name = _("study option")
         verbose_name_plural = _("study options")
         ordering = ["programme_id", "position", "pk"]  # local columns: no join (see Section)
+        # One option per mode: pages say "215 1210 for full-time and 215 1220 for part-time",
+        # and a programme plan's address names the mode (/programplan/2025V/heltid/).
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "mode"], name="studyoption_one_per_mode")
+        ]
 
     def __str__(self):
         return f"{self.study_code} ({self.get_mode_display()})"
+
+    def unique_error_message(self, model_class, unique_check):
+        """A second option in a mode the programme has: which option has it already."""
+        if tuple(unique_check) == ("programme", "mode"):
+            holder = model_class._default_manager.filter(
+                programme_id=self.programme_id, mode=self.mode
+            ).first()
+            return ValidationError(
+                _(
+                    "This programme already has a %(mode)s option: “%(holder)s”. A programme "
+                    "has one option per study mode; change that one instead."
+                ),
+                code="one_per_mode",
+                params={"mode": self.get_mode_display().lower(), "holder": holder},
+            )
+        return super().unique_error_message(model_class, unique_check)
 
     def unique_holder_label(self):
         return f"{self.programme} ({self.get_mode_display().lower()})"

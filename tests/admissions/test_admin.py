@@ -10,7 +10,7 @@ from tests.builders import (
     make_threshold,
     make_week,
 )
-from tests.pages import parse, visible_text
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +318,42 @@ def test_programmes_are_found_by_their_study_codes(admin_client, term):
     make_study_option(make_programme(), study_code="215 1220")
     response = admin_client.get("/admin/programs/programme/", {"q": term})
     assert [p.title_nb for p in response.context["cl"].result_list] == ["Funnet"]
+
+
+def two_options():
+    programme = make_programme(title_nb="Psykisk helse")
+    full = make_study_option(programme, mode="full_time", study_code="215 1210")
+    part = make_study_option(programme, mode="part_time", study_code="215 1220")
+    return programme, full, part
+
+
+ONE_PER_MODE = (
+    "Dette studiet har allerede en studievariant på heltid: «215 1210 (Heltid)». Et studium "
+    "har én studievariant per studieform; endre den i stedet."
+)
+
+
+def test_a_second_option_in_a_mode_is_refused_on_its_own_page(admin_client):
+    """Pages say "215 1210 for full-time and 215 1220 for part-time", and a plan's address
+    names the mode: two full-time options made both say "full-time" and hid one plan."""
+    _programme, _full, part = two_options()
+    url = f"/admin/admissions/studyoption/{part.pk}/change/"
+    response = admin_client.post(url, option_form(part, mode="full_time"))
+    assert response.status_code == 200
+    assert ONE_PER_MODE in visible_text(response)
+    assert StudyOption.objects.get(pk=part.pk).mode == "part_time"
+
+
+def test_a_second_option_in_a_mode_is_refused_in_the_programme_form(admin_client):
+    """Django's formset finds the two rows in one mode (its own message)."""
+    programme, _full, _part = two_options()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    [mode] = [name for name, value in data.items() if value == "part_time"]
+    response = admin_client.post(url, {**data, mode: "full_time"})
+    assert response.status_code == 200
+    assert "Vennligst korriger dupliserte data for studieform." in visible_text(response)
+    assert sorted(programme.study_options.values_list("mode", flat=True)) == [
+        "full_time",
+        "part_time",
+    ]

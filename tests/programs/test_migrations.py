@@ -120,3 +120,29 @@ def test_a_version_saved_before_restores_its_anchors_in_either_language(before_0
         Version.objects.get(pk=old.pk).revert()
     restored = Section.objects.get(pk=section.pk)
     assert (restored.anchor_nb, restored.anchor_en) == ("opptak", "admission")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_options_in_one_mode_stop_the_migration_with_their_names():
+    """Migration admissions 0014 adds the one-option-per-mode constraint: a database that
+    breaks it is named before the database's own error, and nothing is migrated."""
+    before = migrate([("admissions", "0013_visible_text")])
+    try:
+        programme = before.get_model("programs", "Programme").objects.create(
+            title_nb="Studium", slug_nb="studium", lead_nb="Ingress."
+        )
+        options = before.get_model("admissions", "StudyOption").objects
+        for code in ("215 1210", "215 1220"):
+            options.create(
+                programme=programme,
+                mode="full_time",
+                study_code=code,
+                duration_semesters=2,
+                deadline_month=3,
+                deadline_day=1,
+            )
+        with pytest.raises(RuntimeError, match=f"programme {programme.pk}: full_time"):
+            migrate([("admissions", "0014_one_study_option_per_mode")])
+        options.filter(study_code="215 1220").update(mode="part_time")
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -1,0 +1,40 @@
+"""One study option per study mode and programme.
+
+A database with two options in one mode of a programme cannot take the constraint: the
+migration stops before it and names them, so an editor can give one another mode (or delete
+it) and the migration be run again, rather than failing on the database's IntegrityError."""
+
+from django.db import migrations, models
+from django.db.models import Count
+
+
+def refuse_two_in_one_mode(apps, schema_editor):
+    StudyOption = apps.get_model("admissions", "StudyOption")
+    twice = (
+        StudyOption.objects.using(schema_editor.connection.alias)
+        .values("programme_id", "mode")
+        .annotate(options=Count("pk"))
+        .filter(options__gt=1)
+    )
+    if clashes := [f"programme {row['programme_id']}: {row['mode']}" for row in twice]:
+        raise RuntimeError(
+            "Two study options in one mode of a programme; give one of them another mode, "
+            "then migrate again: " + "; ".join(clashes)
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("admissions", "0013_visible_text"),
+        ("programs", "0015_section_anchor_in_each_language"),
+    ]
+
+    operations = [
+        migrations.RunPython(refuse_two_in_one_mode, migrations.RunPython.noop),
+        migrations.AddConstraint(
+            model_name="studyoption",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "mode"), name="studyoption_one_per_mode"
+            ),
+        ),
+    ]
