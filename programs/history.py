@@ -23,7 +23,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import Collector
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext_noop
@@ -305,6 +305,8 @@ def shown(model_field, value):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(model_field, models.DecimalField):  # "7,5" in nb, as the form writes it
+        return number_format(value, model_field.decimal_places)
     if model_field.many_to_many:
         related = model_field.related_model._default_manager.filter(pk__in=value)
         return ", ".join(str(r) for r in related) or "—"

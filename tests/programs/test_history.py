@@ -132,6 +132,20 @@ def test_the_compare_view_shows_fields_in_both_languages_and_rows_removed(admin_
     assert "Borte" in removed
 
 
+@pytest.mark.parametrize(("language", "change"), [("nb", "60,0 7,5"), ("en", "60.0 7.5")])
+def test_the_compare_view_writes_numbers_as_the_readers_language_does(
+    admin_client, language, change
+):
+    programme = make_programme(ects_credits=60)
+    edit_in_admin(admin_client, programme)
+    Programme.objects.filter(pk=programme.pk).update(ects_credits=Decimal("7.5"))
+    edit_in_admin(admin_client, Programme.objects.get(pk=programme.pk))
+    new, old = history.versions_of(programme.pk)[:2]
+    url = f"/admin/programs/programme/{programme.pk}/history/compare/?old={old.pk}&new={new.pk}"
+    response = admin_client.get(url, headers={"accept-language": language})
+    assert change in visible_text(response)
+
+
 @pytest.mark.parametrize(("language", "removed"), [("nb", "Borte"), ("en", "Gone")])
 def test_the_compare_view_names_rows_in_the_readers_language(admin_client, language, removed):
     """Saved by an editor in English, read in either: a row is named as its reader names it."""

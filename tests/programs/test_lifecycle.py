@@ -366,6 +366,25 @@ def test_the_retire_action_can_retire_without_a_successor(admin_client):
     assert (old.status, old.replaced_by) == (Status.DISCONTINUED, None)
 
 
+def test_the_retire_action_says_which_chosen_programmes_are_retired_already(admin_client):
+    """Retiring one again sends its visitors elsewhere: the editor sees where they go now."""
+    successor = make_programme(title_nb="Etterfølger")
+    chosen = [
+        retired(title_nb="Lagt ned", replaced_by=successor),
+        retired(title_nb="Borte"),
+        make_programme(title_nb="Åpent"),
+    ]
+    items = [
+        " ".join(li.get_text(" ").split())
+        for li in parse(retire_action(admin_client, chosen)).select("#content form > ul li")
+    ]
+    assert items == [  # in title order
+        "Borte: allerede lagt ned, og siden sier at studiet er borte (410) nå.",
+        "Lagt ned: allerede lagt ned, og besøkende sendes til Etterfølger nå.",
+        "Åpent",
+    ]
+
+
 def test_the_changelist_shows_status_and_successor(admin_client):
     new = make_programme(title_nb="Nytt")
     retired(title_nb="Gammelt", replaced_by=new)
