@@ -27,6 +27,7 @@ from admissions.importing import (
     DelimitedCSV,
     ThresholdResource,
     ThresholdValueField,
+    text,
 )
 from admissions.models import AdmissionThreshold
 from programs import history
@@ -81,14 +82,15 @@ def preview_rows(result):
         kind, action = ACTIONS.get(row.import_type, ACTIONS[RowResult.IMPORT_TYPE_ERROR])
         changed, refused = kind == "change", kind == "refuse"
         instance, original = row.instance, row.original
-        scale = row.row_values.get("scale", "") if refused else instance.get_scale_display()
+        scale = text(row.row_values.get("scale")) if refused else instance.get_scale_display()
         scale_changed = changed and original.scale != instance.scale
         rows.append(
             {
                 "number": number,
                 "kind": kind,
                 "action": action,
-                "cells": [row.row_values.get(column, "") for column in REQUIRED_COLUMNS],
+                # As the reasons quote them: a date cell as 2026-01-01 00:00:00, none as ''.
+                "cells": [text(row.row_values.get(column)) for column in REQUIRED_COLUMNS],
                 "scale": scale,
                 "before": value.export(original) if changed else "",
                 "before_scale": original.get_scale_display() if scale_changed else "",

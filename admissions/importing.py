@@ -15,7 +15,8 @@ its reasons and, since the admin imports all or nothing, nothing is saved.
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -47,6 +48,7 @@ EXPORT_CODES = {
     Outcome.NOT_GIVEN: "o.i.",
 }
 OUTCOME_CODES = {code.upper(): outcome for outcome, code in EXPORT_CODES.items()}
+NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")  # "2,78", "2.78", "57"
 CENTS = Decimal("0.01")  # points are exported with two decimals, as Samordna opptak gives them
 # Our stored codes, and the other names the published files have used (FIELD-NOTES §12:
 # VARA for the supplementary round, ORDP before ORDF for the first-time diploma quota).
@@ -130,11 +132,8 @@ class ThresholdValueField(fields.Field):
             raise ValueError(_("Enter the points, or ALLE, TRU, Åpent or o.i."))
         if value.upper() in OUTCOME_CODES:
             return OUTCOME_CODES[value.upper()], None
-        try:
-            points = Decimal(value.replace(",", "."))
-        except InvalidOperation:
-            points = None
-        if points is None or not points.is_finite():
+        points = Decimal(value.replace(",", ".")) if NUMBER.fullmatch(value) else None
+        if points is None:  # also "1e2", "NaN" and "Infinity", which Decimal would read
             raise ValueError(
                 _("“%(value)s” is neither a number nor ALLE, TRU, Åpent or o.i.") % {"value": value}
             )
@@ -221,6 +220,14 @@ class ThresholdResource(resources.ModelResource):
             headers = [SAMORDNA_COLUMNS.get(h, h) for h in headers]
             self.default_scale = Scale.COMPETITION_POINTS
         dataset.headers = headers
+        twice = [c for c in dict.fromkeys(headers) if c and headers.count(c) > 1]
+        if twice:  # a row would read one of them, and the file not say which
+            message = ngettext(
+                "The file has the column %(columns)s twice. Keep one and import it again.",
+                "The file has the columns %(columns)s twice. Keep one of each and import it again.",
+                len(twice),
+            )
+            raise ValueError(message % {"columns": ", ".join(twice)})
         missing = [c for c in REQUIRED_COLUMNS if c not in headers]
         if missing:
             message = ngettext(

@@ -177,6 +177,14 @@ def test_the_reasons_are_in_the_editors_language(admin_client, options):
             "value: Ensure that there are no more than 2 decimal places.",
         ),
         ("215 1210,2025,HOVED,ORD,", "value: Enter the points, or ALLE, TRU, Åpent or o.i."),
+        (  # Python reads it as 100, a person as a typo
+            "215 1210,2025,HOVED,ORD,1e2",
+            "value: “1e2” is neither a number nor ALLE, TRU, Åpent or o.i.",
+        ),
+        (
+            "215 1210,2025,HOVED,ORD,Infinity",
+            "value: “Infinity” is neither a number nor ALLE, TRU, Åpent or o.i.",
+        ),
     ],
 )
 def test_each_kind_of_mistake_is_refused_with_its_reason(admin_client, options, line, reason):
@@ -210,6 +218,30 @@ def test_a_file_without_the_columns_says_which_are_missing(admin_client, options
         language="nb",
     ).content.decode()
     assert "Filen mangler kolonnen value." in one_missing
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "study_code,study_code,admission_year,round,quota,value",
+            "Filen har kolonnen study_code to ganger. Behold én og importer den på nytt.",
+        ),
+        (
+            "Studiekode;År;Kvote;Opptaksrunde;År;Poenggrense;Poenggrense",
+            "Filen har kolonnene admission_year, value to ganger. Behold én av hver og "
+            "importer den på nytt.",
+        ),
+    ],
+)
+def test_a_file_with_a_column_twice_is_refused(admin_client, options, header, message):
+    """A row would read one of the two, and nothing would say which."""
+    separator = "," if "," in header else ";"
+    line = separator.join(["215 1210"] * (header.count(separator) + 1))
+    response = upload(admin_client, f"{header}\n{line}\n", language="nb")
+    assert response.status_code == 200
+    assert message in visible_text(response)
+    assert AdmissionThreshold.objects.count() == 0
 
 
 def test_a_tab_separated_file_imports(admin_client, options):
@@ -356,6 +388,31 @@ def test_an_xlsx_file_imports(admin_client, options):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert rows(response) == [(1, "create")]
+
+
+def test_the_preview_shows_spreadsheet_cells_as_the_reasons_quote_them(admin_client, options):
+    """A formula without a stored result reads as an empty cell, not "None"; a date in the
+    year column as the reason quotes it, not as a formatted date beside a raw one."""
+    import datetime
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["study_code", "admission_year", "round", "quota", "value"])
+    sheet.append(["215 1210", datetime.datetime(2026, 1, 1), "HOVED", "ORD", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = admin_client.post(
+        IMPORT,
+        {"import_file": SimpleUploadedFile("g.xlsx", buffer.getvalue()), "format": "1"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    [row] = response.context["preview"]
+    assert row["cells"] == ["215 1210", "2026-01-01 00:00:00", "HOVED", "ORD", ""]
+    assert "admission year: “2026-01-01 00:00:00” is not a year." in row["reasons"]
+    assert "None" not in visible_text(response)
 
 
 @pytest.mark.parametrize("page", ["import/", "export/"])
