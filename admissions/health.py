@@ -10,9 +10,7 @@ renders the page: a programme page is about 7 queries).
 """
 
 import logging
-import re
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -26,6 +24,7 @@ from django.utils.translation import gettext as _
 from admissions.models import AdmissionRequirement, latest_admission_year
 from admissions.plans import plan_prefetches
 from programs.models import Programme
+from programs.text import has_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +42,6 @@ class Finding:
     def as_line(self):
         """One line for monitoring: code, programme, message, where to fix it."""
         return f"{self.code} {self.programme.slug_nb}: {self.message} ({self.fix_url})"
-
-
-def has_text(value):
-    """Whether ``value`` (plain text or rich-text HTML) has any visible text."""
-    return bool(unescape(re.sub(r"<[^>]*>", "", value or "")).strip())
 
 
 def missing_message(language):

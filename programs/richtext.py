@@ -16,6 +16,8 @@ import re
 import nh3
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
+from programs.text import has_text
+
 EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -65,9 +67,11 @@ _CLEANER = _cleaner()
 
 @functools.lru_cache(maxsize=4096)
 def sanitize(html):
-    """The allowed subset of ``html``, links as described above. Remembers the last 4,096
-    texts, so a page does not pay the sanitizer for every body on every view."""
+    """The allowed subset of ``html``, links as described above; "" when it shows no text, so
+    an empty body counts as empty everywhere (the English page's fallback, content health).
+    Remembers the last 4,096 texts, so a page does not pay the sanitizer for every body on
+    every view."""
     html = _CLEANER.clean(html or "")
     html = _NOT_A_LINK.sub(r"\1", html)
     html = _EXTERNAL.sub(r'<a \1href="\2"\3 rel="noopener noreferrer">', html)
-    return "" if re.fullmatch(r"<(\w+)></\1>", html) else html
+    return html if has_text(html) else ""  # "<p> </p>" or "<p><br></p>" says nothing

@@ -1,6 +1,8 @@
 """Text helpers without the database."""
 
+import re
 import unicodedata
+from html import unescape
 
 from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list, slugify
@@ -53,3 +55,8 @@ def validate_visible_text(value):
             ),
             code="invisible",
         )
+
+
+def has_text(value):
+    """Whether ``value`` (plain text or rich-text HTML) has any visible text."""
+    return bool(unescape(re.sub(r"<[^>]*>", "", value or "")).strip())

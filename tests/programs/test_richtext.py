@@ -41,6 +41,10 @@ from tests.pages import rendered_form
          '<p><a href="https://uio.no/" rel="noopener noreferrer">UiO</a></p>'),
         ('<p><img src="x" onerror="alert(1)">Tekst<script>alert(1)</script></p>', "<p>Tekst</p>"),
         ("<p></p>", ""),
+        # Nothing a reader sees: empty, so the English page falls back and health reports it.
+        ("<p> </p>", ""),
+        ("<p><br></p><p>&nbsp;</p>", ""),
+        ("<ul><li><p></p></li></ul>", ""),
     ],
 )  # fmt: skip
 def test_links_are_cleaned(html, clean):
