@@ -123,11 +123,12 @@ SELECT p.*, chain.start AS chain_start FROM chain JOIN {table} p ON p.id = chain
 WHERE chain.status <> %s
 """
 EARLIER = """
-WITH RECURSIVE earlier (id, step) AS (
-    SELECT id, 1 FROM {table} WHERE replaced_by_id = %s
+WITH RECURSIVE earlier (id, status, step) AS (
+    SELECT id, status, 1 FROM {table} WHERE replaced_by_id = %s
     UNION
-    SELECT p.id, earlier.step + 1 FROM earlier JOIN {table} p ON p.replaced_by_id = earlier.id
-    WHERE earlier.step < %s
+    SELECT p.id, p.status, earlier.step + 1
+    FROM earlier JOIN {table} p ON p.replaced_by_id = earlier.id
+    WHERE earlier.status = %s AND earlier.step < %s
 )
 SELECT p.* FROM {table} p
 JOIN (SELECT id, MIN(step) AS step FROM earlier GROUP BY id) nearest ON nearest.id = p.id
@@ -205,7 +206,7 @@ class ProgrammeQuerySet(models.QuerySet):
         ends.update(self.chain_ends(deeper))
         return {pk: end if end and end.is_public(now) else None for pk, end in ends.items()}
 
-    def chain_ends(self, starts):
+    def chain_ends(self, starts):  # raw SQL: the queryset's own filters do not apply
         """For each pk in ``starts``, the first programme along its chain of successors that
         is not discontinued (itself, if it is not), by that pk; a chain that ends without one
         is left out. 1 query (``CHAIN_ENDS``), none without ``starts``."""
@@ -216,11 +217,12 @@ class ProgrammeQuerySet(models.QuerySet):
         return {programme.chain_start: programme for programme in found}
 
     def earlier_than(self, programme):
-        """Programmes whose chain of successors leads to ``programme``, however long: those
-        that name it, those that name one of them, and so on, nearest first, then by title
-        (1 query, ``EARLIER``)."""
+        """Programmes whose address leads to ``programme``, however far back: those that name
+        it as their successor, those discontinued ones name, and so on, nearest first, then by
+        title (1 query, ``EARLIER``). A programme still live in between ends the walk there:
+        the addresses before it lead to it, not here."""
         sql = EARLIER.format(table=self._table())
-        return list(self.raw(sql, [programme.pk, MAX_STEPS, programme.pk]))
+        return list(self.raw(sql, [programme.pk, Status.DISCONTINUED, MAX_STEPS, programme.pk]))
 
     def _table(self):
         return connections[self.db].ops.quote_name(self.model._meta.db_table)

@@ -104,6 +104,14 @@ def test_the_end_of_a_long_chain_names_every_programme_before_it_nearest_first(c
     assert replaces.a["href"] == oldest.cohorts.get().get_absolute_url("en")
 
 
+def test_a_live_programme_in_a_chain_ends_the_list_of_those_before_it():
+    """A → B → C with B still live: A's address leads to B, so C's page names B only."""
+    newest = make_programme()
+    live = make_programme(title_nb="Lukket", status=Status.CLOSED, replaced_by=newest)
+    retired(title_nb="Eldst", replaced_by=live)
+    assert [p.title_nb for p in Programme.objects.earlier_than(newest)] == ["Lukket"]
+
+
 def test_a_loop_of_retirements_that_got_past_validation_ends_in_410(client):
     """A bulk update bypasses ``clean()``: the walk stops at the programme it has seen."""
     first, second = retired(slug_nb="forste"), retired(slug_nb="andre")
