@@ -48,7 +48,7 @@ EXPORT_CODES = {
     Outcome.NOT_GIVEN: "o.i.",
 }
 OUTCOME_CODES = {code.upper(): outcome for outcome, code in EXPORT_CODES.items()}
-NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")  # "2,78", "2.78", "57"
+NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")  # "2,78", "2.78", "57", ",5"
 CENTS = Decimal("0.01")  # points are exported with two decimals, as Samordna opptak gives them
 # Our stored codes, and the other names the published files have used (FIELD-NOTES §12:
 # VARA for the supplementary round, ORDP before ORDF for the first-time diploma quota).
@@ -215,19 +215,24 @@ class ThresholdResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         """Reads Samordna opptak's layout as ours; competition points are then the default
         scale for an option that has no threshold yet."""
-        headers = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
+        written = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
+        headers = written
         if "Studiekode" in headers:
             headers = [SAMORDNA_COLUMNS.get(h, h) for h in headers]
             self.default_scale = Scale.COMPETITION_POINTS
         dataset.headers = headers
-        twice = [c for c in dict.fromkeys(headers) if c and headers.count(c) > 1]
-        if twice:  # a row would read one of them, and the file not say which
-            message = ngettext(
-                "The file has the column %(columns)s twice. Keep one and import it again.",
-                "The file has the columns %(columns)s twice. Keep one of each and import it again.",
-                len(twice),
+        # Two columns for one value: a row would read one of them, and nothing say which.
+        twice = [
+            " / ".join(w for w, h in zip(written, headers, strict=True) if h == column)
+            for column in [*REQUIRED_COLUMNS, "scale"]
+            if headers.count(column) > 1
+        ]
+        if twice:
+            message = _(
+                "The file has more than one column for the same value: %(columns)s. Keep one "
+                "of each and import it again."
             )
-            raise ValueError(message % {"columns": ", ".join(twice)})
+            raise ValueError(message % {"columns": "; ".join(twice)})
         missing = [c for c in REQUIRED_COLUMNS if c not in headers]
         if missing:
             message = ngettext(

@@ -537,12 +537,17 @@ class ProgrammeAdmin(
         """reversion's restore and recover (and their previews), bringing back ``version``'s
         programme and its rows only (``history.restore``): reversion calls
         ``version.revision.revert(delete=True)``, here answered by that function."""
-        version.revision.revert = partial(history.restore, version)
+        restoring = getattr(request, "restoring", None)  # set by _restoring: its rows, read
+        rows = restoring.rows if restoring and restoring.version.pk == version.pk else None
+        version.revision.revert = partial(history.restore, version, rows=rows)
         return super()._reversion_revisionform_view(request, version, template_name, extra_context)
 
     def _restoring(self, request, version_id, recovered, view, *args):
         """reversion's ``view``; when it restores, its revision's comment (reversion's, in the
         language of whoever restored) becomes ours, and the message says what happened."""
+        allowed = self.has_add_permission if recovered else self.has_change_permission
+        if not allowed(request):  # before saying anything about what the version holds
+            raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_model(Programme), pk=version_id)
         restoring = history.Restoring(version, recovered)
         if missing := restoring.missing_rows():
@@ -560,6 +565,15 @@ class ProgrammeAdmin(
                 "if that is what you want, or choose a version saved after it moved."
             )
             self.message_user(request, message % {"row": row, "holder": holder}, messages.ERROR)
+            return self._back(recovered, version)
+        if moved_in := restoring.rows_moved_in():
+            message = _(
+                "This version cannot be brought back: “%(row)s” was moved here from another "
+                "programme after it was saved, and bringing the version back would delete it. "
+                "Move it back first if that is what you want, or choose a version saved after "
+                "it was moved."
+            )
+            self.message_user(request, message % {"row": moved_in[0]}, messages.ERROR)
             return self._back(recovered, version)
         if taken := restoring.taken_addresses():
             address, holder = taken[0]

@@ -24,6 +24,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import Collector
 from django.utils import translation
 from django.utils.formats import date_format, number_format
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext_noop
@@ -381,30 +382,38 @@ def holder(row):
     return row
 
 
-def restore(version, delete=False):
-    """Bring back ``version``'s programme and its rows as they were in it, and nothing else;
-    with ``delete``, also delete the programme's rows that the version does not hold (added
-    since).
+def restore(version, delete=False, rows=None):
+    """Bring back ``version``'s programme and its rows as they were in it (``rows``: its
+    ``programme_rows()``, when already read), and nothing else; with ``delete``, also delete
+    the programme's rows that the version does not hold (``added_since``).
 
     Stands in for reversion's ``Revision.revert`` (``ProgrammeAdmin``), which reverts every
     programme of the revision (a threshold import's revision holds each programme it changed)
     and deletes whatever it reaches from the rows as they are now: through a cohort moved to
     another programme since, that other programme and everything it has."""
-    rows = list(programme_rows(version).values())
+    rows = list((rows or programme_rows(version)).values())
     with transaction.atomic(using=version.db):
-        programme = Programme._default_manager.using(version.db).filter(pk=version.object_id)
-        if delete and (current := programme.first()):
-            recorded = {(v.content_type_id, v.object_id) for v in rows}
+        if delete:
             added = defaultdict(list)
-            for row in rows_of(current):
-                key = (ContentType.objects.get_for_model(row).pk, str(row.pk))
-                if key not in recorded:
-                    added[type(row)].append(row)
+            for row in added_since(version, rows):
+                added[type(row)].append(row)
             collector = Collector(using=version.db)
             for group in added.values():
                 collector.collect(group)
             collector.delete()
         _revert(rows)
+
+
+def added_since(version, rows):
+    """The rows ``version``'s programme has now that the version (its ``rows``) does not."""
+    programme = Programme._default_manager.using(version.db).filter(pk=version.object_id)
+    current = programme.first()
+    recorded = {(v.content_type_id, v.object_id) for v in rows}
+    return [
+        row
+        for row in (rows_of(current) if current else [])
+        if (ContentType.objects.get_for_model(row).pk, str(row.pk)) not in recorded
+    ]
 
 
 def _revert(versions):
@@ -496,12 +505,17 @@ class Restoring:
             "saved_at": moment_text(self.version.revision.date_created),
         }
 
+    @cached_property
+    def rows(self):
+        """The versions of this programme's rows (``programme_rows``), read once."""
+        return programme_rows(self.version)
+
     def missing_rows(self):
         """Rows of this version that point at a row deleted since and not in the version (a
         plan's course: courses are shared, not recorded), which reversion cannot bring back:
         their names as saved."""
         missing = []
-        for row in programme_rows(self.version).values():
+        for row in self.rows.values():
             model = row._model
             for key in model._meta.concrete_fields if model else []:
                 target = key.related_model
@@ -517,7 +531,7 @@ class Restoring:
         (a cohort moved to the right programme since): bringing the version back would take
         it from there. Their kind and names now ("cohort 2023H")."""
         by_model = defaultdict(list)
-        for row in programme_rows(self.version).values():
+        for row in self.rows.values():
             by_model[row._model].append(row)
         held = []
         for model, rows in by_model.items():
@@ -532,6 +546,31 @@ class Restoring:
                 if programme is not None and str(programme.pk) != self.version.object_id:
                     held.append((f"{model._meta.verbose_name} {row}", str(programme)))
         return held
+
+    def rows_moved_in(self):
+        """Rows the programme has now, not in this version, that another programme had before
+        (a cohort moved here since): bringing the version back would delete them as rows
+        added since. Their kind and names ("cohort 2023H")."""
+        moved = []
+        for row in added_since(self.version, list(self.rows.values())):
+            parents = _parent_fields(type(row))
+            earlier = {
+                (field, version.field_dict.get(field.attname))
+                for version in Version.objects.get_for_object(row)
+                for field in parents
+            }
+            if any(self._elsewhere(field, pk) for field, pk in earlier):
+                moved.append(f"{row._meta.verbose_name} {row}")
+        return moved
+
+    def _elsewhere(self, field, pk):
+        """Whether the parent row ``pk`` of foreign key ``field`` belongs to another programme
+        (or is gone), not to this version's."""
+        if pk is None:
+            return False
+        parent = field.related_model._default_manager.filter(pk=pk).first()
+        programme = holder(parent)
+        return programme is None or str(programme.pk) != self.version.object_id
 
     def taken_addresses(self):
         """``(address, programme)`` for each address (slug) of this version that another

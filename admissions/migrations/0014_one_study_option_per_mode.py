@@ -10,16 +10,21 @@ from django.db.models import Count
 
 def refuse_two_in_one_mode(apps, schema_editor):
     StudyOption = apps.get_model("admissions", "StudyOption")
+    options = StudyOption.objects.using(schema_editor.connection.alias)
     twice = (
-        StudyOption.objects.using(schema_editor.connection.alias)
-        .values("programme_id", "mode")
-        .annotate(options=Count("pk"))
-        .filter(options__gt=1)
+        options.values("programme_id", "mode").annotate(options=Count("pk")).filter(options__gt=1)
     )
-    if clashes := [f"programme {row['programme_id']}: {row['mode']}" for row in twice]:
+    clashes = []
+    for row in twice:
+        same = options.filter(programme_id=row["programme_id"], mode=row["mode"])
+        title = same.select_related("programme").first().programme.title_nb
+        codes = ", ".join(option.study_code for option in same)
+        clashes.append(f"“{title}” (id {row['programme_id']}), {row['mode']}: {codes}")
+    if clashes:
         raise RuntimeError(
-            "Two study options in one mode of a programme; give one of them another mode, "
-            "then migrate again: " + "; ".join(clashes)
+            "A programme has two or more study options in one mode. In the admin, give all "
+            "but one of them another mode, or delete them, then migrate again: "
+            + "; ".join(clashes)
         )
 
 

@@ -150,10 +150,10 @@ class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
 
     def unique_error_message(self, model_class, unique_check):
         """A second option in a mode the programme has: which option has it already."""
-        if tuple(unique_check) == ("programme", "mode"):
-            holder = model_class._default_manager.filter(
-                programme_id=self.programme_id, mode=self.mode
-            ).first()
+        if tuple(unique_check) != ("programme", "mode"):
+            return super().unique_error_message(model_class, unique_check)
+        same = model_class._default_manager.filter(programme_id=self.programme_id, mode=self.mode)
+        if holder := same.exclude(pk=self.pk).first():
             return ValidationError(
                 _(
                     "This programme already has a %(mode)s option: “%(holder)s”. A programme "

@@ -535,6 +535,7 @@ def moved_cohort(admin_client):
     cohort = make_cohort(wrong, code="2023H")
     make_week(cohort)
     edit_in_admin(admin_client, wrong)  # the version that holds the cohort
+    edit_in_admin(admin_client, right)  # one from before the cohort came
     before_the_move = programme_versions(wrong).first()
     move_cohort(admin_client, cohort, right)
     return wrong, right, cohort, before_the_move
@@ -606,3 +607,51 @@ def test_restoring_one_programme_of_an_import_leaves_the_others_as_they_are(admi
 def test_the_compare_view_of_a_malformed_id_is_404(admin_client):
     response = admin_client.get("/admin/programs/programme/abc/history/compare/?old=1&new=2")
     assert response.status_code == 404
+
+
+def test_restoring_a_version_from_before_a_row_moved_in_refuses_and_deletes_nothing(
+    admin_client, moved_cohort
+):
+    """The programme the cohort was moved to, restored to a version from before the move,
+    would delete the cohort with its weeks as a row added since."""
+    _wrong, right, cohort, _version = moved_cohort
+    before_it_came = programme_versions(right)[1]
+    assert not before_it_came.revision.version_set.get_for_model(Cohort).exists()
+    url = f"/admin/programs/programme/{right.pk}/history/{before_it_came.pk}/"
+    assert admin_client.get(url)["Location"].endswith("/history/")  # no preview either
+    response = admin_client.post(url, {})
+    assert response["Location"] == f"/admin/programs/programme/{right.pk}/history/"
+    message = visible_text(admin_client.get(response["Location"]))
+    assert "«kull 2023H» ble flyttet hit fra et annet studium" in message
+    assert Cohort.objects.get(pk=cohort.pk).weeks.count() == 1
+
+
+def test_restore_and_recover_tell_a_user_who_may_not_nothing(client, moved_cohort):
+    """Whether a version could come back names rows and programmes: only for those who may."""
+    from django.contrib.auth.models import User
+
+    wrong, _right, _cohort, version = moved_cohort
+    user = User.objects.create_user("staff", "s@example.org", "a-long-test-password", is_staff=True)
+    client.force_login(user)
+    response = client.get(f"/admin/programs/programme/{wrong.pk}/history/{version.pk}/")
+    assert response.status_code == 403
+
+
+def test_the_admin_restores_with_history_restore_not_reversions_revert(admin_client, monkeypatch):
+    """reversion's ``Revision.revert`` crosses into other programmes; if an upgrade of
+    reversion stopped calling the one ``ProgrammeAdmin`` puts in its place, this fails."""
+    from reversion.models import Revision
+
+    def crossing(self, delete=False):
+        raise AssertionError("reversion's own revert was called")
+
+    monkeypatch.setattr(Revision, "revert", crossing)
+    programme = make_programme(title_nb="Før")
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).first()
+    edit_in_admin(admin_client, programme, title_nb="Etter")
+    url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    programme.refresh_from_db()
+    assert programme.title_nb == "Før"
