@@ -550,41 +550,8 @@ class ProgrammeAdmin(
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_model(Programme), pk=version_id)
         restoring = history.Restoring(version, recovered)
-        if missing := restoring.missing_rows():
-            message = _(
-                "This version cannot be brought back: it places courses deleted since "
-                "(%(rows)s). Add those courses again, or choose a later version."
-            )
-            self.message_user(request, message % {"rows": ", ".join(missing)}, messages.ERROR)
-            return self._back(recovered, version)
-        if held := restoring.rows_held_elsewhere():
-            row, holder = held[0]
-            message = _(
-                "This version cannot be brought back: “%(row)s” belongs to “%(holder)s” now, "
-                "and bringing the version back would take it from there. Move it back first "
-                "if that is what you want, or choose a version saved after it moved."
-            )
-            self.message_user(request, message % {"row": row, "holder": holder}, messages.ERROR)
-            return self._back(recovered, version)
-        if moved_in := restoring.rows_moved_in():
-            message = _(
-                "This version cannot be brought back: “%(row)s” was moved here from another "
-                "programme after it was saved, and bringing the version back would delete it. "
-                "Move it back first if that is what you want, or choose a version saved after "
-                "it was moved."
-            )
-            self.message_user(request, message % {"row": moved_in[0]}, messages.ERROR)
-            return self._back(recovered, version)
-        if taken := restoring.taken_addresses():
-            address, holder = taken[0]
-            message = _(
-                "This version cannot be brought back: its address “%(address)s” is now used by "
-                "“%(holder)s”. Give that programme another address first, or choose another "
-                "version."
-            )
-            self.message_user(
-                request, message % {"address": address, "holder": holder}, messages.ERROR
-            )
+        if refusal := restoring.refusal():
+            self.message_user(request, refusal, messages.ERROR)
             return self._back(recovered, version)
         request.restoring = restoring
         view = partial(view, extra_context={"title": restoring.title()})

@@ -510,6 +510,36 @@ class Restoring:
         """The versions of this programme's rows (``programme_rows``), read once."""
         return programme_rows(self.version)
 
+    def refusal(self):
+        """Why this version cannot be brought back, in the reader's language, or None."""
+        if missing := self.missing_rows():
+            return _(
+                "This version cannot be brought back: it places courses deleted since "
+                "(%(rows)s). Add those courses again, or choose a later version."
+            ) % {"rows": ", ".join(missing)}
+        if held := self.rows_held_elsewhere():
+            row, holder = held[0]
+            return _(
+                "This version cannot be brought back: “%(row)s” belongs to “%(holder)s” now, "
+                "and bringing the version back would take it from there. Move it back first "
+                "if that is what you want, or choose a version saved after it moved."
+            ) % {"row": row, "holder": holder}
+        if moved_in := self.rows_moved_in():
+            return _(
+                "This version cannot be brought back: “%(row)s” was moved here from another "
+                "programme after it was saved, and bringing the version back would delete it. "
+                "Move it back first if that is what you want, or choose a version saved after "
+                "it was moved."
+            ) % {"row": moved_in[0]}
+        if taken := self.taken_addresses():
+            address, holder = taken[0]
+            return _(
+                "This version cannot be brought back: its address “%(address)s” is now used by "
+                "“%(holder)s”. Give that programme another address first, or choose another "
+                "version."
+            ) % {"address": address, "holder": holder}
+        return None
+
     def missing_rows(self):
         """Rows of this version that point at a row deleted since and not in the version (a
         plan's course: courses are shared, not recorded), which reversion cannot bring back:

@@ -372,44 +372,35 @@ def test_the_export_has_the_shape_the_import_reads(admin_client, options):
     assert rows(reimport) == [(1, "create"), (2, "create")]
 
 
-def test_an_xlsx_file_imports(admin_client, options):
+def upload_xlsx(client, *rows):
+    """Uploads a spreadsheet of our columns and ``rows``, in English."""
     import io
 
     import openpyxl
 
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["study_code", "admission_year", "round", "quota", "value"])
-    sheet.append(["215 1210", 2025, "HOVED", "ORD", 2.81])
+    for row in [["study_code", "admission_year", "round", "quota", "value"], *rows]:
+        book.active.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    response = admin_client.post(
+    return client.post(
         IMPORT,
         {"import_file": SimpleUploadedFile("g.xlsx", buffer.getvalue()), "format": "1"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
+
+
+def test_an_xlsx_file_imports(admin_client, options):
+    response = upload_xlsx(admin_client, ["215 1210", 2025, "HOVED", "ORD", 2.81])
     assert rows(response) == [(1, "create")]
 
 
 def test_the_preview_shows_spreadsheet_cells_as_the_reasons_quote_them(admin_client, options):
     """A formula without a stored result reads as an empty cell, not "None"; a date in the
     year column as the reason quotes it, not as a formatted date beside a raw one."""
-    import datetime
-    import io
+    from datetime import datetime
 
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["study_code", "admission_year", "round", "quota", "value"])
-    sheet.append(["215 1210", datetime.datetime(2026, 1, 1), "HOVED", "ORD", None])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = admin_client.post(
-        IMPORT,
-        {"import_file": SimpleUploadedFile("g.xlsx", buffer.getvalue()), "format": "1"},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    response = upload_xlsx(admin_client, ["215 1210", datetime(2026, 1, 1), "HOVED", "ORD", None])
     [row] = response.context["preview"]
     assert row["cells"] == ["215 1210", "2026-01-01 00:00:00", "HOVED", "ORD", ""]
     assert "admission year: “2026-01-01 00:00:00” is not a year." in row["reasons"]
