@@ -8,6 +8,7 @@ The uploaded file waits between the two steps in Django's cache, which every wor
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.shortcuts import redirect
@@ -205,6 +206,20 @@ class AdmissionThresholdAdmin(
 
     def get_export_form_class(self):
         return ThresholdExportForm
+
+    def export_action(self, request):
+        """The export of the list as filtered, whose filters come in the address: one the list
+        does not know (``?foo=1``) is a message on the list, not a 500."""
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            message = _(
+                "The export could not use the filters in its address. Choose them in the list, "
+                "then export."
+            )
+            self.message_user(request, message, messages.ERROR)
+            opts = self.opts
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
 
     def has_import_permission(self, request):
         """Importing adds and changes thresholds: both permissions (admissions/roles.py)."""

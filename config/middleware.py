@@ -2,10 +2,10 @@
 
 import logging
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 
-from config.views import database_unavailable
+from config.views import bad_request, database_unavailable
 
 logger = logging.getLogger(__name__)
 NOT_CACHED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
@@ -40,6 +40,16 @@ class HealthCheckMiddleware:
         return self.get_response(request)
 
 
+def refused_for_its_input(exception):
+    """Whether the database refused a query for what the request put in it, not for being
+    unreachable: an admin list's ``?title_nb__regex=(a`` is an invalid pattern, a DataError on
+    PostgreSQL and on SQLite an OperationalError from Django's REGEXP function."""
+    return isinstance(exception, DataError) or (
+        isinstance(exception, OperationalError)
+        and str(exception) == "user-defined function raised exception"
+    )
+
+
 class DatabaseUnavailableMiddleware:
     """A view that cannot reach the database answers 503 with a short page in the reader's
     language (the page needs no database) and Retry-After; Django reconnects by itself on
@@ -52,6 +62,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if refused_for_its_input(exception):
+            logger.warning("bad request: the database refused the query: %s", exception)
+            return bad_request(request, exception)
         if isinstance(exception, OperationalError | InterfaceError):
             logger.error("database unavailable: %s", exception)
             return database_unavailable(request)

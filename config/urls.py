@@ -22,9 +22,10 @@ admin.site.site_title = _("Studieside")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
-    # Before the admin's own "view on site", which would redirect any staff user.
+    # Before the admin's own "view on site", which would redirect any staff user: every
+    # address of its shape ("+15", "١٥" as the id too), or that one would answer them.
     path(
-        f"{settings.ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/",
+        f"{settings.ADMIN_PATH}r/<path:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),
         name="view_on_site",
     ),

@@ -71,10 +71,14 @@ def view_on_site(request, content_type_id, object_id):
 
     Django's own (``/admin/r/…``) redirects any staff user, so walking ids would tell them
     where every draft lives and how many objects exist; here they get the same 404 for every
-    id. Wrapped in ``admin_view`` by config/urls.py, so it is for staff only.
+    id. Wrapped in ``admin_view`` by config/urls.py, so it is for staff only. Takes every
+    path of its shape: an id Django would read as a number ("+15", " 15", "١٥") must not
+    reach Django's own.
     """
+    if not (content_type_id.isascii() and content_type_id.isdigit()):
+        raise Http404
     try:
-        content_type = ContentType.objects.get_for_id(content_type_id)
+        content_type = ContentType.objects.get_for_id(int(content_type_id))
     except ContentType.DoesNotExist:
         raise Http404 from None
     model = content_type.model_class()

@@ -41,6 +41,18 @@ def test_view_on_site_tells_staff_without_permission_nothing(client):
     assert existing.content == missing.content  # a walk over ids counts nothing
 
 
+@pytest.mark.parametrize("spelling", ["+{}", "%20{}", "{}%20", "%D9%A1%D9%A5"])
+def test_view_on_site_tells_nothing_for_an_id_written_otherwise(client, spelling):
+    """Django reads "+15" as 15: such an address reached Django's own view, which redirects
+    any staff user."""
+    draft = make_programme(slug_nb="hemmelig-utkast", is_published=False)
+    client.force_login(staff())
+    content_type = spelling.format(ContentType.objects.get_for_model(draft).pk)
+    response = client.get(f"/admin/r/{content_type}/{draft.pk}/")
+    assert response.status_code == 404
+    assert "hemmelig-utkast" not in response.content.decode()
+
+
 def test_view_on_site_still_needs_a_staff_login(client):
     programme = make_programme()
     response = client.get(view_on_site_url(programme))

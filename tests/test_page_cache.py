@@ -279,6 +279,50 @@ def test_a_cache_folder_that_cannot_be_written_is_a_miss_not_an_error(
         assert queries(client, "/studier/")[1] > 0  # rendered each time: nothing stored
 
 
+def test_a_cache_folder_others_may_write_in_is_not_read(settings, tmp_path, caplog):
+    """Entries are pickles, which run code when read: in a folder another user could write in
+    (the default is in the shared temp folder), a swapped file would run as the site."""
+    import pickle
+    import time
+    import zlib
+
+    from django.core.cache import cache
+
+    folder = tmp_path / "c"
+    settings.CACHES = {"default": {"BACKEND": "config.cache.SharedFileCache", "LOCATION": folder}}
+    cache.set("k", "ours")
+    assert cache.get("k") == "ours"
+    [entry] = folder.glob("*.djcache")
+    entry.write_bytes(pickle.dumps(time.time() + 60) + zlib.compress(pickle.dumps("theirs")))
+    folder.chmod(0o777)  # as another user's folder would be, made before ours
+    assert cache.get("k", "missed") == "missed"
+    assert cache.has_key("k") is False and cache.add("k", 1) is False
+    assert "another user owns it or may write in it" in caplog.text
+    folder.chmod(0o700)
+    assert cache.get("k") == "theirs"  # our own folder again: read as written
+
+
+def test_a_full_file_cache_never_culls_the_content_version(settings, tmp_path):
+    """Django deletes a random third of the entries when the cache is full; anyone can fill it
+    with searches. Losing the version would make every cached page a miss at once."""
+    from django.core.cache import cache
+
+    from config.page_cache import VERSION_KEY, content_version
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.SharedFileCache",
+            "LOCATION": tmp_path,
+            "OPTIONS": {"MAX_ENTRIES": 6, "CULL_FREQUENCY": 2},
+        }
+    }
+    version = content_version()
+    for n in range(60):  # each store past 6 entries culls half of them
+        cache.set(f"search-{n}", n)
+    assert cache.get(VERSION_KEY) == version
+    assert len(list(tmp_path.glob("*.djcache"))) < 10
+
+
 def _requirement(programme):
     return make_requirement(programme, fields=[make_field_of_study()])
 

@@ -284,6 +284,17 @@ def test_confirming_a_file_no_longer_waiting_says_so_and_imports_nothing_twice(
     assert AdmissionThreshold.objects.count() == imported
 
 
+@pytest.mark.parametrize("query", ["foo=1", "admission_year=abc", "utm_source=x"])
+def test_an_export_address_with_a_filter_the_list_does_not_know_is_a_message(admin_client, query):
+    response = admin_client.get(f"/admin/admissions/admissionthreshold/export/?{query}")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/admin/admissions/admissionthreshold/",
+    )
+    message = "Eksporten kunne ikke bruke filtrene i adressen. Velg dem i listen, og eksporter så."
+    assert message in visible_text(admin_client.get(response["Location"]))
+
+
 def test_the_export_names_its_columns_and_file_in_the_editors_language(admin_client, options):
     make_threshold(options[0], admission_year=2024, points=Decimal("2.78"))
     page = visible_text(admin_client.get(EXPORT, headers={"accept-language": "nb"}))

@@ -484,3 +484,13 @@ def test_a_new_section_in_the_section_admin_taking_an_anchor_names_the_field_onc
     form = response.context["adminform"].form
     assert form.errors == {"anchor_nb": taken, "anchor_en": taken}
     assert programme.sections.count() == 1
+
+
+@pytest.mark.parametrize("lookup", ["title_nb__regex=(a", "title_nb__iregex=*"])
+def test_an_invalid_pattern_in_a_list_address_is_a_400_not_an_outage(admin_client, lookup, caplog):
+    """The database refuses the pattern (SQLite through Django's REGEXP function, PostgreSQL
+    with a DataError): the request is bad, the database is fine (no 503, no ERROR log)."""
+    make_programme()
+    response = admin_client.get(f"/admin/programs/programme/?{lookup}")
+    assert response.status_code == 400
+    assert "ERROR" not in [record.levelname for record in caplog.records]
