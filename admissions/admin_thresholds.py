@@ -243,14 +243,19 @@ class AdmissionThresholdAdmin(
 
     def add_data_read_fail_error_to_form(self, form, e):
         """In the editor's language, without the exception's name (import-export's own says
-        "'BadZipFile' encountered while trying to read file")."""
-        form.add_error(
-            "import_file",
-            _(
+        "'BadZipFile' encountered while trying to read file"). A spreadsheet with no line at
+        all (StopIteration) is said to be empty, as a CSV with only its header is."""
+        if isinstance(e, StopIteration):
+            message = _(
+                "No valid data to import. Ensure your file has the correct headers or data for "
+                "import."
+            )
+        else:
+            message = _(
                 "The file could not be read. Check that it is a CSV or XLSX file and that you "
                 "chose its format."
-            ),
-        )
+            )
+        form.add_error("import_file", message)
 
     def process_import(self, request, **kwargs):
         """The confirmed import: one revision, in the history of every programme it changed.

@@ -383,27 +383,33 @@ def test_the_export_has_the_shape_the_import_reads(admin_client, options):
     assert rows(reimport) == [(1, "create"), (2, "create")]
 
 
-def upload_xlsx(client, *rows):
-    """Uploads a spreadsheet of our columns and ``rows``, in English."""
+def upload_xlsx(client, *rows, language="en"):
+    """Uploads a spreadsheet of our columns and ``rows`` (none: an empty sheet, no header)."""
     import io
 
     import openpyxl
 
     book = openpyxl.Workbook()
-    for row in [["study_code", "admission_year", "round", "quota", "value"], *rows]:
+    for row in [["study_code", "admission_year", "round", "quota", "value"], *rows] if rows else []:
         book.active.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return client.post(
         IMPORT,
         {"import_file": SimpleUploadedFile("g.xlsx", buffer.getvalue()), "format": "1"},
-        HTTP_ACCEPT_LANGUAGE="en",
+        HTTP_ACCEPT_LANGUAGE=language,
     )
 
 
 def test_an_xlsx_file_imports(admin_client, options):
     response = upload_xlsx(admin_client, ["215 1210", 2025, "HOVED", "ORD", 2.81])
     assert rows(response) == [(1, "create")]
+
+
+def test_an_empty_spreadsheet_says_it_has_nothing_to_import(admin_client, options):
+    response = upload_xlsx(admin_client, language="nb")
+    assert response.status_code == 200
+    assert "Filen har ingen rader å importere." in visible_text(response)
 
 
 def test_the_preview_shows_spreadsheet_cells_as_the_reasons_quote_them(admin_client, options):

@@ -380,6 +380,7 @@ def test_the_retire_action_says_which_chosen_programmes_are_retired_already(admi
     chosen = [
         retired(title_nb="Lagt ned", replaced_by=successor),
         retired(title_nb="Borte"),
+        retired(title_nb="Utkast", is_published=False, replaced_by=successor),
         make_programme(title_nb="Åpent"),
     ]
     items = [
@@ -389,6 +390,7 @@ def test_the_retire_action_says_which_chosen_programmes_are_retired_already(admi
     assert items == [  # in title order
         "Borte: allerede lagt ned, og siden sier at studiet er borte (410) nå.",
         "Lagt ned: allerede lagt ned, og besøkende sendes til Etterfølger nå.",
+        "Utkast: allerede lagt ned, og ikke publisert: adressen svarer 404 nå.",
         "Åpent",
     ]
 
