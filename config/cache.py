@@ -54,9 +54,11 @@ def _own(method):
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        if not os.path.exists(self._dir):
-            self._createdir()  # deleted since the cache was made: made again, ours
-        folder = os.stat(self._dir)
+        try:
+            folder = os.stat(self._dir)
+        except FileNotFoundError:  # deleted since the cache was made: made again, ours
+            self._createdir()
+            folder = os.stat(self._dir)
         if folder.st_uid != os.getuid() or folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             raise PermissionError(
                 "not used: another user owns it or may write in it; set CACHE_DIR to a folder "
