@@ -62,14 +62,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every response and every log line written while handling it gets a request id.
     "config.request_id.RequestIdMiddleware",
-    # Then /healthz and /readyz answer before host checks and HTTPS redirects, for probes.
-    "config.middleware.HealthCheckMiddleware",
     # Security headers, above whitenoise: it answers static files itself, and only middleware
     # listed above it sees those responses. Above SecurityMiddleware: its redirects get them too.
     "config.csp.ContentSecurityPolicyMiddleware",
     "config.csp.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /healthz and /readyz: below the security headers (the probes get them too), above host
+    # checks; SECURE_REDIRECT_EXEMPT keeps them on plain HTTP.
+    "config.middleware.HealthCheckMiddleware",
     # Below the security headers (a hit gets them as a fresh page does), above everything
     # else: a hit skips sessions, locale, the view and the database (config/page_cache.py).
     "config.page_cache.PageCacheMiddleware",
@@ -268,6 +269,7 @@ X_FRAME_OPTIONS = "DENY"
 HTTPS = env_flag("HTTPS", default=not DEBUG)
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes talk to the app server itself
     # Redirect to SITE_URL's host, never to a Host header's forged port.
     SECURE_SSL_HOST = urlsplit(SITE_URL).netloc or None
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

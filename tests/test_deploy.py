@@ -66,8 +66,13 @@ def test_probes_tell_the_process_is_up_but_not_ready_without_the_database(gunico
 
 def test_probes_answer_any_host_over_plain_http(gunicorn):
     url = gunicorn()
-    status, _, body = get(url + "/readyz", {"Host": "10.0.0.7:8000"})
+    status, headers, body = get(url + "/readyz", {"Host": "10.0.0.7:8000"})
     assert (status, body) == (200, "ready\n")
+    # The security headers every other response carries; HSTS only over HTTPS.
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "Strict-Transport-Security" not in headers
 
 
 def test_plain_http_is_redirected_to_https_with_hsts(gunicorn):
