@@ -41,8 +41,8 @@ class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):
 
 
 class StudyOptionFormSet(NamedFieldsInlineFormSet):
-    """A programme's options, one per study mode (``studyoption_one_per_mode``): two may swap
-    modes in one save, or one take the mode of one deleted in it."""
+    """A programme's options, one per study mode (``studyoption_one_per_mode``), said in words
+    of the form. Two may swap modes in one save (``NamedFieldsInlineFormSet``)."""
 
     def get_unique_error_message(self, unique_check):
         if set(unique_check) == {self.fk.name, "mode"}:
@@ -51,17 +51,6 @@ class StudyOptionFormSet(NamedFieldsInlineFormSet):
                 "Change the mode of one of them, or delete it."
             )
         return super().get_unique_error_message(unique_check)
-
-    def save_existing_objects(self, commit=True):
-        """Moves the modes of the rows that change theirs or are deleted out of the way first
-        (to a stand-in that is no mode): rows are saved one by one, and the constraint sees
-        each save on its own, so a swap would clash halfway."""
-        if commit:
-            for form in self.initial_forms:
-                if self._should_delete_form(form) or "mode" in form.changed_data:
-                    pk = form.instance.pk
-                    StudyOption.objects.filter(pk=pk).update(mode=f"~{pk}")  # saved next
-        return super().save_existing_objects(commit)
 
 
 class StudyOptionInline(NewRowsLast, LocalizedNumbers, admin.TabularInline):

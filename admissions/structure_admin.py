@@ -90,6 +90,7 @@ class ProgrammePlanAdmin(
 
 class ProgrammePlanInline(ReadableAutocomplete, admin.TabularInline):
     model = ProgrammePlan
+    formset = NamedFieldsInlineFormSet
     extra = 0
     show_change_link = True  # the courses are edited there
     add_text = _("Add another programme plan")

@@ -1,4 +1,5 @@
-"""Inline formsets whose "duplicate data" message names fields as the form does.
+"""Inline formsets whose "duplicate data" message names fields as the form does, and whose
+rows may swap unique values in one save.
 
 Django's formset writes "Please correct the duplicate data for %(field)s." with the field's
 code name, so a Norwegian editor who gave two sections the same anchor read "Vennligst
@@ -6,14 +7,77 @@ korriger dupliserte data for anchor". Here the field is named by its translated 
 name, the label the form shows above it ("anker").
 """
 
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
+
+from programs.unique import can_park, park, unique_together
 
 
 class NamedFieldsInlineFormSet(BaseInlineFormSet):
-    """An inline's ``formset``: duplicate-data messages name fields by verbose name."""
+    """An inline's ``formset``: duplicate-data messages name fields by verbose name, and rows
+    may swap unique values in one save."""
 
     def get_unique_error_message(self, unique_check):
         fields = [f for f in unique_check if f != self.fk.name]
         return super().get_unique_error_message(
             [str(self.model._meta.get_field(name).verbose_name) for name in fields]
         )
+
+    def clean(self):
+        super().clean()
+        self.refuse_swaps_that_cannot_be_saved()
+
+    def refuse_swaps_that_cannot_be_saved(self):
+        """A row that takes the value another row gives up in the same save, where ``park``
+        cannot move the other out of the way first (two plans of an option swapping cohorts:
+        a plan has courses, so it cannot be taken out and put back). Django compares the rows'
+        new values only; saving would clash with the other row still in the database."""
+        forms = [f for f in self.initial_forms if hasattr(f, "cleaned_data")]
+        for fields in unique_together(self.model):
+            if can_park(self.model, fields):
+                continue
+            own = [name for name in fields if name != self.fk.name]
+            before = {f: tuple(f.initial.get(name) for name in own) for f in forms}
+            leaving = {
+                before[f]: f
+                for f in forms
+                if self._should_delete_form(f) or set(own) & set(f.changed_data)
+            }
+            for form in forms:
+                if self._should_delete_form(form) or not set(own) & set(form.changed_data):
+                    continue
+                after = tuple(
+                    getattr(form.cleaned_data.get(name), "pk", form.cleaned_data.get(name))
+                    for name in own
+                )
+                if leaving.get(after, form) is not form:
+                    form.add_error(
+                        None,
+                        ValidationError(
+                            _(
+                                "This row takes the value of %(fields)s that another row "
+                                "gives up in the same save. Save the two changes one at a time."
+                            ),
+                            code="swap",
+                            params={
+                                "fields": ", ".join(
+                                    str(self.model._meta.get_field(n).verbose_name) for n in own
+                                )
+                            },
+                        ),
+                    )
+
+    def save_existing_objects(self, commit=True):
+        """Frees the unique values of the rows that change one or are deleted before any is
+        saved (``park``): two options may swap modes, two sections anchors, two cohorts codes,
+        or a row take the value of one deleted in the same save. Without it the first save
+        clashed with the second row still in the database: a 500."""
+        if commit:
+            rows = {
+                form.instance.pk: None if self._should_delete_form(form) else form.changed_data
+                for form in self.initial_forms
+                if form.instance.pk is not None
+            }
+            park(self.model, rows)
+        return super().save_existing_objects(commit)

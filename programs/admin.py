@@ -180,9 +180,10 @@ class SectionForm(OneMessagePerFieldForm):
 
 class SectionFormSet(NamedFieldsInlineFormSet):
     """A programme's sections, checked and saved together, so that they may swap anchors or
-    pass one on in one save. Django checks the forms against each other (a language's anchor
-    once); ``clean`` refuses one that another section has in the other language, which the
-    English page carries too (``Section.clean``, told not to read the database)."""
+    pass one on in one save (``NamedFieldsInlineFormSet``). Django checks the forms against
+    each other (a language's anchor once); ``clean`` refuses one that another section has in
+    the other language, which the English page carries too (``Section.clean``, told not to
+    read the database)."""
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -205,19 +206,6 @@ class SectionFormSet(NamedFieldsInlineFormSet):
                 if taken and f"anchor_{code}" not in form.errors:
                     error = ValidationError(ANCHOR_TAKEN, code="duplicate_anchor")
                     form.add_error(f"anchor_{code}", error)
-
-    def save_existing_objects(self, commit=True):
-        """Frees the anchors of the rows that change one or are deleted before any is saved:
-        rows are saved one by one, and the unique constraints see each save on its own."""
-        if commit:
-            fields = [f"anchor_{code}" for code, _name in settings.LANGUAGES]
-            freed = [
-                form.instance.pk
-                for form in self.initial_forms
-                if self._should_delete_form(form) or set(fields) & set(form.changed_data)
-            ]
-            Section.objects.filter(pk__in=freed).update(**dict.fromkeys(fields))  # saved next
-        return super().save_existing_objects(commit)
 
 
 class NewRowsLast:

@@ -35,6 +35,7 @@ from reversion.models import Revision, Version
 
 from programs.choices import Status
 from programs.models import Programme, Section
+from programs.unique import park
 
 # Model → the relations its versions follow. A child follows its parent too, so a change
 # saved from the child's own admin page is recorded in its programme's history.
@@ -418,7 +419,11 @@ def added_since(version, rows):
 
 def _revert(versions):
     """Save each version's row; one that needs a row later in the list (its parent) is tried
-    again after the others, as reversion does."""
+    again after the others, as reversion does. When none of those left can be saved, their
+    unique values are moved out of the way once (``_park``) and they are tried again: two
+    options that swapped modes since, or two sections their anchors, each clash with the
+    other."""
+    parked = False
     while versions:
         waiting = []
         for version in versions:
@@ -428,9 +433,22 @@ def _revert(versions):
             except (IntegrityError, ObjectDoesNotExist):
                 waiting.append(version)
         if len(waiting) == len(versions):
+            if not parked and _park(waiting):
+                parked = True
+                continue
             names = ", ".join(version_name(version) for version in waiting)
             raise RevertError(_("%(rows)s could not be brought back.") % {"rows": names})
         versions = waiting
+
+
+def _park(versions):
+    """Give the unique values of the rows ``versions`` are to save stand-ins (``park``), so
+    that they can take each other's; whether any row was moved. Each is saved again from its
+    version next."""
+    rows = defaultdict(dict)
+    for version in versions:
+        rows[version._model][version.object_id] = None
+    return any([park(model, pks, using=versions[0].db) for model, pks in rows.items()])
 
 
 def _parent_fields(model):

@@ -1,6 +1,7 @@
 """A taken value is refused with a sentence that names what holds it."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,3 +31,52 @@ class NamesValueHolder:
 
     def unique_holder_label(self):
         return str(self)
+
+
+def unique_together(model):
+    """The field names of each of ``model``'s unique constraints."""
+    return [
+        constraint.fields
+        for constraint in model._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint) and constraint.fields
+    ]
+
+
+def _text_field(model, fields):
+    return next((n for n in fields if isinstance(model._meta.get_field(n), models.CharField)), None)
+
+
+def can_park(model, fields):
+    """Whether ``park`` can move rows of ``model`` out of the way of the unique constraint on
+    ``fields``: one of them is text, or nothing refers to the rows (a plan's course)."""
+    return _text_field(model, fields) is not None or not model._meta.related_objects
+
+
+def park(model, rows, using=None):
+    """Move unique values out of the way before rows are saved one by one, so that two rows
+    can swap values (two options their modes, two sections their anchors, two places in a
+    plan their courses) or one take the value of one deleted in the same save: the
+    constraints see each save on its own.
+
+    ``rows`` maps a row's pk to the names of its fields that will change (``None``: all of
+    them, for a row to be deleted or saved again whole). A constraint with a text field gets
+    a stand-in there, ``~<n>``, which no real value looks like and which fits the shortest (a
+    cohort's code has five characters). A row whose constraint has none, and that nothing
+    refers to, is taken out: saving it with its pk puts it back (an UPDATE of no row is an
+    INSERT). Call it inside the transaction that saves every parked row next; returns whether
+    any row was moved."""
+    manager = model._default_manager.db_manager(using)
+    moved = 0
+    for n, (pk, changing) in enumerate(rows.items()):
+        row = manager.filter(pk=pk)
+        touched = [
+            fields
+            for fields in unique_together(model)
+            if changing is None or set(fields) & set(changing)
+        ]
+        texts = {_text_field(model, fields) for fields in touched}
+        if None in texts and not model._meta.related_objects:
+            moved += row.delete()[0]
+        elif texts - {None}:
+            moved += row.update(**dict.fromkeys(texts - {None}, f"~{n:x}"))
+    return moved > 0

@@ -1,5 +1,7 @@
 """The admissions admin: each fact editable, each mistake a message, nothing half-saved."""
 
+from decimal import Decimal
+
 import pytest
 
 from admissions.models import ScheduleWeek, StudyOption
@@ -372,3 +374,23 @@ def test_two_options_may_swap_their_modes_in_one_save(admin_client):
     assert admin_client.post(url, {**data, **swapped}).status_code == 302
     full.refresh_from_db(), part.refresh_from_db()
     assert (full.mode, part.mode) == ("part_time", "full_time")
+
+
+def test_two_thresholds_may_swap_their_years_in_one_save(admin_client):
+    """An option's thresholds on its own page: the first save clashed with the second row's
+    year still in the database (a 500), as every inline's rows did before they were parked."""
+    option = make_study_option(make_programme())
+    older = make_threshold(option, admission_year=2023, points="2.50")
+    newer = make_threshold(option, admission_year=2024, points="3.10")
+    url = f"/admin/admissions/studyoption/{option.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    years = {name: value for name, value in data.items() if value in ("2023", "2024")}
+    swapped = {name: {"2023": "2024", "2024": "2023"}[value] for name, value in years.items()}
+    assert len(swapped) == 2
+    assert admin_client.post(url, {**data, **swapped}).status_code == 302
+    older.refresh_from_db(), newer.refresh_from_db()
+    assert (older.admission_year, older.points, newer.admission_year) == (
+        2024,
+        Decimal("2.50"),
+        2023,
+    )

@@ -21,7 +21,7 @@ from tests.builders import (
     make_section,
     make_study_option,
 )
-from tests.pages import parse
+from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -471,3 +471,50 @@ def test_a_plan_address_with_the_cohort_in_lower_case_redirects(client):
         301,
         "/studier/plan-studium/programplan/2023H/heltid/",
     )
+
+
+def swapped(data, suffix, first, second):
+    """``data`` with the two rows whose ``…-<suffix>`` is ``first`` or ``second`` swapped."""
+    pair = {str(first): str(second), str(second): str(first)}
+    names = [name for name, value in data.items() if name.endswith(suffix) and value in pair]
+    assert len(names) == 2
+    return {**data, **{name: pair[data[name]] for name in names}}
+
+
+def test_two_places_in_a_plan_may_swap_their_courses_in_one_save(admin_client):
+    """Rows are saved one by one: the first took the course the second still had (a 500)."""
+    autumn, spring = make_course(credits=30), make_course(credits=30)
+    plan = make_plan(full_time(), courses=[(1, autumn), (2, spring)])
+    url = f"/admin/admissions/programmeplan/{plan.pk}/change/"
+    data = swapped(rendered_form(admin_client.get(url)), "-course", autumn.pk, spring.pk)
+    assert admin_client.post(url, data).status_code == 302
+    placed = plan.placements.order_by("semester").values_list("semester", "course")
+    assert list(placed) == [(1, spring.pk), (2, autumn.pk)]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Denne raden får verdien for kull som en annen rad gir fra seg i samme lagring."),
+        ("en", "This row takes the value of cohort that another row gives up in the same save."),
+    ],
+)
+def test_two_plans_swapping_cohorts_are_told_to_save_one_at_a_time(admin_client, language, message):
+    """A plan has courses, so it cannot be taken out of the way and put back: the swap is
+    refused with a message, not a 500, and nothing is saved."""
+    option = full_time()
+    first, second = (
+        make_cohort(option.programme, code="2023H"),
+        make_cohort(option.programme, code="2024H"),
+    )
+    plans = [make_plan(option, cohort) for cohort in (first, second)]
+    url = f"/admin/admissions/studyoption/{option.pk}/change/"
+    headers = {"Accept-Language": language}
+    data = swapped(
+        rendered_form(admin_client.get(url, headers=headers)), "-cohort", first.pk, second.pk
+    )
+    response = admin_client.post(url, data, headers=headers)
+    assert response.status_code == 200
+    assert message in visible_text(response)
+    assert [plan.cohort for plan in ProgrammePlan.objects.order_by("pk")] == [first, second]
+    assert all(plan.placements.exists() for plan in plans)

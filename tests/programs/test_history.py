@@ -655,3 +655,52 @@ def test_the_admin_restores_with_history_restore_not_reversions_revert(admin_cli
     assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
     programme.refresh_from_db()
     assert programme.title_nb == "Før"
+
+
+def swapped_since_a_version(admin_client, rows, column, values):
+    """A version of ``rows``' programme, then ``rows`` swap their ``column``'s ``values`` in
+    one admin save: the version to go back to."""
+    programme = rows[0].programme
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).first()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    swap = {values[0]: values[1], values[1]: values[0]}
+    names = [name for name in data if name.endswith(f"-{column}") and data[name] in swap]
+    assert len(names) == 2
+    edit_in_admin(admin_client, programme, **{name: swap[data[name]] for name in names})
+    return version
+
+
+@pytest.mark.parametrize(
+    ("build", "column", "values"),
+    [
+        ("options", "mode", ("full_time", "part_time")),
+        ("sections", "anchor_nb", ("praksis", "utveksling")),
+        ("sections", "anchor_en", ("placement", "exchange")),
+        ("cohorts", "code", ("2023H", "2024H")),
+    ],
+)
+def test_a_version_from_before_two_rows_swapped_a_unique_value_is_restored(
+    admin_client, build, column, values
+):
+    """Rows are reverted one by one, and each clashed with the other's value still in the
+    database: the restore was refused with "… could not be brought back". (The swap itself,
+    one admin save, was a 500 for cohorts and thresholds: ``NamedFieldsInlineFormSet``.)"""
+    programme = make_programme()
+    if build == "options":
+        rows = [make_study_option(programme, mode=mode) for mode in values]
+    elif build == "sections":
+        rows = [
+            make_section(programme, position=0, anchor_nb="praksis", anchor_en="placement"),
+            make_section(programme, position=1, anchor_nb="utveksling", anchor_en="exchange"),
+        ]
+    else:
+        rows = [make_cohort(programme, code=code, ends_year=2026) for code in values]
+    version = swapped_since_a_version(admin_client, rows, column, values)
+    assert [getattr(type(r).objects.get(pk=r.pk), column) for r in rows] == list(values[::-1])
+
+    url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    response = admin_client.post(url, rendered_form(admin_client.get(url)), follow=True)
+    assert "could not be brought back" not in visible_text(response)
+    assert [getattr(type(r).objects.get(pk=r.pk), column) for r in rows] == list(values)
