@@ -38,20 +38,22 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
             if can_park(self.model, fields):
                 continue
             own = [name for name in fields if name != self.fk.name]
-            before = {f: tuple(f.initial.get(name) for name in own) for f in forms}
-            leaving = {
-                before[f]: f
-                for f in forms
-                if self._should_delete_form(f) or set(own) & set(f.changed_data)
-            }
-            for form in forms:
+            # Django deletes and saves the rows in the form's order: a row deleted before
+            # the one that takes its value is gone in time.
+            leaving = {}
+            for n, form in enumerate(forms):
+                if self._should_delete_form(form) or set(own) & set(form.changed_data):
+                    before = tuple(form.initial.get(name) for name in own)
+                    leaving[before] = (n, form, self._should_delete_form(form))
+            for n, form in enumerate(forms):
                 if self._should_delete_form(form) or not set(own) & set(form.changed_data):
                     continue
                 after = tuple(
                     getattr(form.cleaned_data.get(name), "pk", form.cleaned_data.get(name))
                     for name in own
                 )
-                if leaving.get(after, form) is not form:
+                other, holder, deleted = leaving.get(after, (n, form, False))
+                if holder is not form and not (deleted and other < n):
                     form.add_error(
                         None,
                         ValidationError(
@@ -74,10 +76,15 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         or a row take the value of one deleted in the same save. Without it the first save
         clashed with the second row still in the database: a 500."""
         if commit:
-            rows = {
-                form.instance.pk: None if self._should_delete_form(form) else form.changed_data
-                for form in self.initial_forms
-                if form.instance.pk is not None
-            }
+            # The rows Django writes next, by its own rules: a view-only inline's forms have
+            # changed_data but are never saved, so parking them would leave stand-ins behind.
+            rows = {}
+            for form in self.initial_forms:
+                if form.instance.pk is None:
+                    continue
+                if form in self.deleted_forms:
+                    rows[form.instance.pk] = None
+                elif form.has_changed():
+                    rows[form.instance.pk] = form.changed_data
             park(self.model, rows)
         return super().save_existing_objects(commit)

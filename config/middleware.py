@@ -14,8 +14,9 @@ NOT_CACHED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 class HealthCheckMiddleware:
     """``/healthz``: the process answers. ``/readyz``: and it reaches its database.
 
-    Answered before any other middleware, so a probe needs no allowed Host header, no HTTPS
-    and no session; never cached, never indexed.
+    Answered below the security headers and above everything else, so a probe needs no
+    allowed Host header, no HTTPS (``SECURE_REDIRECT_EXEMPT``) and no session; never cached,
+    never indexed.
     """
 
     def __init__(self, get_response):

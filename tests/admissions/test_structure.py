@@ -518,3 +518,37 @@ def test_two_plans_swapping_cohorts_are_told_to_save_one_at_a_time(admin_client,
     assert message in visible_text(response)
     assert [plan.cohort for plan in ProgrammePlan.objects.order_by("pk")] == [first, second]
     assert all(plan.placements.exists() for plan in plans)
+
+
+def test_a_plan_saved_with_its_courses_view_only_keeps_them(client):
+    """An inline the user may only view posts no rows, so Django saves none of them: they
+    must not be moved out of the way either (they were deleted for good)."""
+    from tests.test_access import staff
+
+    plan = make_plan(
+        full_time(), courses=[(1, make_course(credits=30)), (2, make_course(credits=30))]
+    )
+    placed = list(plan.placements.values_list("pk", "course"))
+    client.force_login(
+        staff("view_programmeplan", "change_programmeplan", "view_plancourse", "view_course")
+    )
+    url = f"/admin/admissions/programmeplan/{plan.pk}/change/"
+    assert client.post(url, rendered_form(client.get(url))).status_code == 302
+    assert list(plan.placements.values_list("pk", "course")) == placed
+
+
+def test_a_plan_deleted_gives_its_cohort_to_a_plan_after_it_in_one_save(admin_client):
+    """Django deletes the first row before it saves the second: no clash, no refusal."""
+    option = full_time()
+    first, second = (
+        make_cohort(option.programme, code="2023H"),
+        make_cohort(option.programme, code="2024H"),
+    )
+    gone, moved = (make_plan(option, cohort) for cohort in (first, second))
+    url = f"/admin/admissions/studyoption/{option.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    delete = next(n for n, v in data.items() if n.endswith("-id") and v == str(gone.pk))
+    taking = next(n for n, v in data.items() if n.endswith("-cohort") and v == str(second.pk))
+    data |= {delete.replace("-id", "-DELETE"): "on", taking: str(first.pk)}
+    assert admin_client.post(url, data).status_code == 302
+    assert list(ProgrammePlan.objects.values_list("pk", "cohort")) == [(moved.pk, first.pk)]

@@ -494,3 +494,15 @@ def test_an_invalid_pattern_in_a_list_address_is_a_400_not_an_outage(admin_clien
     response = admin_client.get(f"/admin/programs/programme/?{lookup}")
     assert response.status_code == 400
     assert "ERROR" not in [record.levelname for record in caplog.records]
+
+
+def test_sections_the_editor_may_only_view_keep_their_anchors(client, two_sections):
+    """A view-only inline posts no rows and Django saves none: its anchors were set aside
+    before the save and never put back."""
+    from tests.test_access import staff
+
+    client.force_login(staff("view_programme", "change_programme", "view_section"))
+    url = f"/admin/programs/programme/{two_sections.pk}/change/"
+    before = anchors(two_sections)
+    assert client.post(url, rendered_form(client.get(url))).status_code == 302
+    assert anchors(two_sections) == before
