@@ -1,4 +1,5 @@
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -164,6 +165,12 @@ class ProgrammeFilterForm(ProgrammeListForm):
             *FieldOfStudy.names_in_order(get_language()),
         ]
 
+    def clean_q(self):
+        """Compatibility forms folded (NFKC): full-width digits from a Japanese or Chinese
+        keyboard, "２１５ １２１０", find the study code as "215 1210" does; the calculator
+        reads such digits too."""
+        return unicodedata.normalize("NFKC", self.cleaned_data["q"])
+
     def clean(self):
         for name in self.fields:
             if len(self.data.getlist(name)) > 1:
@@ -248,7 +255,8 @@ class TranscriptForm:
     parameters, in order), and ``rows``, which the "Add rows" button sends: show that many
     rows, keep what was typed and calculate nothing yet. Nothing is stored. Blank rows are
     ignored; every field of every row is checked and a wrong one gets its own message; more
-    than ``MAX_ROWS`` courses, or a ``rows`` that is not 1 to ``MAX_ROWS``, is refused."""
+    than ``MAX_ROWS`` courses (the first ``MAX_ROWS`` are shown again), or a ``rows`` that is
+    not 1 to ``MAX_ROWS``, is refused."""
 
     MAX_ROWS = 60
     BLANK_ROWS = 3  # empty rows shown after those typed, to add courses without JavaScript
@@ -263,7 +271,9 @@ class TranscriptForm:
         credits, grades = query.getlist("credits"), query.getlist("grade")
         if max(len(credits), len(grades)) > self.MAX_ROWS:
             self.messages.append(_("Enter at most %(count)s courses.") % {"count": self.MAX_ROWS})
-            credits, grades = [], []
+            # The first ones are shown as typed, so that the visitor removes some rather than
+            # typing them again; nothing is calculated.
+            credits, grades = credits[: self.MAX_ROWS], grades[: self.MAX_ROWS]
         self.rows = [
             TranscriptRow(c.strip(), g.strip())
             for c, g in zip_longest(credits, grades, fillvalue="")

@@ -4,6 +4,9 @@ import logging
 
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
+from django.middleware import http
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import parse_http_date_safe
 
 from config.views import bad_request, database_unavailable
 
@@ -70,3 +73,25 @@ class DatabaseUnavailableMiddleware:
             logger.error("database unavailable: %s", exception)
             return database_unavailable(request)
         return None
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's, and a HEAD gets the ETag its GET gets, and a 304 on a match (RFC 9110: the
+    same headers as GET). Django leaves HEAD out, its body being empty under ASGI and the
+    test client; a view here renders the page for HEAD too, so the body is the GET's when
+    this runs. A page from the page cache already carries it (config/page_cache.py)."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if request.method != "HEAD" or response.has_header("ETag"):
+            return response
+        if not self.needs_etag(response) or response.streaming or not response.content:
+            return response
+        set_response_etag(response)
+        last_modified = response.get("Last-Modified")
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=last_modified and parse_http_date_safe(last_modified),
+            response=response,
+        )

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "config.admin_language.AdminLanguageMiddleware",  # the admin: cookie or browser language
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    "config.middleware.ConditionalGetMiddleware",  # Django's, and HEAD as GET
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked-out login into config/lockout.py's page

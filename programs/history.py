@@ -34,7 +34,7 @@ from reversion.errors import RevertError
 from reversion.models import Revision, Version
 
 from programs.choices import Status
-from programs.models import Programme, Section
+from programs.models import OldSlug, Programme, Section, published_slugs
 from programs.unique import park
 
 # Model → the relations its versions follow. A child follows its parent too, so a change
@@ -394,6 +394,7 @@ def restore(version, delete=False, rows=None):
     another programme since, that other programme and everything it has."""
     rows = list((rows or programme_rows(version)).values())
     with transaction.atomic(using=version.db):
+        previous = published_slugs(version.object_id)
         if delete:
             added = defaultdict(list)
             for row in added_since(version, rows):
@@ -403,6 +404,34 @@ def restore(version, delete=False, rows=None):
                 collector.collect(group)
             collector.delete()
         _revert(rows)
+        # Reversion saves rows raw, without Programme.save(): the addresses it had answer
+        # with a redirect to the restored one, as after a rename.
+        restored = Programme._default_manager.using(version.db).get(pk=version.object_id)
+        restored.keep_addresses(previous)
+        bring_back_addresses(restored)
+
+
+def bring_back_addresses(programme):
+    """Every address ``programme`` published, by its versions, answers with a redirect to it
+    again, unless it is live or another programme's now. A deleted programme took its old
+    slugs with it, and they are not in its versions: a recovered one had only its own."""
+    if not programme.is_published:
+        return  # a draft's address answers 404 and must not be led to
+    db = programme._state.db
+    had = {
+        (code, v.field_dict.get(f"slug_{code}"))
+        for v in versions_of(programme.pk).using(db)
+        if v.field_dict.get("is_published")
+        for code, _name in settings.LANGUAGES
+    }
+    for code, slug in had:
+        if not slug or slug == getattr(programme, f"slug_{code}"):
+            continue
+        live = Programme._default_manager.using(db).filter(**{f"slug_{code}": slug})
+        if not live.exists():
+            OldSlug._default_manager.using(db).get_or_create(
+                language=code, slug=slug, defaults={"programme": programme}
+            )
 
 
 def added_since(version, rows):

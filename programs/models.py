@@ -26,6 +26,18 @@ from programs.text import norwegian_slugify, validate_visible_text
 from programs.unique import NamesValueHolder
 
 
+def published_slugs(pk):
+    """``{"slug_nb": …, "slug_en": …}`` of the published programme ``pk`` as stored, or None
+    (none such, or ``pk`` None)."""
+    if pk is None:
+        return None
+    return (
+        Programme.objects.filter(pk=pk, is_published=True)
+        .values(*(f"slug_{code}" for code, _name in settings.LANGUAGES))
+        .first()
+    )
+
+
 class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     slug = models.SlugField(
@@ -144,27 +156,28 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
     def save(self, *args, **kwargs):
         """Saves, and keeps every published slug this programme had as a redirect (per language)."""
         with transaction.atomic():
-            previous = None
-            if self.pk is not None and self.is_published:
-                previous = (
-                    Programme.objects.filter(pk=self.pk, is_published=True)
-                    .values(*(f"slug_{code}" for code, _name in settings.LANGUAGES))
-                    .first()
-                )
+            previous = published_slugs(self.pk) if self.is_published else None
             super().save(*args, **kwargs)
-            for code, _name in settings.LANGUAGES:
-                new = getattr(self, f"slug_{code}")
-                if new and self.is_published:  # a slug live again is no longer a redirect
-                    OldSlug.objects.filter(language=code, slug=new).delete()
-                old = (previous or {}).get(f"slug_{code}")
-                if old and old != new:
-                    OldSlug.objects.update_or_create(
-                        language=code, slug=old, defaults={"programme": self}
-                    )
+            self.keep_addresses(previous)
 
     def get_absolute_url(self, language=None):
         """The page in ``language`` (default: the active one); the slug falls back to nb."""
         return self.page_url("programs:detail", language)
+
+    def keep_addresses(self, previous):
+        """After a save: each of the ``previous`` slugs (``published_slugs()`` before it, or
+        None) that the programme no longer has answers with a redirect to it (``OldSlug``),
+        and its own slugs, live again, no longer redirect. ``history.restore`` calls it too:
+        reversion saves rows without ``save()``."""
+        for code, _name in settings.LANGUAGES:
+            new = getattr(self, f"slug_{code}")
+            if new and self.is_published:  # a slug live again is no longer a redirect
+                OldSlug.objects.filter(language=code, slug=new).delete()
+            old = (previous or {}).get(f"slug_{code}")
+            if old and old != new:
+                OldSlug.objects.update_or_create(
+                    language=code, slug=old, defaults={"programme": self}
+                )
 
     def page_url(self, name, language=None, **kwargs):
         """The address of URL ``name`` under this programme's slug in ``language`` (default:

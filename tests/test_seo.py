@@ -338,3 +338,15 @@ def test_every_page_type_in_both_languages_passes_the_nu_html_checker(client, tm
 def test_the_pages_for_requests_gunicorn_refuses_pass_the_nu_html_checker(tmp_path):
     documents = {status: body for status, (_headers, body) in refused_pages().items()}
     assert nu_checker_errors(documents, tmp_path) == []
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_a_head_request_gets_the_etag_of_its_get_and_a_304(client, settings, page_cache):
+    """RFC 9110: HEAD answers with GET's headers. Django's ConditionalGetMiddleware skips
+    HEAD, so without the page cache a HEAD had no ETag and never a 304."""
+    settings.PAGE_CACHE = page_cache
+    url = "/studier/psykisk-helse-rus-og-avhengighetsarbeid/"
+    etag = client.get(url)["ETag"]
+    assert client.head(url)["ETag"] == etag
+    assert client.head(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.head(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200

@@ -148,6 +148,12 @@ class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
     def __str__(self):
         return f"{self.study_code} ({self.get_mode_display()})"
 
+    @property
+    def unbroken_study_code(self):
+        """The study code as a page shows it: never broken across two lines ("275 1010" with
+        a no-break space), so that a phone does not show "275" and "1010" apart."""
+        return self.study_code.replace(" ", "\u00a0")
+
     def unique_error_message(self, model_class, unique_check):
         """A second option in a mode the programme has: which option has it already."""
         if tuple(unique_check) != ("programme", "mode"):

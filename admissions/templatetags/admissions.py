@@ -74,7 +74,7 @@ def apply_sentence(options):
     """ "Du søker på Søknadsweb med studiekode 215 1210 for heltid og 215 1220 for deltid." """
     codes = [
         pgettext("study code", "%(code)s (%(mode)s)")
-        % {"code": option.study_code, "mode": option.get_mode_display().lower()}
+        % {"code": option.unbroken_study_code, "mode": option.get_mode_display().lower()}
         for option in options
     ]
     first = options[0]

@@ -265,10 +265,15 @@ def test_the_other_language_keeps_the_rows_asked_for(client, programme):
     assert switcher_links(client.get(EN + "?rows=13")) == {"nb": NB + "?rows=13"}
 
 
-def test_more_rows_than_a_transcript_has_are_refused_as_a_whole(client, programme):
-    response = client.get(NB + query(*[(10, "A")] * 100))
+def test_more_rows_than_a_transcript_has_are_refused_and_the_first_ones_kept(client, programme):
+    """Nothing is calculated; the first 60 courses are shown as typed (they were all
+    dropped), and the table is full, so there is no button to add more."""
+    response = client.get(NB + query(*[(n % 30 + 1, "A") for n in range(100)]))
     assert response.status_code == 400
     assert "Skriv inn høyst 60 emner." in visible_text(response)
+    credits = [c["value"] for c in parse(response).select("input[name=credits]")]
+    assert credits == [str(n % 30 + 1) for n in range(60)]
+    assert add_rows_button(response) is None
 
 
 def test_a_thousand_rows_are_a_400_not_a_500(client, programme):

@@ -71,3 +71,22 @@ def test_a_keyboard_user_adds_rows_and_lands_on_the_first_one_added(open_page, s
     assert (
         page.locator(".calculator__result h2").inner_text() == "Your grade points: 2.86"
     )  # 50 / 17.5
+
+
+@pytest.mark.parametrize(
+    "path", [NB, "/studier/?level=xyz", "/en/programmes/?open=2"], ids=["calculator", "nb", "en"]
+)
+def test_a_keyboard_user_lands_on_the_list_of_mistakes(open_page, site, path):
+    """After a submit with mistakes the page opens on their list (autofocus), so the next Tab
+    is its first link, not the skip link at the top of the page."""
+    page = open_page(path, status=200 if path == NB else 400)
+    if path == NB:
+        page.locator("#credits-1").fill("abc")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    page.keyboard.press("Tab")
+    first_link = page.locator("[role=alert] a").first
+    assert page.evaluate("document.activeElement.outerHTML") == first_link.evaluate(
+        "el => el.outerHTML"
+    )

@@ -18,7 +18,7 @@ from admissions.models import (
     StudyOption,
 )
 from programs import history
-from programs.models import Programme, Section
+from programs.models import OldSlug, Programme, Section
 from tests.builders import (
     make_cohort,
     make_plan,
@@ -704,3 +704,61 @@ def test_a_version_from_before_two_rows_swapped_a_unique_value_is_restored(
     response = admin_client.post(url, rendered_form(admin_client.get(url)), follow=True)
     assert "could not be brought back" not in visible_text(response)
     assert [getattr(type(r).objects.get(pk=r.pk), column) for r in rows] == list(values)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_restoring_a_version_with_another_address_keeps_the_current_one_as_a_redirect(
+    admin_client, client, language
+):
+    """Reversion saves the programme raw, without Programme.save(), so the address it had
+    until the restore answered 404: no old slug was kept, as a rename keeps one."""
+    programme = make_programme(slug_nb="foerste", slug_en="first")
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).first()
+    edit_in_admin(admin_client, programme, slug_nb="andre", slug_en="second")
+    now = {"nb": "/studier/andre/", "en": "/en/programmes/second/"}[language]
+    then = {"nb": "/studier/foerste/", "en": "/en/programmes/first/"}[language]
+    assert client.get(then).status_code == 301
+
+    url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    assert client.get(then).status_code == 200  # live again: no longer a redirect
+    response = client.get(now)
+    assert (response.status_code, response["Location"]) == (301, then)
+
+
+def test_a_recovered_programme_answers_at_the_addresses_it_had_before_a_rename(
+    admin_client, client
+):
+    """A deletion takes the old slugs with it, and they are not in the versions: recovered,
+    the programme answered only at its last address (its old ones were 404)."""
+    programme = make_programme(slug_nb="gammelt-navn", slug_en="old-name")
+    edit_in_admin(admin_client, programme)
+    edit_in_admin(admin_client, programme, slug_nb="nytt-navn", slug_en="new-name")
+    assert client.get("/en/programmes/old-name/").status_code == 301
+    admin_client.post(f"/admin/programs/programme/{programme.pk}/delete/", {"post": "yes"})
+    assert client.get("/en/programmes/old-name/").status_code == 404
+
+    version = Version.objects.get_deleted(Programme).get(object_id=str(programme.pk))
+    url = f"/admin/programs/programme/recover/{version.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    for old, new in [
+        ("/studier/gammelt-navn/", "/studier/nytt-navn/"),
+        ("/en/programmes/old-name/", "/en/programmes/new-name/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
+    assert client.get("/studier/nytt-navn/").status_code == 200
+
+
+def test_an_address_another_programme_has_taken_since_is_not_brought_back(admin_client):
+    programme = make_programme(slug_nb="delt-navn")
+    edit_in_admin(admin_client, programme)
+    edit_in_admin(admin_client, programme, slug_nb="eget-navn")
+    admin_client.post(f"/admin/programs/programme/{programme.pk}/delete/", {"post": "yes"})
+    make_programme(slug_nb="delt-navn")  # another programme's address now
+
+    version = Version.objects.get_deleted(Programme).get(object_id=str(programme.pk))
+    url = f"/admin/programs/programme/recover/{version.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    assert not OldSlug.objects.filter(slug="delt-navn").exists()

@@ -161,7 +161,9 @@ def test_it_searches_titles_and_leads_in_the_readers_language(client, catalogue,
     assert titles(response) == expected
 
 
-@pytest.mark.parametrize("q", ["215 1210", "2151210", "215+1220", "1220", "syk 100", "okl300"])
+@pytest.mark.parametrize(
+    "q", ["215 1210", "2151210", "215+1220", "1220", "syk 100", "okl300", "２１５\u3000１２１０"]
+)
 def test_it_finds_a_programme_by_its_study_code(client, catalogue, q):
     assert titles(client.get(f"/studier/?q={q}")) == [
         {"syk 100": "Sykepleie", "okl300": "Økonomi og ledelse"}.get(
