@@ -29,6 +29,7 @@ from import_export.formats.base_formats import CSV
 
 from admissions.choices import Outcome, Quota, Round, Scale
 from admissions.models import AdmissionThreshold, StudyOption
+from programs.choices import Level
 
 # Samordna opptak's headers → ours. Other Samordna columns (Studienavn, Lærested, …) are
 # there for people reading the file and are ignored.
@@ -204,6 +205,15 @@ class ThresholdResource(resources.ModelResource):
     def get_queryset(self):
         return AdmissionThreshold.objects.select_related("study_option")
 
+    def first_scale(self, option):
+        """The scale of an option's first threshold, when the file does not say: a programme
+        that admits on a bachelor's degree (further education, master's) ranks applicants by
+        its grade average, 1–5; a bachelor's programme by the file's kind (Samordna's files
+        give competition points)."""
+        if option.programme.level != Level.BACHELOR:
+            return Scale.GRADE_AVERAGE
+        return self.default_scale
+
     def get_instance(self, instance_loader, row):
         """The existing threshold, or None; a key that cannot be read is reported by
         ``import_instance()`` as a refusal with its reason, not as a crash."""
@@ -263,7 +273,7 @@ class ThresholdResource(resources.ModelResource):
         super().import_instance(instance, row, **kwargs)
         if instance.pk is None and not text(row.get("scale")) and instance.study_option_id:
             earlier = instance.study_option.thresholds.order_by("-admission_year").first()
-            instance.scale = earlier.scale if earlier else self.default_scale
+            instance.scale = earlier.scale if earlier else self.first_scale(instance.study_option)
         key = (instance.study_option_id, instance.admission_year, instance.round, instance.quota)
         if instance.study_option_id and key in self.seen:
             raise ValidationError(

@@ -58,8 +58,10 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
                         None,
                         ValidationError(
                             _(
-                                "This row takes the value of %(fields)s that another row "
-                                "gives up in the same save. Save the two changes one at a time."
+                                "This row takes the %(fields)s that another row gives up in "
+                                "the same save, and the two cannot be saved at once. First give "
+                                "one of them another %(fields)s and save, then make the rest "
+                                "of the change."
                             ),
                             code="swap",
                             params={

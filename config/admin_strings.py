@@ -50,6 +50,12 @@ DJANGO_ADMIN = [
     _("Changed:"),
     _("Deleted:"),
     _("Thanks for spending some quality time with the web site today."),
+    # Django's nb says "Legg til ny %s": "ny kull", "ny emne" for a neuter noun. Ours leave
+    # the adjective out ("Legg til kull"), right for every gender.
+    _("Add %s"),
+    _("Add %(name)s"),
+    _("Add another %(model)s"),
+    _("Add another %(verbose_name)s"),
     # validate_slug: its nb says “gyldig "slug"”, a word an editor does not use.
     _("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
     # django-import-export 4, which has no nb catalogue: a file with a header and no rows.

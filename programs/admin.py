@@ -1,5 +1,6 @@
 """Admin for programmes: translation tabs, sections as an ordered inline, bilingual search."""
 
+import copy
 import json
 from collections import defaultdict
 from functools import partial
@@ -271,16 +272,24 @@ class RetireForm(forms.Form):
         )
 
     def clean(self):
-        """Checks each retirement through the model's own validation (loops included)."""
+        """Checks each retirement through the model's own validation (loops included), on a
+        copy: the preview shows the chosen programmes as they are until the confirmation."""
         successor = self.cleaned_data.get("successor")
         for programme in self.retiring:
-            programme.status, programme.replaced_by = Status.DISCONTINUED, successor
+            retired = self.retired(programme, successor)
             try:
-                programme.full_clean()
+                retired.full_clean()
             except ValidationError as error:
                 for message in error.messages:
                     self.add_error(None, f"{programme}: {message}")
         return self.cleaned_data
+
+    @staticmethod
+    def retired(programme, successor):
+        """``programme`` retired to ``successor`` (None: gone), not saved."""
+        programme = copy.copy(programme)  # Django copies its state and related-object cache
+        programme.status, programme.replaced_by = Status.DISCONTINUED, successor
+        return programme
 
 
 class CompareForm(forms.Form):
@@ -687,7 +696,8 @@ class ProgrammeAdmin(
             )
             with transaction.atomic():
                 for programme in form.retiring:
-                    history.save_with_comment(programme, request.user, comment)
+                    retired = form.retired(programme, successor)
+                    history.save_with_comment(retired, request.user, comment)
             count = len(form.retiring)
             self.message_user(
                 request,

@@ -2,7 +2,8 @@
 
 The sanitizer runs when an editor saves (the field's ``clean()``) and again on output
 (``Section.body_html``), because ``save()`` and ``loaddata`` skip the first. Links:
-``https:``, ``http:``, ``mailto:``, ``tel:`` and site-relative paths only; a protocol-relative
+``https:``, ``http:``, ``mailto:``, ``tel:``, site-relative paths and places on the same page
+(``#opptak``, a section's anchor; content health checks that the page has it); a protocol-relative
 ``//host/…``, or an address typed without its scheme (``www.oslomet.no/opptak``), becomes
 ``https://…`` and an e-mail address ``mailto:…``; anything else (``javascript:``, ``data:``, a bare
 relative path) loses its link and keeps its text, so no empty ``<a href="">`` is published;
@@ -38,6 +39,7 @@ _WEB_ADDRESS = re.compile(
 )
 _EMAIL_ADDRESS = re.compile(r"[^@\s/:]+@(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 _EXTERNAL = re.compile(r'<a ([^>]*)href="(https?://[^"]*)"([^>]*)>')
+_FRAGMENT = re.compile(r"#[\w-]+")  # an anchor: a slug, as sections' are
 _NOT_A_LINK = re.compile(r'<a(?: title="[^"]*")?>(.*?)</a>', re.S)
 
 
@@ -51,6 +53,8 @@ def _href(tag, attribute, value):
     if _EMAIL_ADDRESS.fullmatch(value):
         return "mailto:" + value
     if value.startswith(_SCHEMES) or (value.startswith("/") and not value.startswith("/\\")):
+        return value
+    if _FRAGMENT.fullmatch(value):
         return value
     return None
 

@@ -300,6 +300,11 @@ def test_links_to_our_own_pages_that_answer_404_or_410_are_reported(href, status
         ("/studier/levende/#:~:text=Opptak", "nb", False),
         ("/studier/gammel/#opptak", "nb", False),  # through the redirect to its successor
         ("/studier/gammel/#andre", "nb", True),
+        ("#opptak", "nb", False),  # a place on the programme's own page
+        ("#admission", "en", False),
+        ("#opptak", "en", False),  # the nb anchor on the English page
+        ("#finnes-ikke", "nb", True),
+        ("#finnes-ikke", "en", True),
     ],
 )
 def test_links_to_a_place_that_the_page_does_not_have_are_reported(href, language, reported):

@@ -495,8 +495,8 @@ def test_two_places_in_a_plan_may_swap_their_courses_in_one_save(admin_client):
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("nb", "Denne raden får verdien for kull som en annen rad gir fra seg i samme lagring."),
-        ("en", "This row takes the value of cohort that another row gives up in the same save."),
+        ("nb", "Denne raden får kull som en annen rad gir fra seg i samme lagring,"),
+        ("en", "This row takes the cohort that another row gives up in the same save,"),
     ],
 )
 def test_two_plans_swapping_cohorts_are_told_to_save_one_at_a_time(admin_client, language, message):

@@ -11,6 +11,8 @@ from reversion.models import Version
 from admissions.choices import Outcome, Scale
 from admissions.models import AdmissionThreshold
 from programs import history
+from programs.choices import Level
+from programs.models import Programme
 from tests.builders import make_programme, make_study_option, make_threshold
 from tests.pages import visible_text
 
@@ -315,7 +317,25 @@ def test_the_samordna_sample_imports(admin_client, options):
     assert (full_time.points, full_time.scale) == (Decimal("2.81"), Scale.GRADE_AVERAGE)
     part_time = AdmissionThreshold.objects.get(study_option=options[1], admission_year=2025)
     assert part_time.outcome == Outcome.ALL_QUALIFIED
-    assert part_time.scale == Scale.COMPETITION_POINTS  # no threshold before: Samordna's scale
+    # No threshold before: further education ranks by the bachelor's grade average.
+    assert part_time.scale == Scale.GRADE_AVERAGE
+
+
+@pytest.mark.parametrize(
+    ("level", "scale"),
+    [
+        (Level.BACHELOR, Scale.COMPETITION_POINTS),  # Samordna's scale
+        (Level.MASTER, Scale.GRADE_AVERAGE),  # it admits on a bachelor's degree
+        (Level.FURTHER_EDUCATION, Scale.GRADE_AVERAGE),
+    ],
+)
+def test_a_first_threshold_from_samordna_is_on_the_scale_of_the_programmes_level(
+    admin_client, options, level, scale
+):
+    Programme.objects.filter(pk=options[0].programme_id).update(level=level)
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    assert confirm(admin_client, response).status_code == 302
+    assert AdmissionThreshold.objects.get(study_option=options[1]).scale == scale
 
 
 def test_a_csv_saved_by_excel_in_windows_1252_imports(admin_client, options):

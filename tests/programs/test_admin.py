@@ -139,7 +139,21 @@ def test_view_on_site_of_a_retired_programme_shows_its_texts_not_its_successor(a
 
 def test_admin_speaks_norwegian_to_a_norwegian_editor(admin_client):
     html = admin_client.get("/admin/programs/programme/add/").content.decode()
-    assert "Legg til ny utdanning" in html
+    assert "Legg til utdanning" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/admin/admissions/cohort/add/", "Legg til kull"),  # Django's nb: "Legg til ny kull"
+        ("/admin/admissions/course/add/", "Legg til emne"),
+        ("/admin/admissions/fieldofstudy/add/", "Legg til fagfelt"),
+    ],
+)
+def test_add_pages_are_named_in_norwegian_whatever_the_nouns_gender(admin_client, path, title):
+    page = parse(admin_client.get(path))
+    assert page.select_one("#content h1").get_text(strip=True) == title
+    assert page.title.get_text().startswith(title)
 
 
 def test_the_search_box_of_a_list_is_named_in_the_editors_language(admin_client):

@@ -395,6 +395,23 @@ def test_the_retire_action_says_which_chosen_programmes_are_retired_already(admi
     ]
 
 
+@pytest.mark.parametrize("successor", [True, False])
+def test_the_preview_shows_an_open_programme_as_open_until_confirmed(admin_client, successor):
+    """The form's check retired the chosen programmes in memory, and the preview then said
+    that an open one was "already discontinued"."""
+    target = make_programme(title_nb="Etterfølger")
+    open_one = make_programme(title_nb="Åpent")
+    response = retire_action(
+        admin_client, [open_one], step="preview", successor=target.pk if successor else ""
+    )
+    assert response.status_code == 200
+    chosen = parse(response).select_one("#content form > ul li")
+    assert " ".join(chosen.get_text(" ").split()) == "Åpent"
+    assert "allerede lagt ned" not in visible_text(response)
+    open_one.refresh_from_db()
+    assert open_one.status == Status.OPEN
+
+
 def test_the_changelist_shows_status_and_successor(admin_client):
     new = make_programme(title_nb="Nytt")
     retired(title_nb="Gammelt", replaced_by=new)

@@ -27,6 +27,11 @@ from tests.pages import rendered_form
         ('<p><a href="relativ/sti">Sti</a></p>', "<p>Sti</p>"),
         ('<p><a href="plan.pdf">Plan</a></p>', "<p>Plan</p>"),
         ('<p><a href="index.html">Indeks</a></p>', "<p>Indeks</p>"),
+        # A place on the same page (a section's anchor) is kept; a bare "#" or more is not.
+        ('<p><a href="#opptak">Opptak</a></p>', '<p><a href="#opptak">Opptak</a></p>'),
+        ('<p><a href="#">Topp</a></p>', "<p>Topp</p>"),
+        ('<p><a href="#a b">x</a></p>', "<p>x</p>"),
+        ('<p><a href="#x&quot;onclick=alert(1)">x</a></p>', "<p>x</p>"),
         # An address typed without its scheme is the web address it plainly is.
         ('<p><a href="www.oslomet.no/opptak">Opptak</a></p>',
          '<p><a href="https://www.oslomet.no/opptak" rel="noopener noreferrer">Opptak</a></p>'),

@@ -115,7 +115,7 @@ LEADS = [
     (
         "Et studium for deg som vil jobbe med {subject} og bidra til gode tjenester for "
         "mennesker i alle livsfaser.",
-        "A programme for you who want to work in {subject} and help build good services for "
+        "A programme for anyone who wants to work in {subject} and help build good services for "
         "people at every stage of life.",
     ),
 ]
