@@ -51,4 +51,5 @@ def paginate(form, programmes, size=PAGE_SIZE):
         previous_query=query_string(form, number - 1) if page.has_previous else "",
         next_query=query_string(form, number + 1) if page.has_next else "",
         last_query=query_string(form, page.num_pages),
+        own_query=query_string(form, number),
     )

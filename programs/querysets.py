@@ -151,6 +151,7 @@ class ResultPage:
     previous_query: str = ""
     next_query: str = ""
     last_query: str = ""
+    own_query: str = ""
 
     @property
     def num_pages(self):

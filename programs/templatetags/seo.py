@@ -25,12 +25,16 @@ def canonical_language_of(context):
 
 
 @register.inclusion_tag("components/page-head.html", takes_context=True)
-def page_head(context, title, description, image=""):
+def page_head(context, title, description, image="", query=""):
     """Canonical URL, hreflang alternates and Open Graph tags of the current page.
 
     Reads ``language_urls`` ({code: path}) and ``page_languages`` (the codes the page really
     has) from the context. The canonical URL is this page's own, or, when its text is a
     Norwegian fallback, the Norwegian page's. x-default is the Norwegian page.
+
+    ``query``: the page is its address with this query string (the list's page 2), and its
+    own canonical, not page 1's; it has no alternates, the other language's page 2 holding
+    other programmes.
     """
     request, urls, languages = (
         context["request"],
@@ -39,10 +43,13 @@ def page_head(context, title, description, image=""):
     )
     canonical_language = canonical_language_of(context)
     absolute = {code: absolute_url(urls[code], request) for code in languages}
+    if query:
+        own = f"{absolute[canonical_language]}?{query}"
+        absolute = {canonical_language: own}
     return {
         "canonical": absolute[canonical_language],
-        "alternates": [(code, absolute[code]) for code in languages],
-        "x_default": absolute.get(settings.LANGUAGE_CODE),
+        "alternates": [] if query else [(code, absolute[code]) for code in languages],
+        "x_default": None if query else absolute.get(settings.LANGUAGE_CODE),
         "title": title,
         "description": description,
         "image": image and absolute_url(getattr(image, "url", image), request),

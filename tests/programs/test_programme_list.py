@@ -453,6 +453,24 @@ def test_a_page_says_where_it_is(client, many):
     assert parse(response).select_one("meta[name=robots]")["content"] == "noindex, follow"
 
 
+@pytest.mark.parametrize(
+    ("url", "canonical", "alternates"),
+    [
+        ("/en/programmes/?page=2", "http://testserver/en/programmes/?page=2", 0),
+        ("/studier/?page=3", "http://testserver/studier/?page=3", 0),
+        ("/studier/", "http://testserver/studier/", 3),  # nb, en and x-default
+        ("/en/programmes/?page=2&q=programme", "http://testserver/en/programmes/", 3),
+    ],
+)
+def test_a_page_of_the_list_is_its_own_canonical(client, many, url, canonical, alternates):
+    """Page 2 named page 1 as its canonical, a different list: search engines are told to
+    treat each page of a list as its own page (a search's pages stay with the list)."""
+    page = parse(client.get(url))
+    assert page.select_one("link[rel=canonical]")["href"] == canonical
+    assert page.select_one("meta[property='og:url']")["content"] == canonical
+    assert len(page.select("link[rel=alternate][hreflang]")) == alternates
+
+
 def test_a_list_of_one_page_has_no_page_links(client, catalogue):
     response = client.get("/studier/")
     assert not parse(response).select("nav.pagination, link[rel=next], link[rel=prev]")
