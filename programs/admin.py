@@ -191,6 +191,17 @@ class SectionFormSet(NamedFieldsInlineFormSet):
         form.instance.saved_with_its_siblings = True
         return form
 
+    def get_unique_error_message(self, unique_check):
+        """Two sections with one anchor in a language: said so, not Django's "Please correct
+        the duplicate data for anchor [nb]"; the rows are marked at the field."""
+        fields = [f for f in unique_check if f != self.fk.name]
+        if len(fields) == 1 and fields[0].startswith("anchor_"):
+            label = self.model._meta.get_field(fields[0]).verbose_name  # "anchor [nb]"
+            return _("Two sections have the same %(field)s. Give each section its own.") % {
+                "field": label
+            }
+        return super().get_unique_error_message(unique_check)
+
     def clean(self):
         super().clean()
         kept = [

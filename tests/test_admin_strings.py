@@ -144,17 +144,38 @@ def test_two_sections_with_one_anchor_are_refused_naming_the_field_in_norwegian(
         **{"sections-0-anchor_nb": "frist", "sections-1-anchor_nb": "frist"},
     )
     assert response.status_code == 200
-    assert "Vennligst korriger dupliserte data for anker [nb]." in visible_text(response)
+    assert "To seksjoner har samme anker [nb]. Gi hver seksjon sitt eget." in visible_text(response)
     assert english_in(response) == []
     assert not catalogue.sections.filter(anchor="frist").exists()
 
 
-def test_the_english_admin_names_the_duplicate_field_in_english(admin_client, catalogue):
+def test_the_english_admin_says_which_language_two_anchors_share(admin_client, catalogue):
     url = f"{ADMIN}programs/programme/{catalogue.pk}/change/"
     data = rendered_form(admin_client.get(url))
-    data.update({"sections-0-anchor_nb": "frist", "sections-1-anchor_nb": "frist"})
+    data.update({"sections-0-anchor_en": "deadline", "sections-1-anchor_en": "deadline"})
     response = admin_client.post(url, data, headers={"accept-language": "en"})
-    assert "Please correct the duplicate data for anchor [nb]." in visible_text(response)
+    assert "Two sections have the same anchor [en]. Give each section its own." in (
+        visible_text(response)
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nb", "Vennligst korriger dupliserte data for kull."),
+        ("en", "Please correct the duplicate data for cohort."),
+    ],
+)
+def test_a_duplicate_in_other_inlines_names_the_field_by_its_label(
+    admin_client, catalogue, language, message
+):
+    make_cohort(catalogue, code="2024H")
+    url = f"{ADMIN}programs/programme/{catalogue.pk}/change/"
+    headers = {"accept-language": language}
+    data = rendered_form(admin_client.get(url, headers=headers))
+    data.update({"cohorts-0-code": "2023H", "cohorts-1-code": "2023H"})
+    response = admin_client.post(url, data, headers=headers)
+    assert message in visible_text(response)
 
 
 def test_history_lines_name_changed_fields_in_norwegian(admin_client, catalogue):

@@ -322,6 +322,16 @@ def test_an_address_that_would_not_work_is_explained_in_norwegian(admin_client, 
     assert not Programme.objects.exists()
 
 
+def test_an_address_with_letters_outside_a_z_is_explained_in_english(admin_client):
+    """Django's "consisting of letters" does not say that æ, ø and å are not among them."""
+    response = admin_client.post(
+        "/admin/programs/programme/add/",
+        programme_form(slug_nb="økonomi"),
+        headers={"Accept-Language": "en"},
+    )
+    assert "Use only the letters a–z, digits, hyphens and underscores" in visible_text(response)
+
+
 def test_the_old_address_warning_is_given_once_not_at_every_save(admin_client):
     renamed = make_programme(title_nb="Omdøpt", slug_nb="gammel-adresse")
     renamed.slug_nb = "ny-adresse"
