@@ -66,7 +66,8 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
                             code="swap",
                             params={
                                 "fields": ", ".join(
-                                    str(self.model._meta.get_field(n).verbose_name) for n in own
+                                    str(self.model._meta.get_field(name).verbose_name)
+                                    for name in own
                                 )
                             },
                         ),
