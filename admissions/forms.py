@@ -168,8 +168,16 @@ class ProgrammeFilterForm(ProgrammeListForm):
     def clean_q(self):
         """Compatibility forms folded (NFKC): full-width digits from a Japanese or Chinese
         keyboard, "２１５ １２１０", find the study code as "215 1210" does; the calculator
-        reads such digits too."""
-        return unicodedata.normalize("NFKC", self.cleaned_data["q"])
+        reads such digits too. The length is checked again: one character can fold to 18."""
+        q = unicodedata.normalize("NFKC", self.cleaned_data["q"])
+        if len(q) > self.MAX_SEARCH:
+            field = self.fields["q"]
+            raise ValidationError(
+                field.error_messages["max_length"],
+                code="max_length",
+                params={"limit_value": self.MAX_SEARCH, "show_value": len(q)},
+            )
+        return q
 
     def clean(self):
         for name in self.fields:

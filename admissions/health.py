@@ -218,8 +218,8 @@ def broken_links(programme, today, context):
             for href in links_in(getattr(section, f"body_{code}")):
                 target = href
                 if href.startswith("#"):  # a place on the programme's own page
-                    if not programme.is_public():
-                        continue  # a draft's page answers 404 to the check: nothing to tell
+                    if not programme.is_public() or programme.is_retired:
+                        continue  # its address answers 404, 410 or leads elsewhere
                     target = programme.get_absolute_url(code) + href
                 if problem := link_problem(target, code, context):
                     finding, message, params = problem

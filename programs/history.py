@@ -407,27 +407,34 @@ def restore(version, delete=False, rows=None):
         # Reversion saves rows raw, without Programme.save(): the addresses it had answer
         # with a redirect to the restored one, as after a rename.
         restored = Programme._default_manager.using(version.db).get(pk=version.object_id)
-        restored.keep_addresses(previous)
+        restored.keep_addresses(previous if restored.is_published else None)
         bring_back_addresses(restored)
 
 
 def bring_back_addresses(programme):
     """Every address ``programme`` published, by its versions, answers with a redirect to it
-    again, unless it is live or another programme's now. A deleted programme took its old
-    slugs with it, and they are not in its versions: a recovered one had only its own."""
+    again, unless a programme has it as a live slug now (in either language: those are found
+    first). A deleted programme took its old slugs with it, and they are not in its versions:
+    a recovered one had only its own. Reads the versions' stored JSON, not ``field_dict``:
+    only three fields, and an old version the models no longer read cannot stop a restore."""
     if not programme.is_published:
         return  # a draft's address answers 404 and must not be led to
     db = programme._state.db
-    had = {
-        (code, v.field_dict.get(f"slug_{code}"))
-        for v in versions_of(programme.pk).using(db)
-        if v.field_dict.get("is_published")
-        for code, _name in settings.LANGUAGES
-    }
+    languages = [code for code, _name in settings.LANGUAGES]
+    had = set()
+    for data in versions_of(programme.pk).using(db).values_list("serialized_data", flat=True):
+        try:
+            fields = json.loads(data)[0]["fields"]
+        except (ValueError, LookupError, TypeError):
+            continue
+        if fields.get("is_published"):
+            had |= {(code, fields.get(f"slug_{code}")) for code in languages}
     for code, slug in had:
         if not slug or slug == getattr(programme, f"slug_{code}"):
             continue
-        live = Programme._default_manager.using(db).filter(**{f"slug_{code}": slug})
+        live = Programme._default_manager.using(db).filter(
+            models.Q(*[(f"slug_{other}", slug) for other in languages], _connector="OR")
+        )
         if not live.exists():
             OldSlug._default_manager.using(db).get_or_create(
                 language=code, slug=slug, defaults={"programme": programme}

@@ -326,6 +326,20 @@ def test_links_to_a_place_that_the_page_does_not_have_are_reported(href, languag
         assert [f.code for f in find_problems(TODAY)].count("broken_link") == 0
 
 
+@pytest.mark.parametrize("successor", [False, True])
+def test_a_link_to_a_place_on_a_retired_programmes_page_is_not_checked(successor):
+    """Its address answers 410 or leads to the successor, whose page has other anchors: a
+    link within its own texts is not broken for that."""
+    replaced_by = healthy_programme(slug_nb="etterfolger") if successor else None
+    programme = healthy_programme(
+        slug_nb="nedlagt", status=Status.DISCONTINUED, replaced_by=replaced_by
+    )
+    make_section(programme, title_nb="Opptak", title_en="Admission")
+    make_section(programme, body_nb='<p>Se <a href="#opptak">opptak</a>.</p>')
+    codes = [f.code for f in find_problems(TODAY) if f.programme == programme]
+    assert "broken_link" not in codes and "missing_anchor" not in codes
+
+
 @pytest.mark.parametrize(("successor_rules", "status"), [("grade-average-1-5", None), ("", 404)])
 def test_a_link_to_a_retired_programmes_calculator_is_as_good_as_its_successors(
     successor_rules, status

@@ -762,3 +762,16 @@ def test_an_address_another_programme_has_taken_since_is_not_brought_back(admin_
     url = f"/admin/programs/programme/recover/{version.pk}/"
     assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
     assert not OldSlug.objects.filter(slug="delt-navn").exists()
+
+
+def test_restoring_a_draft_version_leaves_no_redirect_to_the_draft(admin_client, client):
+    """A draft's address answers 404; the published addresses it had must not lead there."""
+    programme = make_programme(slug_nb="utkast-navn", is_published=False)
+    edit_in_admin(admin_client, programme)
+    draft = programme_versions(programme).first()
+    edit_in_admin(admin_client, programme, slug_nb="live-nb", is_published="on")
+    url = f"/admin/programs/programme/{programme.pk}/history/{draft.pk}/"
+    assert admin_client.post(url, rendered_form(admin_client.get(url))).status_code == 302
+    programme.refresh_from_db()
+    assert not programme.is_published
+    assert not OldSlug.objects.filter(programme=programme).exists()

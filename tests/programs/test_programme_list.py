@@ -508,6 +508,7 @@ LONG = "a" * 101
         ("mode=evenings", "We do not know that study mode. Choose one from the list."),
         ("open=yes", "Tick the box, or leave it empty."),
         (f"q={LONG}", "Your search can be at most 100 characters long."),
+        ("q=" + "%EF%B7%BA" * 10, "Your search can be at most 100 characters long."),  # NFKC ×18
         ("q=a%00b", "Your search contains a character we cannot read."),
         ("q=a&q=b", "The address gives “q” more than once."),
         ("bachelor=nope", "We do not know that field of study. Choose one from the list."),
