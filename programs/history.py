@@ -432,10 +432,7 @@ def bring_back_addresses(programme):
     for code, slug in had:
         if not slug or slug == getattr(programme, f"slug_{code}"):
             continue
-        live = Programme._default_manager.using(db).filter(
-            models.Q(*[(f"slug_{other}", slug) for other in languages], _connector="OR")
-        )
-        if not live.exists():
+        if Programme._default_manager.using(db).with_slug(slug, code) is None:
             OldSlug._default_manager.using(db).get_or_create(
                 language=code, slug=slug, defaults={"programme": programme}
             )

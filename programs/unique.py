@@ -66,17 +66,14 @@ def park(model, rows, using=None):
     INSERT). Call it inside the transaction that saves every parked row next; returns whether
     any row was moved."""
     manager = model._default_manager.db_manager(using)
+    constraints = [(set(fields), _text_field(model, fields)) for fields in unique_together(model)]
     moved = 0
     for n, (pk, changing) in enumerate(rows.items()):
         row = manager.filter(pk=pk)
-        touched = [
-            fields
-            for fields in unique_together(model)
-            if changing is None or set(fields) & set(changing)
-        ]
-        texts = {_text_field(model, fields) for fields in touched}
+        texts = {text for fields, text in constraints if changing is None or fields & set(changing)}
+        stand_ins = texts - {None}
         if None in texts and not model._meta.related_objects:
             moved += row.delete()[0]
-        elif texts - {None}:
-            moved += row.update(**dict.fromkeys(texts - {None}, f"~{n:x}"))
+        elif stand_ins:
+            moved += row.update(**dict.fromkeys(stand_ins, f"~{n:x}"))
     return moved > 0

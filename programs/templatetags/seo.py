@@ -43,13 +43,13 @@ def page_head(context, title, description, image="", query=""):
     )
     canonical_language = canonical_language_of(context)
     absolute = {code: absolute_url(urls[code], request) for code in languages}
+    canonical = absolute[canonical_language]
     if query:
-        own = f"{absolute[canonical_language]}?{query}"
-        absolute = {canonical_language: own}
+        canonical, absolute = f"{canonical}?{query}", {}
     return {
-        "canonical": absolute[canonical_language],
-        "alternates": [] if query else [(code, absolute[code]) for code in languages],
-        "x_default": None if query else absolute.get(settings.LANGUAGE_CODE),
+        "canonical": canonical,
+        "alternates": list(absolute.items()),
+        "x_default": absolute.get(settings.LANGUAGE_CODE),
         "title": title,
         "description": description,
         "image": image and absolute_url(getattr(image, "url", image), request),
