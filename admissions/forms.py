@@ -170,6 +170,10 @@ class ProgrammeFilterForm(ProgrammeListForm):
         keyboard, "２１５ １２１０", find the study code as "215 1210" does; the calculator
         reads such digits too. The length is checked again: one character can fold to 18."""
         q = unicodedata.normalize("NFKC", self.cleaned_data["q"])
+        if UNREADABLE.search(q):
+            raise ValidationError(
+                self.fields["q"].error_messages["null_characters_not_allowed"], code="unreadable"
+            )
         if len(q) > self.MAX_SEARCH:
             field = self.fields["q"]
             raise ValidationError(
@@ -183,7 +187,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         for name in self.fields:
             if len(self.data.getlist(name)) > 1:
                 self.add_error(
-                    name, _("The address gives “%(name)s” more than once.") % {"name": name}
+                    name, _("“%(name)s” appears more than once in the address.") % {"name": name}
                 )
         return self.cleaned_data
 
@@ -222,24 +226,31 @@ class ProgrammeFilterForm(ProgrammeListForm):
         return bool(self._given() - {"q"})
 
     def narrowing(self):
-        """What narrowed the valid form's list, for its summary: "search", "bachelor" (that
-        filter alone: the list answers "which programmes accept my bachelor?"), "filter" (one
-        other), "filters", or "" for nothing (the page number does not narrow)."""
+        """What narrowed the valid form's list, for its summary: "search" (the search alone),
+        "filtered search" (a search and any filter), "bachelor" (that filter alone: the list
+        answers "which programmes accept my bachelor?"), "filter" (one other), "filters", or ""
+        for nothing (the page number does not narrow)."""
         given = self._given()
         if "q" in given:
-            return "search"
+            return "search" if given == {"q"} else "filtered search"
         if given == {"bachelor"}:
             return "bachelor"
         return {0: "", 1: "filter"}.get(len(given), "filters")
 
 
 STUDY_CODE = re.compile(r"[0-9A-Z]{3,20}")
+CODE_SEPARATORS = re.compile(r"[\s.\-]")
+# What a search may not hold (refused as a character we cannot read): control characters,
+# the replacement character that stands for bytes that were not UTF-8, and the invisible
+# marks that turn the direction of the text around it (the echoed search would read backwards).
+UNREADABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd\u202a-\u202e\u2066-\u2069]")
 
 
 def study_code_match(text):
-    """A Q for programmes with a study code holding ``text``, spaces ignored ("2151210" and
-    "215 1210" find 215 1210), or None when ``text`` cannot be part of a study code."""
-    code = "".join(text.split()).upper()
+    """A Q for programmes with a study code holding ``text``, spaces, dots and hyphens
+    ignored ("2151210", "215-1210" and "215 1210" find 215 1210), or None when ``text`` cannot
+    be part of a study code."""
+    code = CODE_SEPARATORS.sub("", text).upper()
     if not STUDY_CODE.fullmatch(code):
         return None
     options = StudyOption.objects.alias(
@@ -297,7 +308,7 @@ class TranscriptForm:
             return None
         if len(values) > 1:
             self.messages.append(
-                _("The address gives “%(name)s” more than once.") % {"name": "rows"}
+                _("“%(name)s” appears more than once in the address.") % {"name": "rows"}
             )
         elif re.fullmatch(r"[0-9]{1,3}", values[0]) and 1 <= int(values[0]) <= self.MAX_ROWS:
             return int(values[0])

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponsePermanentRedirect
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import Resolver404, get_script_prefix, get_urlconf, resolve, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.encoding import escape_uri_path, iri_to_uri
@@ -55,26 +55,54 @@ def object_urls_by_language(obj):
     return {code: obj.get_absolute_url(code) for code, _name in settings.LANGUAGES}
 
 
-class LanguagePrefixCaseMiddleware:
-    """``/EN/programmes/`` → 301 ``/en/programmes/``, script prefix and query string kept.
+class PathCaseMiddleware:
+    """An address whose language prefix or first word is in capitals leads to its page with
+    a 301, script prefix and query string kept: ``/EN/programmes/`` → ``/en/programmes/``,
+    ``/STUDIER/`` → ``/studier/``, ``/EN/PROGRAMMES/`` → ``/en/programmes/`` in one hop.
 
     Django's LocaleMiddleware reads the language prefix in any case but the URL patterns
     match it in lower case only, so such an address was a 404 whose page mixed the languages
-    (``/En/``: ``lang="en"`` around Norwegian text)."""
+    (``/En/``: ``lang="en"`` around Norwegian text). The first word after the prefix is
+    lower-cased only when the path matches no URL pattern as typed and does so: the rest is
+    left as typed, since a slug in capitals is the view's to find (it redirects) and a cohort
+    code is written in capitals (``kull-2023H``).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
 
     def __call__(self, request):
-        prefix, _slash, rest = request.path_info[1:].partition("/")
-        if prefix == prefix.lower() or prefix.lower() not in self.prefixes:
+        path = request.path_info
+        if path == path.lower():
+            return self.get_response(request)
+        segments = path.split("/")  # "/EN/PROGRAMMES/x/": ["", "EN", "PROGRAMMES", "x", ""]
+        language, word = settings.LANGUAGE_CODE, 1
+        if segments[1].lower() in self.prefixes:
+            language, word = segments[1].lower(), 2
+            segments[1] = language
+            if len(segments) == 2:
+                segments.append("")  # "/EN": straight to "/en/"
+        if word < len(segments) and segments[word] != segments[word].lower():
+            lowered = [*segments[:word], segments[word].lower(), *segments[word + 1 :]]
+            with translation.override(language):
+                if not _resolves("/".join(segments)) and _resolves("/".join(lowered)):
+                    segments = lowered
+        if "/".join(segments) == path:
             return self.get_response(request)
         script = request.path[: len(request.path) - len(request.path_info)]
-        url = escape_uri_path(f"{script}/{prefix.lower()}/{rest}")  # "/EN": straight to "/en/"
+        url = escape_uri_path(script + "/".join(segments))
         if query := request.META.get("QUERY_STRING"):
             url += "?" + iri_to_uri(query)
         response = HttpResponsePermanentRedirect(url)
         # Never stored: there is one for any path a scanner tries, like a 404 (page_cache.py).
         add_never_cache_headers(response)
         return response
+
+
+def _resolves(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True

@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -191,7 +191,13 @@ class PageCacheMiddleware:
             request.get_host()
         except DisallowedHost:  # CommonMiddleware answers it, in the page's language
             return self.get_response(request)
-        key = cache_key(request)
+        try:
+            key = cache_key(request)
+        except SuspiciousOperation:
+            # A query string Django refuses to read (too many fields): the view reads it again
+            # below LocaleMiddleware, so the 400 page is in the address's language, not in the
+            # one this thread served last.
+            key = None
         if key is None:
             return self.get_response(request)
         stored = cache.get(key)

@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "config.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "config.i18n.LanguagePrefixCaseMiddleware",  # /EN/… → /en/…
+    "config.i18n.PathCaseMiddleware",  # /EN/PROGRAMMES/ → /en/programmes/
     "django.middleware.locale.LocaleMiddleware",
     "config.admin_language.AdminLanguageMiddleware",  # the admin: cookie or browser language
     "django.middleware.common.CommonMiddleware",

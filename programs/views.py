@@ -34,11 +34,13 @@ def programme_list(request):
 
 
 def formerly_offered(form, page):
-    """For a search that found nothing: ``(programme, destination)`` for each retired programme
-    its words name, where ``destination`` is the programme that took its place, or None when
-    none did (its page, a 410, lists alternatives). 1 query, and only then; 1 more when one
-    of them retired twice or more (``destinations``)."""
-    text = form.cleaned_data.get("q") if page is not None and not page.count else None
+    """For a search alone that found nothing: ``(programme, destination)`` for each retired
+    programme its words name, where ``destination`` is the programme that took its place, or
+    None when none did (its page, a 410, lists alternatives). 1 query, and only then; 1 more
+    when one of them retired twice or more (``destinations``)."""
+    if page is None or page.count or form.has_filters():
+        return []  # with a filter, the filter may be what found nothing
+    text = form.cleaned_data.get("q")
     if not text:
         return []
     found = list(Programme.objects.formerly_offered(text, get_language()))

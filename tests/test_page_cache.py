@@ -401,3 +401,16 @@ def test_a_bulk_update_in_page_types_makes_pages_fresh(client, seeded):
     _cached(client, ["/studier/"])
     add_page_type_examples()  # ends with a QuerySet.update(), which sends no signal
     _fresh(client, ["/studier/"])
+
+
+@pytest.mark.parametrize(
+    ("first", "url", "lang"),
+    [("/studier/", "/en/programmes/", "en"), ("/en/programmes/", "/studier/", "nb")],
+)
+def test_a_query_string_too_long_to_read_gets_a_400_in_the_address_language(
+    client, every_page_type, first, url, lang
+):
+    client.get(first + "?utm=1")  # not from the cache: the thread now speaks the other language
+    response = client.get(url + "?" + "&".join(["a="] * 1001))
+    assert response.status_code == 400
+    assert f'<html lang="{lang}">' in response.content.decode()

@@ -170,9 +170,13 @@ def test_the_home_and_machine_addresses_take_no_forms_either(url):
         ("/EN", "/en/"),
         ("/EN/programmes/%C3%A6%20x/", "/en/programmes/%C3%A6%20x/"),
         ("/EN//evil.example/", "/en//evil.example/"),  # a path on this site, not a host
+        ("/EN/PROGRAMMES/", "/en/programmes/"),  # one hop, not two
+        ("/en/Programmes/?q=x", "/en/programmes/?q=x"),
+        ("/STUDIER/", "/studier/"),
+        ("/Studier/Psykisk-Helsearbeid/kull-2023H/", "/studier/Psykisk-Helsearbeid/kull-2023H/"),
     ],
 )
-def test_a_language_prefix_in_capitals_leads_to_the_page(client, url, location):
+def test_an_address_in_capitals_leads_to_the_page(client, url, location):
     """It was a 404 whose page mixed the languages (lang="en" around Norwegian text). Not
     stored in the page cache: there is one for any path a scanner tries."""
     from django.core.cache import cache
@@ -191,7 +195,12 @@ def test_a_language_prefix_in_capitals_under_a_script_prefix_keeps_it(client):
 
 def test_a_path_that_only_looks_like_a_prefix_is_left_alone(client):
     assert client.get("/ENGLISH/").status_code == 404
-    assert client.get("/STUDIER/").status_code == 404
+    assert client.get("/en/STUDIER/").status_code == 404  # nb's word under /en/
+
+
+def test_a_slug_in_capitals_is_left_to_its_view(client):
+    """``/studier/<slug>/`` matches in any case; the view finds the programme and redirects."""
+    assert client.get("/studier/SYKEPLEIE/").status_code == 404  # no such programme: no hop
 
 
 @pytest.mark.parametrize(("url", "lang", "status"), PAGES)

@@ -25,6 +25,13 @@ def threshold_value(threshold):
 
 
 @register.filter
+def scale_in_caption(scale):
+    """A threshold scale inside the history table's caption, lower-cased, on one line: at a
+    phone's width "grade average, 1–5" broke at its dash."""
+    return format_html('<span class="threshold-history__scale">{}</span>', str(scale).lower())
+
+
+@register.filter
 def links_to(section, url):
     """Whether a section's text links to ``url`` already, as the seed's "Hvordan regnes
     poengsummen din ut?" links to the calculator: the page then needs no second link."""

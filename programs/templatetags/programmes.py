@@ -2,8 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
@@ -30,6 +30,25 @@ def marked_text(obj, field):
     cohort 2025V" marks the title as Norwegian and leaves "cohort" English."""
     code, text = _fallback_code(obj, field), getattr(obj, field)
     return format_html('<span lang="{}">{}</span>', code, text) if code else text
+
+
+@register.simple_tag
+def marked_titles(programmes):
+    """The titles of ``programmes`` as one phrase, each marked as ``marked_text`` marks it:
+    "A", "A and B", "A, B and C"."""
+    titles = [(marked_text(programme, "title"),) for programme in programmes]
+    if len(titles) < 2:
+        return titles[0][0] if titles else ""
+    return format_html(
+        "{} {} {}", format_html_join(", ", "{}", titles[:-1]), gettext("and"), titles[-1][0]
+    )
+
+
+@register.filter
+def isolated(text):
+    """``text`` in a ``<bdi>``: a reader's own words inside a sentence of ours (an echoed
+    search) cannot turn the direction of the sentence around them."""
+    return format_html("<bdi>{}</bdi>", text)
 
 
 @register.simple_tag

@@ -39,7 +39,7 @@ def alert(response):
 
 
 def status_text(response):
-    return " ".join(parse(response).select_one("#result-count").get_text(" ").split())
+    return " ".join(parse(response).select_one("#result-count").get_text().split())
 
 
 def test_it_lists_published_programmes_that_are_not_discontinued(client):
@@ -162,7 +162,18 @@ def test_it_searches_titles_and_leads_in_the_readers_language(client, catalogue,
 
 
 @pytest.mark.parametrize(
-    "q", ["215 1210", "2151210", "215+1220", "1220", "syk 100", "okl300", "２１５\u3000１２１０"]
+    "q",
+    [
+        "215 1210",
+        "2151210",
+        "215-1210",
+        "215.1210",
+        "215+1220",
+        "1220",
+        "syk 100",
+        "okl300",
+        "２１５\u3000１２１０",
+    ],
 )
 def test_it_finds_a_programme_by_its_study_code(client, catalogue, q):
     assert titles(client.get(f"/studier/?q={q}")) == [
@@ -277,6 +288,8 @@ def test_the_bachelor_filter_combines_with_a_search(client, catalogue):
         ("/studier/?level=phd", "Ingen studier passer til dette filteret."),
         ("/en/programmes/?level=phd&open=1", "No programme matches all of these filters."),
         ("/en/programmes/?level=phd&open=1", "Remove one or more of them."),
+        ("/en/programmes/?q=astronomy&open=1", "No programme matches “astronomy” and your"),
+        ("/studier/?q=astronomi&open=1", "Fant ingen studier som passer til «astronomi» og"),
     ],
 )
 def test_an_empty_result_says_what_to_change(client, catalogue, url, message):
@@ -386,6 +399,31 @@ def test_no_note_unless_the_search_finds_nothing_and_every_word_names_it(
     assert retired_notes(response) == []
 
 
+def test_no_note_when_a_filter_may_be_what_found_nothing(client, catalogue, retired):
+    """ "health work" at PhD level finds nothing because of the level, not because the
+    programme of that name was discontinued."""
+    response = client.get("/en/programmes/?q=health+work&level=phd")
+    assert retired_notes(response) == []
+    assert "or remove a filter" in status_text(response)
+
+
+@pytest.mark.parametrize(
+    ("url", "count"),
+    [
+        ("/en/programmes/?q=health&level=further_education", "“health” and your filters."),
+        ("/studier/?q=helse&open=1", "treff på «helse» som passer til filtrene dine."),
+    ],
+)
+def test_a_search_with_filters_says_both_narrow_the_list(client, catalogue, url, count):
+    assert status_text(client.get(url)).endswith(count)
+
+
+def test_the_search_is_isolated_in_the_sentence_that_echoes_it(client, catalogue):
+    """The reader's words sit in a ``<bdi>``: right-to-left text cannot reorder ours."""
+    response = client.get("/en/programmes/?q=%D7%A9%D7%9C%D7%95%D7%9D")  # Hebrew
+    assert parse(response).select_one("#result-count bdi").get_text() == "שלום"
+
+
 def test_a_discontinued_programme_the_public_does_not_see_is_not_named(client, catalogue):
     make_programme(title_nb="Romfart", status=Status.DISCONTINUED, is_published=False)
     assert retired_notes(client.get("/studier/?q=romfart")) == []
@@ -443,14 +481,17 @@ def test_page_links_keep_the_search_and_filters_in_one_order(client, many):
         "next": "/en/programmes/?level=further_education&open=1&page=3&q=programme",
     }
     assert "Page 2 of 3." in status_text(response)
-    assert "45 programmes match “programme”." in status_text(response)
+    assert "45 programmes match “programme” and your filters." in status_text(response)
 
 
 def test_a_page_says_where_it_is(client, many):
     response = client.get("/en/programmes/?page=2")
     assert parse(response).select_one(".pagination__item--current").get_text() == "Page 2 of 3"
     assert "page 2 of 3" in parse(response).title.get_text()
-    assert parse(response).select_one("meta[name=robots]")["content"] == "noindex, follow"
+    # Its own canonical, so indexable: a search engine reaches every programme from the list.
+    assert parse(response).select_one("meta[name=robots]") is None
+    searched = parse(client.get("/en/programmes/?page=2&q=programme"))
+    assert searched.select_one("meta[name=robots]")["content"] == "noindex, follow"
 
 
 @pytest.mark.parametrize(
@@ -503,14 +544,19 @@ LONG = "a" * 101
         ("page=02", "The page number must be a whole number, 1 or higher."),
         ("page=%EF%BC%92", "The page number must be a whole number, 1 or higher."),
         ("page=%D9%A2", "The page number must be a whole number, 1 or higher."),
-        ("page=1&page=2", "The address gives “page” more than once."),
+        ("page=1&page=2", "“page” appears more than once in the address."),
         ("level=doctorate", "We do not know that level. Choose one from the list."),
         ("mode=evenings", "We do not know that study mode. Choose one from the list."),
         ("open=yes", "Tick the box, or leave it empty."),
         (f"q={LONG}", "Your search can be at most 100 characters long."),
         ("q=" + "%EF%B7%BA" * 10, "Your search can be at most 100 characters long."),  # NFKC ×18
         ("q=a%00b", "Your search contains a character we cannot read."),
-        ("q=a&q=b", "The address gives “q” more than once."),
+        ("q=a%01b", "Your search contains a character we cannot read."),
+        ("q=a%C2%85b", "Your search contains a character we cannot read."),  # NEL, C1
+        ("q=a%FFb", "Your search contains a character we cannot read."),  # not UTF-8
+        ("q=%E2%80%AEabc", "Your search contains a character we cannot read."),  # RLO
+        ("q=%E2%81%A7abc", "Your search contains a character we cannot read."),  # FSI
+        ("q=a&q=b", "“q” appears more than once in the address."),
         ("bachelor=nope", "We do not know that field of study. Choose one from the list."),
     ],
 )

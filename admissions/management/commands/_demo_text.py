@@ -71,7 +71,11 @@ FIELDS_OF_STUDY = {
     "radiografi": ("Radiografi", "Radiography", "health"),
     "bioingeniorfag": ("Bioingeniørfag", "Biomedical laboratory science", "health"),
     "larerutdanning": ("Lærerutdanning", "Teacher education", "education"),
-    "barnehagelaerer": ("Barnehagelærer", "Early childhood teacher education", "education"),
+    "barnehagelaerer": (
+        "Barnehagelærerutdanning",
+        "Early childhood teacher education",
+        "education",
+    ),
     "informatikk": ("Informatikk", "Informatics", "technology"),
     "ingenior": ("Ingeniørfag", "Engineering", "technology"),
     "okonomi": ("Økonomi og administrasjon", "Business administration", "economics"),
