@@ -28,6 +28,7 @@ from admissions.importing import (
     DelimitedCSV,
     ThresholdResource,
     ThresholdValueField,
+    UnreadableFile,
     text,
 )
 from admissions.models import AdmissionThreshold
@@ -99,6 +100,21 @@ def preview_rows(result):
             }
         )
     return rows
+
+
+def other_encoding_text(data):
+    """``data`` as text when it is not UTF-8 but UTF-16 with its byte-order mark (Excel's
+    "Unicode text") or Windows-1252; None when it is UTF-8 or neither."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return windows_1252_text(data)
+    return None
 
 
 def windows_1252_text(data):
@@ -230,22 +246,22 @@ class AdmissionThresholdAdmin(
 
     def write_to_tmp_storage(self, import_file, input_format):
         """Keeps the uploaded file for the confirm step, as UTF-8: a CSV that is not is read
-        as Windows-1252, which Excel's Norwegian "CSV (semikolondelt)" writes, so "År" and
-        "Sykepleie og helse" arrive whole rather than as a decoding error."""
+        as UTF-16 (Excel's "Unicode text") or Windows-1252 (its Norwegian "CSV
+        (semikolondelt)"), so "År" and "Sykepleie og helse" arrive whole rather than as a
+        decoding error."""
         if not input_format.is_binary():
             data = b"".join(import_file.chunks())
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                if text := windows_1252_text(data):
-                    import_file = ContentFile(text.encode("utf-8"), name=import_file.name)
+            if (text := other_encoding_text(data)) is not None:
+                import_file = ContentFile(text.encode("utf-8"), name=import_file.name)
         return super().write_to_tmp_storage(import_file, input_format)
 
     def add_data_read_fail_error_to_form(self, form, e):
         """In the editor's language, without the exception's name (import-export's own says
         "'BadZipFile' encountered while trying to read file"). A spreadsheet with no line at
         all (StopIteration) is said to be empty, as a CSV with only its header is."""
-        if isinstance(e, StopIteration):
+        if isinstance(e, UnreadableFile):
+            message = str(e)
+        elif isinstance(e, StopIteration):
             message = _(
                 "No valid data to import. Ensure your file has the correct headers or data for "
                 "import."
@@ -261,7 +277,12 @@ class AdmissionThresholdAdmin(
         """The confirmed import: one revision, in the history of every programme it changed.
         A file no longer waiting (confirmed twice, or a day old) is said, and uploaded again."""
         comment = history.comment(gettext_noop("Imported thresholds from a file."))
+        chosen = request.POST.get("format", "")
         try:
+            if not (chosen.isascii() and chosen.isdigit()) or int(chosen) >= len(
+                self.get_import_formats()
+            ):
+                raise UploadGone  # not the form the preview sent: import-export's IndexError
             return self.recorded(request, super().process_import, comment=comment, **kwargs)
         except UploadGone:
             message = _(

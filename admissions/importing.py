@@ -41,6 +41,9 @@ SAMORDNA_COLUMNS = {
     "Poenggrense": "value",
 }
 REQUIRED_COLUMNS = ["study_code", "admission_year", "round", "quota", "value"]
+# Rows a file may have: a year of an institution's thresholds is a few thousand at most, and
+# each row is checked against the database, so 20,000 outlasted a worker's 30 seconds.
+MAX_ROWS = 5000
 # A threshold that is not a number, as Samordna opptak writes it; read in any case.
 EXPORT_CODES = {
     Outcome.ALL_QUALIFIED: "ALLE",
@@ -224,7 +227,14 @@ class ThresholdResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         """Reads Samordna opptak's layout as ours; competition points are then the default
-        scale for an option that has no threshold yet."""
+        scale for an option that has no threshold yet. A file of more than ``MAX_ROWS`` rows
+        is refused before any is read."""
+        if len(dataset) > MAX_ROWS:
+            message = _(
+                "The file has %(count)s rows, and at most %(limit)s can be imported at once. "
+                "Split it into smaller files, for example one for each year."
+            )
+            raise ValueError(message % {"count": len(dataset), "limit": MAX_ROWS})
         written = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
         headers = written
         if "Studiekode" in headers:
@@ -287,23 +297,33 @@ class ThresholdResource(resources.ModelResource):
         self.seen[key] = kwargs.get("row_number")
 
 
+class UnreadableFile(ValueError):
+    """A file that cannot be read as a whole, with the reason in the editor's language."""
+
+
 class DelimitedCSV(CSV):
     """CSV with commas, semicolons (Samordna opptak and Norwegian Excel use them) or tabs
-    (Excel's "Text (tab delimited)"), whichever the first line has most of; exported with
-    semicolons and a BOM, so Excel in Norwegian opens it in columns."""
+    (Excel's "Text (tab delimited)"), whichever the first line has most of, and lines ended
+    as Windows, Unix or old Macs end them; exported with semicolons and a BOM, so Excel in
+    Norwegian opens it in columns. A row with more cells than the first line has columns is
+    refused: "2,78" between commas is two cells, and the row would have read "2"."""
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
         in_stream = in_stream.lstrip("\ufeff")
-        first_line = in_stream.split("\n", 1)[0]
+        first_line = next(iter(in_stream.splitlines()), "")
         delimiter = max(",;\t", key=first_line.count)  # a comma when none is there
         dataset = tablib.Dataset()
-        rows = [row for row in csv.reader(io.StringIO(in_stream), delimiter=delimiter) if any(row)]
+        lines = csv.reader(io.StringIO(in_stream, newline=""), delimiter=delimiter)
+        rows = [row for row in lines if any(row)]
         if rows:
             dataset.headers = rows[0]
-            for row in rows[1:]:
-                dataset.append((row + [""] * len(rows[0]))[: len(rows[0])])
+            width = len(rows[0])
+            for number, row in enumerate(rows[1:], start=1):
+                if any(cell.strip() for cell in row[width:]):
+                    raise UnreadableFile(too_many_cells(number, delimiter))
+                dataset.append((row + [""] * width)[:width])
         return dataset
 
     def export_data(self, dataset, **kwargs):
@@ -315,3 +335,17 @@ class DelimitedCSV(CSV):
                 [str(cell).replace(".", ",") if isinstance(cell, Decimal) else cell for cell in row]
             )
         return "\ufeff" + commas.export("csv", delimiter=";")
+
+
+def too_many_cells(number, delimiter):
+    """Why row ``number`` (of the data, from 1) of a file separated by ``delimiter`` is refused."""
+    if delimiter == ",":
+        return _(
+            "Row %(row)s has more cells than the first line has columns. A number with a "
+            "decimal comma between commas is two cells: write it with a point (2.78), or "
+            "separate the columns with semicolons."
+        ) % {"row": number}
+    return _(
+        "Row %(row)s has more cells than the first line has columns. Give every row the "
+        "columns the first line names."
+    ) % {"row": number}

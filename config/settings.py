@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked-out login into config/lockout.py's page
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.AdminActionRowsMiddleware",  # an action on rows that are not ids
     # Last: a database that cannot be reached is a 503 page in the reader's language.
     "config.middleware.DatabaseUnavailableMiddleware",
 ]

@@ -735,8 +735,10 @@ class ProgrammeAdmin(
 
 
 @admin.register(Section)
-class SectionAdmin(ReadableAutocomplete, TabbedTranslationAdmin):
-    """Sections are edited inline on their programme; this list finds them across programmes."""
+class SectionAdmin(ReadableAutocomplete, history.RecordedInHistory, TabbedTranslationAdmin):
+    """Sections are edited inline on their programme; this list finds them across programmes.
+    A section saved, moved or deleted here is in its programme's history, as on the
+    programme's page."""
 
     list_display = ["title_nb", "title_en", "programme", "position"]
     list_select_related = ["programme"]

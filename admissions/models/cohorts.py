@@ -137,6 +137,28 @@ class Cohort(ChoiceLabels, models.Model):
                     )
                 }
             )
+        if self.pk is not None and self.programme_id is not None:
+            # Moved to another programme: its plans are for the old programme's study options.
+            left_behind = [
+                str(plan)
+                for plan in self.plans.exclude(
+                    study_option__programme_id=self.programme_id
+                ).select_related("study_option", "cohort")
+            ]
+            if left_behind:
+                raise ValidationError(
+                    {
+                        "programme": ValidationError(
+                            _(
+                                "The cohort has programme plans for the study options of its "
+                                "programme (%(plans)s), and they cannot go with it. Delete the "
+                                "plans first, or leave the cohort where it is."
+                            ),
+                            code="plans_left_behind",
+                            params={"plans": ", ".join(left_behind)},
+                        )
+                    }
+                )
         if self.pk is not None:  # changed terms must still hold the saved weeks (admin only)
             outside = [w for w in self.weeks.all() if not self.includes_term(w.iso_year, w.season)]
             if outside:

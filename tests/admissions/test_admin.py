@@ -7,6 +7,7 @@ import pytest
 from admissions.models import ScheduleWeek, StudyOption
 from tests.builders import (
     make_cohort,
+    make_plan,
     make_programme,
     make_study_option,
     make_threshold,
@@ -394,3 +395,23 @@ def test_two_thresholds_may_swap_their_years_in_one_save(admin_client):
         Decimal("2.50"),
         2023,
     )
+
+
+def test_a_cohort_with_plans_is_not_moved_to_another_programme(admin_client):
+    """Its plans are for its programme's study options: moved, they pointed at a cohort of
+    another programme, and the plan's page outlived the cohort's."""
+    programme = make_programme(ects_credits=60)
+    plan = make_plan(make_study_option(programme, duration_semesters=2))
+    cohort, other = plan.cohort, make_programme()
+    url = f"/admin/admissions/cohort/{cohort.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "programme": str(other.pk)}
+    response = admin_client.post(url, data, headers={"accept-language": "nb"})
+    assert response.status_code == 200
+    assert "Kullet har programplaner for studievariantene" in visible_text(response)
+    cohort.refresh_from_db()
+    assert cohort.programme == programme
+
+    plan.delete()
+    assert admin_client.post(url, data).status_code == 302
+    cohort.refresh_from_db()
+    assert cohort.programme == other

@@ -356,7 +356,7 @@ def test_a_csv_saved_by_excel_in_windows_1252_imports(admin_client, options):
             b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe",
             CSV_FORMAT,
         ),  # "CSV", a spreadsheet
-        ("Studiekode;År\n2151210;2025\n".encode("utf-16"), CSV_FORMAT),  # "CSV", UTF-16
+        (b"\xff\xfeS\x00\x00\xd8", CSV_FORMAT),  # "CSV", UTF-16 that is not
     ],
 )
 def test_a_file_that_is_not_what_its_format_says_is_a_message_in_norwegian(
@@ -370,6 +370,61 @@ def test_a_file_that_is_not_what_its_format_says_is_a_message_in_norwegian(
     text = response.content.decode()
     assert "Filen kunne ikke leses." in text
     assert "encountered" not in text
+    assert AdmissionThreshold.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "encoding_and_newline", [("utf-16", "\r\n"), ("utf-8", "\r"), ("utf-8-sig", "\r\n")]
+)
+def test_excel_unicode_text_and_old_mac_line_endings_import(
+    admin_client, options, encoding_and_newline
+):
+    """Excel's "Unicode text" is UTF-16 with tabs; a Mac before OS X ended lines with CR."""
+    encoding, newline = encoding_and_newline
+    lines = ["Studiekode\tÅr\tKvote\tOpptaksrunde\tPoenggrense", "2151210\t2025\tORD\tHOVED\t2,78"]
+    response = upload(admin_client, newline.join(lines).encode(encoding))
+    assert rows(response) == [(1, "create")]
+
+
+def test_a_comma_separated_row_with_a_decimal_comma_is_refused_not_cut(admin_client, options):
+    """ "2,78" between commas is two cells: the row used to import 2.00 without a word."""
+    content = "study_code,admission_year,round,quota,value\n215 1210,2019,HOVED,ORD,2,78\n"
+    for language, message in [
+        ("en", "Row 1 has more cells than the first line has columns. A number with a decimal"),
+        ("nb", "Rad 1 har flere celler enn den første linjen har kolonner."),
+    ]:
+        response = upload(admin_client, content, language=language)
+        assert response.status_code == 200
+        assert message in visible_text(response)
+    assert AdmissionThreshold.objects.count() == 0
+
+
+def test_a_row_with_empty_cells_past_the_columns_imports(admin_client, options):
+    """What a spreadsheet saves when a cell to the right was once used: empty cells."""
+    content = "study_code;admission_year;round;quota;value\n215 1210;2025;HOVED;ORD;2,78;;\n"
+    assert rows(upload(admin_client, content)) == [(1, "create")]
+
+
+def test_a_file_of_too_many_rows_is_refused_before_any_is_read(
+    admin_client, options, django_assert_max_num_queries, monkeypatch
+):
+    monkeypatch.setattr("admissions.importing.MAX_ROWS", 3)
+    lines = ["study_code;admission_year;round;quota;value"]
+    lines += [f"215 1210;{year};HOVED;ORD;2,78" for year in range(2020, 2024)]
+    response = upload(admin_client, "\n".join(lines), language="nb")
+    message = "Filen har 4 rader, og høyst 3 kan importeres på én gang."
+    assert message in visible_text(response)
+    assert AdmissionThreshold.objects.count() == 0
+
+
+@pytest.mark.parametrize("chosen", ["99", "abc", "-1", ""])
+def test_a_confirm_with_a_format_the_preview_never_sent_is_a_message(admin_client, options, chosen):
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    form = response.context["confirm_form"]
+    data = {name: form.initial[name] for name in form.fields if name in form.initial}
+    data["format"] = chosen
+    done = admin_client.post("/admin/admissions/admissionthreshold/process_import/", data)
+    assert (done.status_code, done["Location"]) == (302, IMPORT)
     assert AdmissionThreshold.objects.count() == 0
 
 

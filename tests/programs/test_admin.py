@@ -530,3 +530,25 @@ def test_sections_the_editor_may_only_view_keep_their_anchors(client, two_sectio
     before = anchors(two_sections)
     assert client.post(url, rendered_form(client.get(url))).status_code == 302
     assert anchors(two_sections) == before
+
+
+@pytest.mark.parametrize(
+    ("url", "action"),
+    [
+        ("/admin/programs/programme/", "retire"),
+        ("/admin/programs/programme/", "delete_selected"),
+        ("/admin/programs/section/", "delete_selected"),
+        ("/admin/auth/user/", "delete_selected"),
+    ],
+)
+@pytest.mark.parametrize("chosen", [["abc"], ["1", "+2"], ["١"]])
+def test_an_action_on_rows_that_are_not_ids_goes_back_with_a_message(
+    admin_client, url, action, chosen
+):
+    """It was a 500 (Django filters the ids as sent), on our models and auth's alike."""
+    programme = make_programme()
+    response = admin_client.post(url, {"action": action, "_selected_action": chosen, "index": "0"})
+    assert (response.status_code, response["Location"]) == (302, url)
+    page = visible_text(admin_client.get(url, headers={"accept-language": "nb"}))
+    assert "Radene du valgte, kunne ikke leses. Velg dem på nytt." in page
+    assert Programme.objects.filter(pk=programme.pk, status=programme.status).exists()

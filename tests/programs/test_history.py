@@ -775,3 +775,27 @@ def test_restoring_a_draft_version_leaves_no_redirect_to_the_draft(admin_client,
     programme.refresh_from_db()
     assert not programme.is_published
     assert not OldSlug.objects.filter(programme=programme).exists()
+
+
+def test_a_section_changed_moved_or_deleted_on_its_own_page_is_in_its_programmes_history(
+    admin_client,
+):
+    programme, other = make_programme(), make_programme()
+    section = make_section(programme, title_nb="Opptak")
+    url = f"/admin/programs/section/{section.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    assert admin_client.post(url, {**data, "title_nb": "Opptak og poeng"}).status_code == 302
+    [version] = programme_versions(programme)
+    [recorded] = version.revision.version_set.get_for_model(Section)
+    assert recorded.field_dict["title_nb"] == "Opptak og poeng"
+
+    data = rendered_form(admin_client.get(url))
+    assert admin_client.post(url, {**data, "programme": other.pk}).status_code == 302
+    assert programme_versions(programme).count() == 2  # the one it left
+    assert programme_versions(other).count() == 1
+
+    delete = f"/admin/programs/section/{section.pk}/delete/"
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    after = programme_versions(other).first()
+    assert "Opptak og poeng" in after.revision.comment
+    assert not after.revision.version_set.get_for_model(Section).exists()
