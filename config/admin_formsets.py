@@ -25,8 +25,36 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         )
 
     def clean(self):
+        self.take_values_given_up()
         super().clean()
         self.refuse_swaps_that_cannot_be_saved()
+
+    def take_values_given_up(self):
+        """A row may take a unique value that another row of this save gives up or deletes
+        (two options swapping study codes): each form checked its new value against the
+        database, where the other row still has it, and was refused with "«215 1210» is
+        already used by …", naming the row that gives it up. ``park`` frees it on saving.
+        A value another programme holds stays refused."""
+        for field in self.model._meta.concrete_fields:
+            if not (field.unique and not field.primary_key):
+                continue
+            given_up = {
+                form.initial.get(field.name): form
+                for form in self.initial_forms
+                if self._should_delete_form(form) or field.name in form.changed_data
+            }
+            for form in self.forms:
+                value = getattr(form.instance, field.attname)
+                errors = form.errors.get(field.name)
+                holder = given_up.get(value)
+                if (
+                    holder is not None
+                    and holder is not form
+                    and errors is not None
+                    and {error.code for error in errors.as_data()} == {"unique"}
+                ):
+                    del form.errors[field.name]
+                    form.cleaned_data[field.name] = value
 
     def refuse_swaps_that_cannot_be_saved(self):
         """A row that takes the value another row gives up in the same save, where ``park``

@@ -470,8 +470,24 @@ def _revert(versions):
                 parked = True
                 continue
             names = ", ".join(version_name(version) for version in waiting)
-            raise RevertError(_("%(rows)s could not be brought back.") % {"rows": names})
+            message = _("%(rows)s could not be brought back.") % {"rows": names}
+            raise RevertError(" ".join([message, *clashes(waiting)]))
         versions = waiting
+
+
+def clashes(versions):
+    """Why the rows of ``versions`` cannot be saved, as their models' validation says it:
+    "«215 1210» is already used by «Sykepleie (full-time)»", a row no restore moves."""
+    reasons = []
+    for version in versions:
+        row = version._object_version.object
+        row._state.adding = False  # the row as saved over itself: no clash with its own pk
+        try:
+            row.validate_unique()
+            row.validate_constraints()
+        except ValidationError as error:
+            reasons += [reason for reason in error.messages if reason not in reasons]
+    return reasons
 
 
 def _park(versions):

@@ -34,11 +34,19 @@ class NamesValueHolder:
 
 
 def unique_together(model):
-    """The field names of each of ``model``'s unique constraints."""
+    """The field names of each of ``model``'s unique constraints, and of each unique text
+    field (a study code) on its own."""
     return [
-        constraint.fields
-        for constraint in model._meta.constraints
-        if isinstance(constraint, models.UniqueConstraint) and constraint.fields
+        *(
+            constraint.fields
+            for constraint in model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint) and constraint.fields
+        ),
+        *(
+            (field.name,)
+            for field in model._meta.concrete_fields
+            if field.unique and not field.primary_key and isinstance(field, models.CharField)
+        ),
     ]
 
 

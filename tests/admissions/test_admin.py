@@ -377,6 +377,44 @@ def test_two_options_may_swap_their_modes_in_one_save(admin_client):
     assert (full.mode, part.mode) == ("part_time", "full_time")
 
 
+def test_two_options_may_swap_their_study_codes_in_one_save(admin_client):
+    """Each form checked its new code against the database, where the other option still
+    had it: "«215 1220» er allerede brukt av «215 1220 (Deltid)»", the row giving it up."""
+    programme, full, part = two_options()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    swap = {"215 1210": "215 1220", "215 1220": "215 1210"}
+    swapped = {name: swap[v] for name, v in data.items() if isinstance(v, str) and v in swap}
+    assert len(swapped) == 2
+    assert admin_client.post(url, {**data, **swapped}).status_code == 302
+    full.refresh_from_db(), part.refresh_from_db()
+    assert (full.study_code, part.study_code) == ("215 1220", "215 1210")
+
+
+def test_an_option_may_take_the_study_code_of_one_deleted_in_the_same_save(admin_client):
+    programme, full, part = two_options()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    [full_code] = [name for name, value in data.items() if value == "215 1210"]
+    [part_code] = [name for name, value in data.items() if value == "215 1220"]
+    delete = full_code.replace("-study_code", "-DELETE")
+    assert admin_client.post(url, {**data, part_code: "215 1210", delete: "on"}).status_code == 302
+    assert list(programme.study_options.values_list("pk", "study_code")) == [(part.pk, "215 1210")]
+
+
+def test_a_study_code_another_programme_has_is_still_refused(admin_client):
+    programme, full, _part = two_options()
+    make_study_option(make_programme(title_nb="Sykepleie"), study_code="999 0001")
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    [code] = [name for name, value in data.items() if value == "215 1210"]
+    response = admin_client.post(url, {**data, code: "999 0001"})
+    assert response.status_code == 200
+    assert "«999 0001» er allerede brukt av «Sykepleie (heltid)»." in visible_text(response)
+    full.refresh_from_db()
+    assert full.study_code == "215 1210"
+
+
 def test_two_thresholds_may_swap_their_years_in_one_save(admin_client):
     """An option's thresholds on its own page: the first save clashed with the second row's
     year still in the database (a 500), as every inline's rows did before they were parked."""

@@ -676,6 +676,7 @@ def swapped_since_a_version(admin_client, rows, column, values):
     ("build", "column", "values"),
     [
         ("options", "mode", ("full_time", "part_time")),
+        ("options", "study_code", ("215 1210", "215 1220")),
         ("sections", "anchor_nb", ("praksis", "utveksling")),
         ("sections", "anchor_en", ("placement", "exchange")),
         ("cohorts", "code", ("2023H", "2024H")),
@@ -688,8 +689,11 @@ def test_a_version_from_before_two_rows_swapped_a_unique_value_is_restored(
     database: the restore was refused with "… could not be brought back". (The swap itself,
     one admin save, was a 500 for cohorts and thresholds: ``NamedFieldsInlineFormSet``.)"""
     programme = make_programme()
-    if build == "options":
+    if build == "options" and column == "mode":
         rows = [make_study_option(programme, mode=mode) for mode in values]
+    elif build == "options":
+        modes = ["full_time", "part_time"]
+        rows = [make_study_option(programme, study_code=c, mode=m) for c, m in zip(values, modes)]
     elif build == "sections":
         rows = [
             make_section(programme, position=0, anchor_nb="praksis", anchor_en="placement"),
@@ -799,3 +803,21 @@ def test_a_section_changed_moved_or_deleted_on_its_own_page_is_in_its_programmes
     after = programme_versions(other).first()
     assert "Opptak og poeng" in after.revision.comment
     assert not after.revision.version_set.get_for_model(Section).exists()
+
+
+def test_a_restore_refused_for_a_value_another_programme_holds_says_which(admin_client):
+    """It said only "215 1210 (Deltid) kunne ikke hentes tilbake." and nothing of why."""
+    programme = make_programme()
+    option = make_study_option(programme, study_code="215 1210", mode="part_time")
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).first()
+    option.study_code = "215 1299"
+    option.save()
+    make_study_option(make_programme(title_nb="Sykepleie"), study_code="215 1210")
+    url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    text = visible_text(admin_client.get(url, follow=True))
+    assert (
+        "kunne ikke hentes tilbake. «215 1210» er allerede brukt av «Sykepleie (heltid)»." in text
+    )
+    option.refresh_from_db()
+    assert option.study_code == "215 1299"
