@@ -7,6 +7,7 @@ The uploaded file waits between the two steps in Django's cache, which every wor
 (config/cache.py; Redis when several app servers do), so the confirm may reach any of them.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -153,6 +154,12 @@ class ThresholdExportForm(SelectableFieldsExportForm):
         field = resource.fields.get(field_name)
         column = field.column_name if field else field_name
         return f"{capfirst(column_labels().get(field_name, field_name))} ({column})"
+
+    def _validate_any_field_selected(self, resource):
+        """No column ticked: said in the editor's language (import-export's own message is
+        English in the Norwegian admin, and names the resource's class)."""
+        if not any(self.cleaned_data.get(name) for name in resource().get_export_order()):
+            raise forms.ValidationError(_("Tick at least one column to export."), code="no_columns")
 
 
 @admin.register(AdmissionThreshold)

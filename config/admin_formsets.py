@@ -28,6 +28,25 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         self.take_values_given_up()
         super().clean()
         self.refuse_swaps_that_cannot_be_saved()
+        self.explain_rows_deleted_meanwhile()
+
+    def explain_rows_deleted_meanwhile(self):
+        """A row someone else deleted after this page was opened: its form failed on its
+        hidden id, which the admin does not show, so the editor read "Please correct the
+        error below" and found none. Ticking its delete box lets the rest be saved."""
+        pk = self.model._meta.pk.name
+        for form in self.initial_forms:
+            if pk in form.errors and form.instance.pk is None:
+                form.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "Someone else deleted this row after you opened the page. Tick "
+                            "its delete box and save again: your other changes are kept."
+                        ),
+                        code="deleted_meanwhile",
+                    ),
+                )
 
     def take_values_given_up(self):
         """A row may take a unique value that another row of this save gives up or deletes

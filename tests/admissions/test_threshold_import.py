@@ -533,3 +533,16 @@ def test_the_spreadsheet_export_imports_again(admin_client, options):
     assert sorted(AdmissionThreshold.objects.values_list("outcome", "points")) == sorted(
         [(Outcome.POINTS, Decimal("4.05")), (Outcome.WITHDRAWN, None)]
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("nb", "Kryss av for minst én kolonne å eksportere."), ("en", "Tick at least one column")],
+)
+def test_an_export_without_columns_says_so_in_the_editors_language(
+    admin_client, options, language, message
+):
+    response = export(admin_client, columns=(), language=language)
+    assert response.status_code == 200
+    assert message in visible_text(response)
+    assert "ThresholdResource" not in response.content.decode()

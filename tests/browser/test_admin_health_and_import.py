@@ -111,3 +111,18 @@ def test_a_health_link_to_a_programme_field_opens_its_tab_or_fold(logged_in, sit
     target.wait_for(state="visible")
     page.wait_for_function(f"document.activeElement && document.activeElement.id === '{field}'")
     assert violations() == []
+
+
+def test_select_all_on_the_export_page_ticks_and_clears_every_column(logged_in, site):  # noqa: F811
+    """import-export binds it with an inline onchange, which our CSP blocks: it did nothing."""
+    page, violations = logged_in
+    page.goto(site + "/admin/admissions/admissionthreshold/export/")
+    columns = page.locator('.selectable-field-export-row input[type="checkbox"]')
+    assert columns.count() >= 5
+    page.click("#select-all-toggle")
+    assert [columns.nth(n).is_checked() for n in range(columns.count())] == [
+        False
+    ] * columns.count()
+    page.click("#select-all-toggle")
+    assert all(columns.nth(n).is_checked() for n in range(columns.count()))
+    check(page, violations, "admin-threshold-export")

@@ -552,3 +552,20 @@ def test_an_action_on_rows_that_are_not_ids_goes_back_with_a_message(
     page = visible_text(admin_client.get(url, headers={"accept-language": "nb"}))
     assert "Radene du valgte, kunne ikke leses. Velg dem på nytt." in page
     assert Programme.objects.filter(pk=programme.pk, status=programme.status).exists()
+
+
+def test_a_row_someone_else_deleted_meanwhile_is_explained_and_can_be_let_go(admin_client):
+    """The form failed on the row's hidden id: "Rett opp feilen nedenfor" and no error shown."""
+    programme = make_programme(sections=2)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    gone = programme.sections.first().pk
+    Section.objects.filter(pk=gone).delete()  # by another editor
+    data["lead_nb"] = "Ny ingress."
+    response = admin_client.post(url, data, headers={"accept-language": "nb"})
+    assert response.status_code == 200
+    assert "Noen andre slettet denne raden etter at du åpnet siden." in visible_text(response)
+    [prefix] = [n[: -len("-id")] for n, v in data.items() if n.endswith("-id") and v == str(gone)]
+    assert admin_client.post(url, {**data, f"{prefix}-DELETE": "on"}).status_code == 302
+    programme.refresh_from_db()
+    assert (programme.lead_nb, programme.sections.count()) == ("Ny ingress.", 1)
