@@ -46,7 +46,11 @@ class AdmissionsConfig(AppConfig):
         )
         extensions.block_has_facts.update(
             {
-                Embed.ADMISSION: lambda p: models.AdmissionRequirement.of(p) is not None,
+                # Who may apply, or the thresholds of earlier years: either is worth a block.
+                Embed.ADMISSION: lambda p: (
+                    models.AdmissionRequirement.of(p) is not None
+                    or any(option.thresholds.all() for option in p.study_options.all())
+                ),
                 Embed.APPLY: lambda programme: bool(programme.study_options.all()),
                 Embed.SCHEDULE: lambda programme: bool(programme.cohorts.all()),
                 Embed.STRUCTURE: lambda programme: bool(current_plans(programme)),

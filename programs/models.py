@@ -22,7 +22,7 @@ from programs.extensions import extensions
 from programs.fields import VerifiedImageField
 from programs.images import rendition_name, rendition_widths
 from programs.querysets import ProgrammeQuerySet
-from programs.text import norwegian_slugify, validate_visible_text
+from programs.text import norwegian_slugify, validate_plain_text, validate_visible_text
 from programs.unique import NamesValueHolder
 
 
@@ -67,11 +67,13 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         max_length=160,
         blank=True,
         help_text=_("What search engines show under the title. The lead is used when empty."),
+        validators=[validate_plain_text],
     )
     notice = models.TextField(
         _("notice"),
         blank=True,
         help_text=_("A boxed message above the page text, for example that admission has closed."),
+        validators=[validate_plain_text],
     )
     sections_heading = models.CharField(
         _("heading above the sections"),

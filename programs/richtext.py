@@ -17,7 +17,7 @@ import re
 import nh3
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
-from programs.text import has_text
+from programs.text import CONTROL_CHARACTERS, has_text
 
 EXTENSIONS = {
     "Bold": True,
@@ -75,7 +75,7 @@ def sanitize(html):
     an empty body counts as empty everywhere (the English page's fallback, content health).
     Remembers the last 4,096 texts, so a page does not pay the sanitizer for every body on
     every view."""
-    html = _CLEANER.clean(html or "")
+    html = _CLEANER.clean(CONTROL_CHARACTERS.sub("", html or ""))  # invisible, and not HTML
     html = _NOT_A_LINK.sub(r"\1", html)
     html = _EXTERNAL.sub(r'<a \1href="\2"\3 rel="noopener noreferrer">', html)
     return html if has_text(html) else ""  # "<p> </p>" or "<p><br></p>" says nothing

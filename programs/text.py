@@ -39,8 +39,30 @@ _INVISIBLE_CHARACTERS = {
 }
 
 
+# Control characters other than tab and line breaks: pasted from another program, they are
+# invisible in the admin, not allowed in HTML text, and make a calendar feed invalid.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def validate_plain_text(value):
+    """Refuses text holding a control character (other than a tab or a line break)."""
+    if found := CONTROL_CHARACTERS.search(str(value)):
+        raise ValidationError(
+            gettext_lazy(
+                "The text holds an invisible control character (U+%(code)s) after “%(before)s”, "
+                "perhaps copied from another program. Delete it and save again."
+            ),
+            code="control_character",
+            params={
+                "code": f"{ord(found.group()):04X}",
+                "before": str(value)[max(0, found.start() - 20) : found.start()],
+            },
+        )
+
+
 def validate_visible_text(value):
-    """Refuses a name or text that draws nothing, such as a zero-width space alone.
+    """Refuses a name or text that draws nothing, such as a zero-width space alone, or that
+    holds a control character (``validate_plain_text``).
 
     Django strips only what ``str.strip()`` calls whitespace, so "\u200b" passed a required
     field and became a link or heading a reader could neither see nor click."""
@@ -55,6 +77,7 @@ def validate_visible_text(value):
             ),
             code="invisible",
         )
+    validate_plain_text(value)
 
 
 def has_text(value):

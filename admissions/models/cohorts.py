@@ -22,6 +22,7 @@ from admissions.choices import Kind, Season
 from admissions.weeks import term_order
 from programs.choices import ChoiceLabels
 from programs.models import Programme
+from programs.text import validate_plain_text
 
 COHORT_CODE = r"^20[0-9]{2}[HV]$"
 
@@ -273,7 +274,7 @@ class ScheduleWeek(ChoiceLabels, models.Model):
         help_text=_("For a range of weeks, such as practice in weeks 39–46."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.GATHERING)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True, validators=[validate_plain_text])
 
     class Meta:
         verbose_name = _("schedule week")

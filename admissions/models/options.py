@@ -20,6 +20,7 @@ from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyM
 from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
 from programs.models import MAX_POSITION, Programme
+from programs.text import validate_plain_text
 from programs.unique import NamesValueHolder
 
 # Further-education offers go out around 1 May, the main national round's in July.
@@ -126,7 +127,11 @@ class StudyOption(NamesValueHolder, ChoiceLabels, models.Model):
         help_text=_("The application deadline recurs every year, e.g. day 1 of month 3."),
     )
     apply_via = models.CharField(
-        _("where to apply"), max_length=100, default="Søknadsweb", help_text=_("E.g. Søknadsweb.")
+        _("where to apply"),
+        max_length=100,
+        default="Søknadsweb",
+        help_text=_("E.g. Søknadsweb."),
+        validators=[validate_plain_text],
     )
     apply_url = models.URLField(_("application address"), blank=True)
     position = models.PositiveSmallIntegerField(

@@ -9,7 +9,7 @@ from admissions.grade_points import RULE_SETS
 from programs.choices import ChoiceLabels
 from programs.models import Programme
 from programs.querysets import alphabet_key, alphabetical, visible
-from programs.text import validate_visible_text
+from programs.text import validate_plain_text, validate_visible_text
 from programs.unique import NamesValueHolder
 
 
@@ -57,10 +57,16 @@ class AdmissionRequirement(ChoiceLabels, models.Model):
         help_text=_("Applicants with a bachelor's degree in one of these fields may apply."),
     )
     text = models.TextField(
-        _("other requirements"), blank=True, help_text=_("Shown after the list of fields.")
+        _("other requirements"),
+        blank=True,
+        help_text=_("Shown after the list of fields."),
+        validators=[validate_plain_text],
     )
     ranking = models.TextField(
-        _("ranking"), blank=True, help_text=_("How applicants are ranked when places are limited.")
+        _("ranking"),
+        blank=True,
+        help_text=_("How applicants are ranked when places are limited."),
+        validators=[validate_plain_text],
     )
     grade_point_rules = models.CharField(
         _("grade-point calculator"),

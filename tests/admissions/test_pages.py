@@ -172,6 +172,16 @@ def test_facts_no_section_embeds_are_shown_after_the_sections(client):
     assert "215\xa09999" in block.get_text()  # a no-break space: one line on a phone
 
 
+def test_thresholds_are_shown_without_an_admission_requirement(client):
+    """A programme with thresholds but no requirement yet showed no thresholds at all."""
+    programme = make_programme(slug_nb="uten-krav")
+    option = make_study_option(programme, study_code="215 9999")
+    make_threshold(option, admission_year=2024, points=Decimal("2.78"))
+    soup = parse(client.get("/studier/uten-krav/"))
+    block = soup.select_one(".facts-block--admission")
+    assert "2,78" in block.get_text()
+
+
 def test_a_closed_programme_says_so_instead_of_how_to_apply(client, programme):
     programme.status = Status.CLOSED
     programme.save()

@@ -569,3 +569,23 @@ def test_a_row_someone_else_deleted_meanwhile_is_explained_and_can_be_let_go(adm
     assert admin_client.post(url, {**data, f"{prefix}-DELETE": "on"}).status_code == 302
     programme.refresh_from_db()
     assert (programme.lead_nb, programme.sections.count()) == ("Ny ingress.", 1)
+
+
+@pytest.mark.parametrize("how", ["page", "action"])
+def test_deleting_a_programme_others_name_as_successor_says_what_to_do(admin_client, how):
+    """Django said deleting it "would require deleting" them, which it never does."""
+    successor = make_programme(title_nb="Nytt studium")
+    make_programme(title_nb="Gammelt studium", status=Status.DISCONTINUED, replaced_by=successor)
+    if how == "page":
+        response = admin_client.get(f"/admin/programs/programme/{successor.pk}/delete/")
+    else:
+        response = admin_client.post(
+            "/admin/programs/programme/",
+            {"action": "delete_selected", "_selected_action": [successor.pk], "index": "0"},
+        )
+    text = visible_text(response)
+    assert "kan ikke slettes ennå" in text
+    assert "Gammelt studium" in text
+    assert "Gi hver av dem en annen etterfølger, eller ingen, først." in text
+    assert "krever sletting" not in text
+    assert Programme.objects.filter(pk=successor.pk).exists()

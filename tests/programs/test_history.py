@@ -693,7 +693,10 @@ def test_a_version_from_before_two_rows_swapped_a_unique_value_is_restored(
         rows = [make_study_option(programme, mode=mode) for mode in values]
     elif build == "options":
         modes = ["full_time", "part_time"]
-        rows = [make_study_option(programme, study_code=c, mode=m) for c, m in zip(values, modes)]
+        rows = [
+            make_study_option(programme, study_code=c, mode=m)
+            for c, m in zip(values, modes, strict=True)
+        ]
     elif build == "sections":
         rows = [
             make_section(programme, position=0, anchor_nb="praksis", anchor_en="placement"),

@@ -5,7 +5,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from programs.models import Programme
-from tests.builders import make_course, make_field_of_study, make_programme, make_section
+from tests.builders import (
+    make_cohort,
+    make_course,
+    make_field_of_study,
+    make_programme,
+    make_requirement,
+    make_section,
+    make_study_option,
+    make_week,
+)
 from tests.pages import visible_text
 from tests.programs.test_admin import programme_form
 
@@ -68,3 +77,43 @@ def test_the_admin_says_so_in_the_editors_language(admin_client, language, messa
     assert response.context["adminform"].form.errors["title_nb"] == [message]
     assert message in visible_text(response)
     assert not Programme.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["Samling\x07", "a\x1bb", "\x00x", "Heltid\x85"])
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (make_programme, "title_nb"),
+        (make_programme, "notice_en"),
+        (make_programme, "meta_description_nb"),
+        (lambda **kw: make_requirement(make_programme(), **kw), "ranking_nb"),
+        (lambda **kw: make_study_option(make_programme(), **kw), "apply_via"),
+        (lambda **kw: make_week(make_cohort(make_programme()), **kw), "note_en"),
+    ],
+)
+def test_a_control_character_is_refused(make, field, text):
+    """Invisible in the admin, not allowed in HTML text, and it made the calendar invalid."""
+    with pytest.raises(ValidationError) as error:
+        make(**{field: text})
+    assert [e.code for e in error.value.error_dict[field]] == ["control_character"]
+
+
+def test_tabs_and_line_breaks_are_text():
+    programme = make_programme(notice_nb="Første linje.\r\nAndre\tlinje.")
+    assert programme.notice_nb == "Første linje.\r\nAndre\tlinje."
+
+
+def test_the_admin_says_where_the_control_character_is(admin_client):
+    data = programme_form(title_nb="Sykepleie\x07", slug_nb="sykepleie")
+    response = admin_client.post(
+        "/admin/programs/programme/add/", data, headers={"accept-language": "nb"}
+    )
+    assert response.context["adminform"].form.errors["title_nb"] == [
+        "Teksten har et usynlig kontrolltegn (U+0007) etter «Sykepleie», kanskje kopiert fra "
+        "et annet program. Slett det og lagre på nytt."
+    ]
+
+
+def test_rich_text_drops_control_characters():
+    section = make_section(make_programme(), body_nb="<p>Svar\x0b her.</p>")
+    assert section.body_nb == "<p>Svar her.</p>"
