@@ -725,10 +725,9 @@ class ProgrammeAdmin(
             "retiring": form.retiring,
             "preview": step in ("preview", "confirm") and form.is_valid(),
             "successor": form.is_valid() and form.cleaned_data["successor"],
-            # Programmes already retired to these ones: their visitors are sent on too.
-            "chains": [
-                (list(p.replaces.filter(status=Status.DISCONTINUED)), p) for p in form.retiring
-            ],
+            # Programmes already retired to these ones, however far back: their visitors are
+            # sent on too.
+            "chains": [(Programme.objects.earlier_than(p), p) for p in form.retiring],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/programs/programme/retire.html", context)

@@ -574,7 +574,8 @@ class Section(ChoiceLabels, models.Model):
 
     def clean(self):
         """Fills in each language's anchor from its title when empty (English stays empty
-        without an English title, and reads nb's), and refuses one the page itself uses.
+        without an English title, and reads nb's), and refuses one in capitals or one the page
+        itself uses.
 
         The English page also carries each section's nb anchor, so that links made before it
         had its own keep working: an anchor may not be another section's in any language. The
@@ -592,7 +593,13 @@ class Section(ChoiceLabels, models.Model):
             field, anchor = f"anchor_{code}", getattr(self, f"anchor_{code}")
             if not anchor or field in errors:
                 continue
-            if anchor in self.RESERVED_ANCHORS or anchor.startswith(self.RESERVED_PREFIX):
+            if anchor != anchor.lower():  # as a programme's address: one spelling
+                errors[field] = ValidationError(
+                    _("Write the anchor in lower case: “%(anchor)s”."),
+                    code="anchor_not_lower_case",
+                    params={"anchor": anchor.lower()},
+                )
+            elif anchor in self.RESERVED_ANCHORS or anchor.startswith(self.RESERVED_PREFIX):
                 errors[field] = ValidationError(
                     _("“%(anchor)s” is used by the page itself; choose another anchor."),
                     code="reserved_anchor",

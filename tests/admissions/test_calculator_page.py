@@ -258,7 +258,7 @@ def test_the_rows_message_is_in_norwegian(client, programme):
 def test_rows_given_twice_is_a_400(client, programme):
     response = client.get(NB + "?rows=13&rows=23")
     assert response.status_code == 400
-    assert summary(response) == [(None, "Adressen oppgir «rows» mer enn én gang.")]
+    assert summary(response) == [(None, "«rows» står mer enn én gang i adressen.")]
 
 
 def test_the_other_language_keeps_the_rows_asked_for(client, programme):

@@ -365,6 +365,16 @@ def test_the_retire_action_asks_for_a_successor_then_shows_the_chain_then_retire
     assert (old.status, old.replaced_by) == (Status.DISCONTINUED, middle)
 
 
+def test_the_retire_preview_names_every_programme_before_it_however_far_back(admin_client):
+    """A → B → C, retiring C to a 410: the preview said "B → C → 410", and A's visitors
+    end there too."""
+    c = make_programme(title_nb="Ceres")
+    b = retired(title_nb="Bacchus", replaced_by=c)
+    retired(title_nb="Apollo", replaced_by=b)
+    page = retire_action(admin_client, [c], step="preview", successor="")
+    assert "Bacchus, Apollo → Ceres → 410" in " ".join(page.content.decode().split())
+
+
 def test_the_retire_action_refuses_a_loop_and_changes_nothing(admin_client):
     a = make_programme(title_nb="A")
     b = make_programme(title_nb="B", replaced_by=a, status=Status.CLOSED)

@@ -204,6 +204,16 @@ def test_it_refuses_an_anchor_another_section_has_in_the_other_language():
     make_section(programme, anchor_nb="utveksling", anchor_en="utveksling")  # its own: fine
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_it_refuses_an_anchor_in_capitals(language):
+    """Anchors are case-sensitive: "#Opptak-Info" and "#opptak-info" are two links."""
+    with pytest.raises(ValidationError) as excinfo:
+        make_section(make_programme(), **{f"anchor_{language}": "Opptak-Info"})
+    assert excinfo.value.message_dict[f"anchor_{language}"] == [
+        "Skriv ankeret med små bokstaver: «opptak-info»."
+    ]
+
+
 def test_the_same_anchor_may_appear_on_two_programmes():
     make_section(make_programme(), anchor="samme")
     make_section(make_programme(), anchor="samme")
