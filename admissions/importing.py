@@ -316,7 +316,13 @@ class DelimitedCSV(CSV):
         delimiter = max(",;\t", key=first_line.count)  # a comma when none is there
         dataset = tablib.Dataset()
         lines = csv.reader(io.StringIO(in_stream, newline=""), delimiter=delimiter)
-        rows = [row for row in lines if any(row)]
+        try:
+            rows = [row for row in lines if any(row)]
+        except csv.Error:  # a cell over the csv module's limit (128 KB)
+            message = _(
+                "Line %(line)s of the file could not be read: a cell in it is far too long."
+            )
+            raise UnreadableFile(message % {"line": lines.line_num}) from None
         if rows:
             dataset.headers = rows[0]
             width = len(rows[0])

@@ -1,5 +1,6 @@
 """Model fields of our own."""
 
+from django import forms
 from django.db import models
 
 from programs.images import reencode, validate_image
@@ -22,6 +23,12 @@ class VerifiedImageField(models.ImageField):
     def __init__(self, *args, dimensions=None, **kwargs):
         self.dimensions = dimensions
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        """A file field that leaves the image to ``validate_image``: Django's ImageField opens
+        it with Pillow first and calls a picture of 400 million pixels "corrupted"; ours says
+        it has too many pixels."""
+        return super().formfield(**{"form_class": VerifiedImageFormField, **kwargs})
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
@@ -49,3 +56,11 @@ class VerifiedImageField(models.ImageField):
             for attname, value in zip(self.dimensions, size, strict=True):
                 setattr(model_instance, attname, value)
         return file
+
+
+class VerifiedImageFormField(forms.FileField):
+    """The upload as a file; ``VerifiedImageField``'s validator checks it is an image. The
+    file chooser offers the formats it takes (the admin's widget too)."""
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": "image/jpeg,image/png,image/webp"}

@@ -546,3 +546,12 @@ def test_an_export_without_columns_says_so_in_the_editors_language(
     assert response.status_code == 200
     assert message in visible_text(response)
     assert "ThresholdResource" not in response.content.decode()
+
+
+def test_a_line_csv_cannot_read_is_named(admin_client, options):
+    """A cell over the csv module's limit (128 KB) was "could not be read" and no more."""
+    cell = "x" * 200_000
+    content = f"study_code;admission_year;round;quota;value\n215 1210;2025;HOVED;ORD;{cell}\n"
+    response = upload(admin_client, content, language="nb")
+    assert "Linje 2 i filen kunne ikke leses" in visible_text(response)
+    assert AdmissionThreshold.objects.count() == 0

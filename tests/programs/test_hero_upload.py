@@ -58,3 +58,19 @@ def test_anything_but_an_image_is_refused_with_a_message_and_nothing_saved(
     assert message in response.content.decode()
     assert not Programme.objects.exists()
     assert not list(tmp_path.rglob("*.*"))
+
+
+def test_an_image_of_too_many_pixels_is_said_to_be_too_large_not_corrupt(admin_client):
+    """Django's form field opened it with Pillow first and called it "corrupted"."""
+    from tests.programs.test_images import png_bomb
+
+    response = add_form(admin_client, SimpleUploadedFile("stor.png", png_bomb(20_000, 20_000)))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Bildet har mer enn 40 millioner piksler." in text
+    assert "ødelagt" not in text
+    assert not Programme.objects.exists()
+
+
+def test_the_file_chooser_offers_the_formats_we_take(admin_client):
+    assert 'accept="image/jpeg,image/png,image/webp"' in admin_client.get(ADD).content.decode()
