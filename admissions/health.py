@@ -91,8 +91,9 @@ def missing_translations(programme, today, context):
         (_("notice"), programme, "notice", None),
         (_("meta description"), programme, "meta_description", None),
         (_("heading above the sections"), programme, "sections_heading", None),
-        (_("hero image description"), programme, "hero_alt", None),
     ]
+    if programme.hero_image:  # a description of no image is published nowhere
+        texts.append((_("hero image description"), programme, "hero_alt", None))
     if requirement := AdmissionRequirement.of(programme):
         url = f"{programme_url(programme)}#admission_requirement-group"
         texts += [

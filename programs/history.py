@@ -208,6 +208,19 @@ class RecordedInHistory(KeepsChangeMessages):
 
     programme_of = "programme"
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django's message, with the row itself named too: its programme's history read
+        "Changed Programme." of a cohort moved on its own page, and not which cohort."""
+        message = super().construct_change_message(request, form, formsets, add)
+        names = in_every_language(lambda: str(form.instance))
+        with translation.override(None):  # Django keeps the kind untranslated, as its own
+            kind = str(form.instance._meta.verbose_name)
+        for entry in message:
+            for details in entry.values():
+                if isinstance(details, dict) and "object" not in details:
+                    details.update(name=kind, object=names)
+        return message
+
     def recorded(self, request, view, *args, comment=None, **kwargs):
         """``view`` in one revision by the editor; ``comment`` unless it sets its own."""
         with reversion.create_revision():

@@ -167,7 +167,7 @@ class Cohort(ChoiceLabels, models.Model):
                     {
                         "ends_year": ValidationError(
                             _(
-                                "Weeks %(weeks)s would fall outside the cohort. "
+                                "These weeks would fall outside the cohort: %(weeks)s. "
                                 "Move or delete them first."
                             ),
                             code="weeks_outside",

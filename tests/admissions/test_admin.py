@@ -247,6 +247,8 @@ def test_shortening_a_cohort_past_its_weeks_is_refused(admin_client):
     assert [e.code for e in response.context["adminform"].form.errors.as_data()["ends_year"]] == [
         "weeks_outside"
     ]
+    message = "Disse ukene ville havnet utenfor kullet: uke 10, 2026. Flytt eller slett dem først."
+    assert message in visible_text(response)
 
 
 def test_two_thresholds_for_one_year_round_and_quota_name_the_fields_in_norwegian(admin_client):

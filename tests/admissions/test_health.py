@@ -94,10 +94,18 @@ def test_every_programme_text_shown_on_the_page_is_checked(field, label, fix):
     """A closed programme's notice in Norwegian only read as Norwegian on the English page."""
     programme = healthy_programme()
     setattr(programme, f"{field}_nb", "Bare på norsk.")
+    programme.hero_image = "programmes/hero.jpg"  # a description is published with its image
     programme.save()
     [finding] = find_problems(TODAY)
     assert (finding.code, finding.message) == ("missing_en", f"Mangler engelsk {label}.")
     assert finding.fix_url.endswith(f"/admin/programs/programme/{programme.pk}/change/{fix}")
+
+
+def test_a_description_of_no_image_is_not_asked_for_in_english():
+    programme = healthy_programme()
+    programme.hero_alt_nb = "En dame noterer på et ark."
+    programme.save()
+    assert find_problems(TODAY) == []
 
 
 @pytest.mark.parametrize(("field", "label"), [("text", "andre krav"), ("ranking", "rangering")])

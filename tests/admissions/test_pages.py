@@ -549,3 +549,18 @@ def test_the_threshold_tables_caption_names_the_scale_mid_sentence(client, progr
     full, _part = programme.study_options.all()
     make_threshold(full, admission_year=2023, points=Decimal("2.70"))
     assert parse(client.get(url)).select_one(".threshold-history caption").get_text() == caption
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("/studier/uten-uker/", "Ukene for dette kullet er ikke satt ennå."),
+        ("/en/programmes/without-weeks/", "The weeks of this cohort are not set yet."),
+    ],
+)
+def test_a_cohort_without_weeks_says_so_above_its_calendar(client, url, sentence):
+    programme = make_programme(slug_nb="uten-uker", slug_en="without-weeks")
+    make_cohort(programme, code="2026H", ends_year=2027)
+    block = parse(client.get(url)).select_one(".facts-block--schedule")
+    assert sentence in block.get_text()
+    assert block.select_one('a[href^="webcal:"]')

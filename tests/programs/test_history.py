@@ -269,7 +269,8 @@ def test_a_plan_changed_on_its_own_page_is_in_its_programmes_history(admin_clien
     [recorded] = version.revision.version_set.get_for_model(ProgrammePlan)
     assert recorded.field_dict["is_published"] is False
     assert len(version.revision.version_set.get_for_model(PlanCourse)) == 2
-    assert history_comments(admin_client, programme, "en") == ["Changed Published."]
+    [comment] = history_comments(admin_client, programme, "en")
+    assert comment == f"Changed Published for programme plan “{plan}”."
 
 
 def test_a_study_option_deleted_on_its_own_page_can_be_restored_from_history(admin_client):
@@ -314,11 +315,11 @@ def test_each_reader_sees_the_history_in_their_own_language(admin_client):
     )
     assert history_comments(admin_client, programme, "nb") == [
         "Lagt ned: Besøkende sendes til Etterfølger.",
-        "Endret Poeng.",
+        f'Endret Poeng for poenggrense "{threshold}".',
     ]
     assert history_comments(admin_client, programme, "en") == [
         "Retired: visitors are sent to Successor.",
-        "Changed Points.",
+        f"Changed Points for admission threshold “{threshold}”.",
     ]
 
 
@@ -570,6 +571,19 @@ def test_a_row_moved_to_another_programme_is_in_the_history_of_both(admin_client
     assert not left.revision.version_set.get_for_model(Cohort).filter(
         object_id=str(cohort.pk), serialized_data__contains=f'"programme": {wrong.pk}'
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "comment"),
+    [("nb", 'Endret Utdanning for kull "2023H".'), ("en", "Changed Programme for cohort “2023H”.")],
+)
+def test_a_row_changed_on_its_own_page_is_named_in_the_programmes_history(
+    admin_client, moved_cohort, language, comment
+):
+    """It read "Endret Utdanning." and not which row."""
+    wrong, right, _cohort, _version = moved_cohort
+    for programme in (wrong, right):
+        assert history_comments(admin_client, programme, language)[0] == comment
 
 
 def test_a_version_saved_after_the_move_restores_the_programme_it_left(admin_client, moved_cohort):
