@@ -1,10 +1,12 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from config.i18n import object_urls_by_language, urls_by_language
+from config.i18n import object_urls_by_language, reverse_in, urls_by_language
 from config.views import read_only
 from programs.drafts import previewed
 from programs.extensions import extensions
@@ -28,9 +30,25 @@ def programme_list(request):
         "switcher_query": query_string(form, leave_out={"q"}) if page else "",
         "page_languages": [code for code, _name in settings.LANGUAGES],
         "formerly_offered": formerly_offered(form, page),
+        "elsewhere": found_in_other_language(form, page),
     }
     status = 400 if form.errors else 200
     return render(request, "programs/programme_list.html", context, status=status)
+
+
+def found_in_other_language(form, page):
+    """For a search alone that found nothing: ``{"language", "count", "url"}`` of the other
+    site language's list, when its words find programmes there (the Norwegian name of a
+    programme typed on the English list), else None. 1 query, and only then."""
+    if page is None or page.count or form.narrowing() != "search":
+        return None
+    text = form.cleaned_data["q"]
+    other = next(code for code, _name in settings.LANGUAGES if code != get_language())
+    count = Programme.objects.listed().search(text, other).count()
+    if not count:
+        return None
+    url = f"{reverse_in(other, 'programs:list')}?{urlencode({'q': text})}"
+    return {"language": other, "count": count, "url": url}
 
 
 def formerly_offered(form, page):

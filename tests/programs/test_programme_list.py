@@ -616,7 +616,8 @@ VARIANTS = {
     "/studier/": 2,  # the fields of study to choose from, the page of programmes with their count
     "/studier/?q=studium": 2,
     "/studier/?q=900+0": 2,  # study codes: a subquery, not a query
-    "/studier/?q=romfart": 3,  # nothing found: + discontinued programmes with the words
+    # Nothing found: + discontinued programmes with the words, + the English pages that have them.
+    "/studier/?q=romfart": 4,
     "/studier/?level=further_education&mode=full_time&open=1": 2,
     "/studier/?page=2": 2,
     "/en/programmes/?q=programme&page=2&mode=full_time": 2,
@@ -736,3 +737,32 @@ def test_an_english_card_of_a_programme_without_english_says_its_page_is_in_norw
     assert not english.select_one(".programme-card__language")
     assert not english.select_one(".programme-card__title a").has_attr("lang")
     assert not parse(client.get("/studier/")).select(".programme-card__language")
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "href"),
+    [
+        (
+            "/en/programmes/?q=psykisk",
+            "One programme on the Norwegian pages matches it: see it in Norwegian.",
+            "/studier/?q=psykisk",
+        ),
+        (
+            "/studier/?q=mental+health",
+            "Ett studium på de engelske sidene passer til søket: se det på engelsk.",
+            "/en/programmes/?q=mental+health",
+        ),
+    ],
+)
+def test_a_search_in_the_other_language_leads_to_its_list(client, catalogue, url, sentence, href):
+    """The Norwegian name of a programme, typed on the English list, found nothing."""
+    response = client.get(url)
+    assert titles(response) == []
+    assert sentence in status_text(response)
+    link = parse(response).select_one(f'#result-count a[href="{href}"]')
+    assert link["hreflang"] == href.split("/")[1].replace("studier", "nb")
+    assert titles(client.get(href)) != []
+
+
+def test_a_search_neither_language_finds_says_nothing_of_the_other(client, catalogue):
+    assert "pages" not in status_text(client.get("/en/programmes/?q=astronomy"))
