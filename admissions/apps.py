@@ -14,7 +14,12 @@ class AdmissionsConfig(AppConfig):
         # Modules with models import here: the app registry is ready only now (Django docs).
         from admissions import admin, forms, models, structured_data
         from admissions.admin_search import with_study_code
-        from admissions.plans import current_plans, plan_prefetches, touch_programmes_of_course
+        from admissions.plans import (
+            current_plan_pages,
+            current_plans,
+            plan_prefetches,
+            touch_programmes_of_course,
+        )
         from programs import history
         from programs.signals import connect
 
@@ -59,6 +64,7 @@ class AdmissionsConfig(AppConfig):
         extensions.preview_pages.append(models.Cohort.newest_page)
         extensions.list_form = forms.ProgrammeFilterForm
         extensions.structured_data.append(structured_data.add_admission_facts)
+        extensions.sitemap_pages.append(current_plan_pages)
         extensions.related_programmes.append(models.AdmissionRequirement.sharing_a_field)
         # A programme's history records its admission facts too (programs/history.py).
         history.follow_from_programme(

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from admissions.models import PlanCourse, ProgrammePlan
 from admissions.weeks import term_order
+from config.i18n import reverse_in
 from programs.models import Programme
 
 
@@ -76,6 +77,37 @@ def is_current(programme, plan):
     if programme.is_retired:
         return False
     return any(found.current == plan for found in current_plans(programme))
+
+
+def current_plan_pages(programmes):
+    """For sitemap.xml: ``[({language: path}, updated)]`` of the current plan of each study
+    option of ``programmes`` (the sitemap's rows, by pk), as ``is_current`` has it: the newest
+    published one. 1 query."""
+    newest = {}
+    plans = ProgrammePlan.objects.published().filter(
+        study_option__programme__in=Programme.objects.listed()
+    )
+    for plan in plans.select_related("cohort", "study_option").order_by("pk"):
+        other = newest.get(plan.study_option_id)
+        if other is None or term_order(*plan.cohort.starts) > term_order(*other.cohort.starts):
+            newest[plan.study_option_id] = plan
+    pages = []
+    for plan in sorted(newest.values(), key=lambda p: (p.study_option.programme_id, p.pk)):
+        programme, option = programmes.get(plan.study_option.programme_id), plan.study_option
+        if programme is None:
+            continue
+        paths = {
+            code: reverse_in(
+                code,
+                "admissions:plan",
+                slug=getattr(programme, f"slug_{code}") or programme.slug_nb,
+                code=plan.cohort.code,
+                mode=option.mode,
+            )
+            for code in programme.languages()
+        }
+        pages.append((paths, plan.updated_at))
+    return pages
 
 
 def touch_programmes_of_course(sender, instance, raw=False, **kwargs):

@@ -45,6 +45,10 @@ class ProgrammeExtensions:
     related_programmes: list[Callable[..., Any]] = field(default_factory=list)
     # Functions(programme, graph, today) → graph, each adding facts to the schema.org data.
     structured_data: list[Callable[..., dict | list]] = field(default_factory=list)
+    # Functions(programmes) → [({language: path}, last modified)] of more indexable pages of
+    # those programmes for sitemap.xml (admissions: each option's current plan), 1 query each;
+    # ``programmes`` are the sitemap's rows, by pk (slugs and ``languages()``).
+    sitemap_pages: list[Callable[..., list]] = field(default_factory=list)
 
 
 extensions = ProgrammeExtensions()

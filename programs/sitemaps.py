@@ -1,4 +1,5 @@
-"""sitemap.xml: every listed programme and the list, per language, with hreflang alternates.
+"""sitemap.xml: the list, every listed programme and its current programme plans, per language,
+with hreflang alternates.
 
 Retired, unpublished and not-indexed pages (cohort pages, feeds) are left out; a programme
 without English text has no English entry (``Programme.languages()``).
@@ -23,6 +24,7 @@ from django.utils.http import http_date
 from config.i18n import urls_by_language
 from config.site import absolute_url
 from config.views import read_only
+from programs.extensions import extensions
 from programs.models import Programme
 
 SLUG = "slug-in-sitemap"
@@ -61,12 +63,13 @@ def url_entries(urls, lastmod, zone):
 
 @read_only
 def sitemap(request):
-    """The list, then each listed programme in order of creation: 1 query."""
+    """The list, each listed programme in order of creation (1 query), then the pages apps
+    add (``extensions.sitemap_pages``: each study option's current plan, 1 query)."""
     fields = [
         f"{text}_{code}" for text in ("slug", "title", "lead") for code, _ in settings.LANGUAGES
     ]
     # raw_values(): modeltranslation's values() would look for fallbacks row by row.
-    rows = Programme.objects.listed().order_by("pk").raw_values("updated_at", *fields)
+    rows = Programme.objects.listed().order_by("pk").raw_values("pk", "updated_at", *fields)
     programmes = [Row(**row) for row in rows]
     detail = language_urls(request, "programs:detail", slug=SLUG)
     latest = max((programme.updated_at for programme in programmes), default=None)
@@ -78,6 +81,11 @@ def sitemap(request):
             for code in programme.languages()
         }
         entries += url_entries(urls, programme.updated_at, zone)
+    by_pk = {programme.pk: programme for programme in programmes}
+    for pages in extensions.sitemap_pages:
+        for paths, updated in pages(by_pk):
+            urls = {code: absolute_url(path, request) for code, path in paths.items()}
+            entries += url_entries(urls, updated, zone)
     response = HttpResponse(
         HEAD + "".join(entries) + "\n</urlset>\n", content_type="application/xml"
     )

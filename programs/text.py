@@ -47,16 +47,22 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def validate_plain_text(value):
     """Refuses text holding a control character (other than a tab or a line break)."""
     if found := CONTROL_CHARACTERS.search(str(value)):
-        raise ValidationError(
+        before = str(value)[max(0, found.start() - 20) : found.start()]
+        message = (
             gettext_lazy(
                 "The text holds an invisible control character (U+%(code)s) after “%(before)s”, "
                 "perhaps copied from another program. Delete it and save again."
-            ),
+            )
+            if before.strip()
+            else gettext_lazy(
+                "The text begins with an invisible control character (U+%(code)s), perhaps "
+                "copied from another program. Delete it and save again."
+            )
+        )
+        raise ValidationError(
+            message,
             code="control_character",
-            params={
-                "code": f"{ord(found.group()):04X}",
-                "before": str(value)[max(0, found.start() - 20) : found.start()],
-            },
+            params={"code": f"{ord(found.group()):04X}", "before": before},
         )
 
 

@@ -17,8 +17,9 @@ from PIL import Image
 from config.page_cache import bump_content_version
 from config.page_types import by_language
 from config.views import _favicon_bytes
+from programs.choices import Status
 from programs.models import Programme
-from tests.builders import make_programme
+from tests.builders import make_cohort, make_plan, make_programme, make_study_option
 from tests.pages import parse, refused_pages
 
 pytestmark = [
@@ -70,6 +71,26 @@ def test_retired_unpublished_and_unindexed_pages_stay_out_of_the_sitemap(client)
     assert "psykisk-helsearbeid" not in locations and "mental-health-work" not in locations
     assert "utkast" not in locations
     assert "kull-" not in locations and "cohort-" not in locations and ".ics" not in locations
+
+
+def test_each_study_options_current_plan_is_in_the_sitemap_with_its_alternates(client):
+    """The newest published plan of each option is indexable (plan_page.html); older ones and
+    drafts are not, and a retired programme's are not either."""
+    programme = make_programme(slug_nb="med-plan", slug_en="with-plan", ects_credits=60)
+    option = make_study_option(programme, duration_semesters=2)
+    make_plan(option, make_cohort(programme, code="2024H", ends_year=2025))
+    make_plan(option, make_cohort(programme, code="2025H", ends_year=2026))
+    make_plan(option, make_cohort(programme, code="2026H", ends_year=2027), is_published=False)
+    retired = make_programme(slug_nb="nedlagt-med-plan", status=Status.DISCONTINUED)
+    make_plan(make_study_option(retired, study_code="999 0002"))
+    locations = sitemap(client)
+    nb = f"{HOST}/studier/med-plan/programplan/2025H/heltid/"
+    en = f"{HOST}/en/programmes/with-plan/programme-plan/2025H/full-time/"
+    assert locations[nb] == locations[en] == {"nb": nb, "en": en, "x-default": nb}
+    plans = [loc for loc in locations if "programplan" in loc or "programme-plan" in loc]
+    assert sorted(plans) == sorted([nb, en])
+    for loc in plans:
+        assert client.get(urlsplit(loc).path).status_code == 200
 
 
 def test_a_programme_without_english_text_has_no_english_entry(client):

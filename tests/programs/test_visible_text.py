@@ -117,3 +117,12 @@ def test_the_admin_says_where_the_control_character_is(admin_client):
 def test_rich_text_drops_control_characters():
     section = make_section(make_programme(), body_nb="<p>Svar\x0b her.</p>")
     assert section.body_nb == "<p>Svar her.</p>"
+
+
+def test_a_control_character_at_the_start_is_said_to_begin_the_text():
+    with pytest.raises(ValidationError) as error:
+        make_programme(title_nb="\x07Sykepleie")
+    assert error.value.message_dict["title_nb"] == [
+        "Teksten begynner med et usynlig kontrolltegn (U+0007), kanskje kopiert fra et annet "
+        "program. Slett det og lagre på nytt."
+    ]
