@@ -406,7 +406,7 @@ class ProgrammeAdmin(
         super().save_model(request, obj, form, change)
         for old in redirects:
             values = {"slug": old.slug, "programme": old.programme}
-            if obj.is_published:
+            if obj.is_public():  # published, or by its publishing time: the live slug wins
                 message = _(
                     "“%(slug)s” was the address of %(programme)s before it was renamed: old "
                     "links to it now lead to this page."

@@ -282,6 +282,22 @@ def test_taking_another_programmes_old_address_is_said(admin_client, published):
         assert OldSlug.objects.get().programme == renamed
 
 
+def test_a_page_public_by_its_publishing_time_is_told_old_links_lead_here_now(admin_client):
+    """Not "once this page is published": it is public, and its live slug wins already."""
+    renamed = make_programme(title_nb="Omdøpt", slug_nb="gammel-adresse")
+    renamed.slug_nb = "ny-adresse"
+    renamed.save()
+    other = make_programme(slug_nb="annen", is_published=False)
+    Programme.objects.filter(pk=other.pk).update(publish_at="2020-01-01T00:00:00Z")
+    data = programme_form(
+        other, slug_nb="gammel-adresse", publish_at_0="01.01.2020", publish_at_1="00:00"
+    )
+    del data["is_published"]
+    response = admin_client.post(f"/admin/programs/programme/{other.pk}/change/", data, follow=True)
+    text = visible_text(response)
+    assert "Gamle lenker dit fører nå til denne siden." in text
+
+
 def test_a_programme_may_take_back_its_own_old_address():
     programme = make_programme(slug_nb="gammel-adresse")
     programme.slug_nb = "ny-adresse"
