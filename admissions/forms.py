@@ -170,6 +170,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         keyboard, "２１５ １２１０", find the study code as "215 1210" does; the calculator
         reads such digits too. The length is checked again: one character can fold to 18."""
         q = unicodedata.normalize("NFKC", self.cleaned_data["q"])
+        q = " ".join(q.split("\t"))  # pasted from a spreadsheet: "215\t1210"
         if UNREADABLE.search(q):
             raise ValidationError(
                 self.fields["q"].error_messages["null_characters_not_allowed"], code="unreadable"
@@ -240,10 +241,11 @@ class ProgrammeFilterForm(ProgrammeListForm):
 
 STUDY_CODE = re.compile(r"[0-9A-Z]{3,20}")
 CODE_SEPARATORS = re.compile(r"[\s.\-]")
-# What a search may not hold (refused as a character we cannot read): control characters,
-# the replacement character that stands for bytes that were not UTF-8, and the invisible
-# marks that turn the direction of the text around it (the echoed search would read backwards).
-UNREADABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd\u202a-\u202e\u2066-\u2069]")
+# What a search may not hold (refused as a character we cannot read): control characters
+# other than tabs and line breaks (a search pasted from a spreadsheet), the replacement
+# character that stands for bytes that were not UTF-8, and the invisible marks that turn the
+# direction of the text around it (the echoed search would read backwards).
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u202a-\u202e\u2066-\u2069]")
 
 
 def study_code_match(text):

@@ -5,11 +5,12 @@ ones, which stay at their own address for the students enrolled under them.
 """
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from admissions.models import PlanCourse, ProgrammePlan
+from admissions.models import Cohort, PlanCourse, ProgrammePlan
 from admissions.weeks import term_order
 from config.i18n import reverse_in
 from programs.models import Programme
@@ -82,31 +83,41 @@ def is_current(programme, plan):
 def current_plan_pages(programmes):
     """For sitemap.xml: ``[({language: path}, updated)]`` of the current plan of each study
     option of ``programmes`` (the sitemap's rows, by pk), as ``is_current`` has it: the newest
-    published one. 1 query."""
-    newest = {}
-    plans = ProgrammePlan.objects.published().filter(
-        study_option__programme__in=Programme.objects.listed()
+    published one. 1 query, of rows rather than instances (the sitemap is read at 400
+    programmes: ``make bench``, case f)."""
+    rows = (
+        ProgrammePlan.objects.published()
+        .filter(study_option__programme__in=Programme.objects.listed())
+        .order_by("pk")
+        .values_list(
+            "study_option_id",
+            "study_option__programme_id",
+            "study_option__mode",
+            "cohort__code",
+            "updated_at",
+        )
     )
-    for plan in plans.select_related("cohort", "study_option").order_by("pk"):
-        other = newest.get(plan.study_option_id)
-        if other is None or term_order(*plan.cohort.starts) > term_order(*other.cohort.starts):
-            newest[plan.study_option_id] = plan
+    newest = {}
+    for row in rows:
+        other = newest.get(row[0])
+        start = term_order(*Cohort.starts_of(row[3]))
+        if other is None or start > term_order(*Cohort.starts_of(other[3])):
+            newest[row[0]] = row
     pages = []
-    for plan in sorted(newest.values(), key=lambda p: (p.study_option.programme_id, p.pk)):
-        programme, option = programmes.get(plan.study_option.programme_id), plan.study_option
-        if programme is None:
+    for _option, programme_id, mode, code, updated in sorted(newest.values(), key=itemgetter(1)):
+        if (programme := programmes.get(programme_id)) is None:
             continue
         paths = {
-            code: reverse_in(
-                code,
+            language: reverse_in(
+                language,
                 "admissions:plan",
-                slug=getattr(programme, f"slug_{code}") or programme.slug_nb,
-                code=plan.cohort.code,
-                mode=option.mode,
+                slug=getattr(programme, f"slug_{language}") or programme.slug_nb,
+                code=code,
+                mode=mode,
             )
-            for code in programme.languages()
+            for language in programme.languages()
         }
-        pages.append((paths, plan.updated_at))
+        pages.append((paths, updated))
     return pages
 
 

@@ -85,6 +85,8 @@ class PathCaseMiddleware:
                 segments.append("")  # "/EN": straight to "/en/"
         if word < len(segments) and segments[word] != segments[word].lower():
             lowered = [*segments[:word], segments[word].lower(), *segments[word + 1 :]]
+            if settings.APPEND_SLASH and lowered[-1]:
+                lowered.append("")  # "/STUDIER": CommonMiddleware would add it next
             with translation.override(language):
                 if not _resolves("/".join(segments)) and _resolves("/".join(lowered)):
                     segments = lowered

@@ -727,7 +727,10 @@ class ProgrammeAdmin(
             "successor": form.is_valid() and form.cleaned_data["successor"],
             # Programmes already retired to these ones, however far back: their visitors are
             # sent on too.
-            "chains": [(Programme.objects.earlier_than(p), p) for p in form.retiring],
+            "chains": [
+                ([q for q in Programme.objects.earlier_than(p) if q.is_retired], p)
+                for p in form.retiring
+            ],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/programs/programme/retire.html", context)

@@ -593,7 +593,7 @@ class Section(ChoiceLabels, models.Model):
             field, anchor = f"anchor_{code}", getattr(self, f"anchor_{code}")
             if not anchor or field in errors:
                 continue
-            if anchor != anchor.lower():  # as a programme's address: one spelling
+            if anchor != anchor.lower() and not self._has_stored_anchor(field, anchor):
                 errors[field] = ValidationError(
                     _("Write the anchor in lower case: “%(anchor)s”."),
                     code="anchor_not_lower_case",
@@ -609,6 +609,14 @@ class Section(ChoiceLabels, models.Model):
                 errors[field] = ValidationError(ANCHOR_TAKEN, code="duplicate_anchor")
         if errors:
             raise ValidationError(errors)
+
+    def _has_stored_anchor(self, field, anchor):
+        """Whether this section has ``anchor`` saved already: one in capitals from before
+        they were refused stays, since links to it are case-sensitive (1 query, for capitals
+        only)."""
+        return (
+            self.pk is not None and Section.objects.filter(pk=self.pk, **{field: anchor}).exists()
+        )
 
     def _anchors_of_other_sections(self):
         """The anchors, in any language, of the programme's other sections (1 query)."""

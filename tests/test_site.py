@@ -173,6 +173,8 @@ def test_the_home_and_machine_addresses_take_no_forms_either(url):
         ("/EN/PROGRAMMES/", "/en/programmes/"),  # one hop, not two
         ("/en/Programmes/?q=x", "/en/programmes/?q=x"),
         ("/STUDIER/", "/studier/"),
+        ("/STUDIER", "/studier/"),  # the slash CommonMiddleware would add, in the same hop
+        ("/EN/PROGRAMMES", "/en/programmes/"),
         ("/Studier/Psykisk-Helsearbeid/kull-2023H/", "/studier/Psykisk-Helsearbeid/kull-2023H/"),
     ],
 )

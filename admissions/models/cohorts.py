@@ -116,8 +116,13 @@ class Cohort(ChoiceLabels, models.Model):
     @property
     def starts(self):
         """(year, season) of the first term, read from the code: 2023H → (2023, autumn)."""
-        season = Season.AUTUMN if self.code.endswith("H") else Season.SPRING
-        return int(self.code[:4]), season
+        return self.starts_of(self.code)
+
+    @staticmethod
+    def starts_of(code):
+        """``starts`` of the cohort with ``code``, for rows read without building a Cohort."""
+        season = Season.AUTUMN if code.endswith("H") else Season.SPRING
+        return int(code[:4]), season
 
     def start_term(self):
         """ "autumn 2023" / "høsten 2023": when the cohort started, in words, for readers to

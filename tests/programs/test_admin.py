@@ -557,7 +557,7 @@ def test_sections_the_editor_may_only_view_keep_their_anchors(client, two_sectio
         ("/admin/auth/user/", "delete_selected"),
     ],
 )
-@pytest.mark.parametrize("chosen", [["abc"], ["1", "+2"], ["١"]])
+@pytest.mark.parametrize("chosen", [["abc"], ["1", "+2"], ["١"], ["9" * 23]])
 def test_an_action_on_rows_that_are_not_ids_goes_back_with_a_message(
     admin_client, url, action, chosen
 ):

@@ -371,6 +371,7 @@ def test_the_retire_preview_names_every_programme_before_it_however_far_back(adm
     c = make_programme(title_nb="Ceres")
     b = retired(title_nb="Bacchus", replaced_by=c)
     retired(title_nb="Apollo", replaced_by=b)
+    make_programme(title_nb="Diana", status=Status.CLOSED, replaced_by=c)  # not sent on yet
     page = retire_action(admin_client, [c], step="preview", successor="")
     assert "Bacchus, Apollo → Ceres → 410" in " ".join(page.content.decode().split())
 

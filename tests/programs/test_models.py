@@ -214,6 +214,16 @@ def test_it_refuses_an_anchor_in_capitals(language):
     ]
 
 
+def test_an_anchor_saved_in_capitals_before_they_were_refused_stays(admin_client):
+    """Links to it are case-sensitive: renaming it would break them, and refusing it blocked
+    every save of its programme."""
+    section = make_section(make_programme(), anchor="opptak")
+    Section.objects.filter(pk=section.pk).update(anchor_nb="Opptak")
+    section.refresh_from_db()
+    section.title_nb = "Opptak og poeng"
+    section.full_clean()
+
+
 def test_the_same_anchor_may_appear_on_two_programmes():
     make_section(make_programme(), anchor="samme")
     make_section(make_programme(), anchor="samme")

@@ -173,6 +173,7 @@ def test_it_searches_titles_and_leads_in_the_readers_language(client, catalogue,
         "syk 100",
         "okl300",
         "２１５\u3000１２１０",
+        "215\t1210",  # pasted from a spreadsheet
     ],
 )
 def test_it_finds_a_programme_by_its_study_code(client, catalogue, q):
