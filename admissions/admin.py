@@ -22,7 +22,7 @@ from admissions.models import (
     StudyOption,
 )
 from admissions.structure_admin import ProgrammePlanInline
-from config.admin_formsets import NamedFieldsInlineFormSet
+from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
 from programs.admin import AddTextInlines, LocalizedNumbers, NewRowsLast, ReadableAutocomplete
 from programs.history import RecordedInHistory
 
@@ -93,6 +93,7 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 @admin.register(StudyOption)
 class StudyOptionAdmin(
     ReadableAutocomplete,
+    ReportsRowsDeletedMeanwhile,
     StudyCodeSearch,
     RecordedInHistory,
     AddTextInlines,
@@ -154,7 +155,12 @@ class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
 
 @admin.register(Cohort)
 class CohortAdmin(
-    ReadableAutocomplete, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+    ReadableAutocomplete,
+    ReportsRowsDeletedMeanwhile,
+    RecordedInHistory,
+    AddTextInlines,
+    LocalizedNumbers,
+    admin.ModelAdmin,
 ):
     inlines = [ScheduleWeekInline]
     list_display = ["code", "programme", "ends_season", "ends_year"]

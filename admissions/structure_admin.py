@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from admissions.models import Course, PlanCourse, ProgrammePlan
-from config.admin_formsets import NamedFieldsInlineFormSet
+from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
 from programs.admin import (
     AddTextInlines,
     LocalizedNumbers,
@@ -66,7 +66,12 @@ class ProgrammePlanForm(OneMessagePerFieldForm):
 
 @admin.register(ProgrammePlan)
 class ProgrammePlanAdmin(
-    ReadableAutocomplete, RecordedInHistory, AddTextInlines, LocalizedNumbers, admin.ModelAdmin
+    ReadableAutocomplete,
+    ReportsRowsDeletedMeanwhile,
+    RecordedInHistory,
+    AddTextInlines,
+    LocalizedNumbers,
+    admin.ModelAdmin,
 ):
     programme_of = "study_option.programme"
     form = ProgrammePlanForm

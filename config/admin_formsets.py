@@ -7,11 +7,17 @@ korriger dupliserte data for anchor". Here the field is named by its translated 
 name, the label the form shows above it ("anker").
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from programs.unique import can_park, park, unique_together
+
+DELETED_MEANWHILE = gettext_lazy(
+    "Someone else deleted this row after you opened the page. It will not be saved again."
+)
 
 
 class NamedFieldsInlineFormSet(BaseInlineFormSet):
@@ -30,23 +36,30 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         self.refuse_swaps_that_cannot_be_saved()
         self.explain_rows_deleted_meanwhile()
 
+    def rows_deleted_meanwhile(self):
+        """The forms of rows someone else deleted after this page was opened: the id they
+        post matches no row, so Django gave them a new, unsaved instance."""
+        return [form for form in self.initial_forms if form.instance.pk is None]
+
+    def _should_delete_form(self, form):
+        """Such a row is let go: its form failed on its hidden id, which the admin does not
+        show, so the editor read "Please correct the error below", found none, and could
+        save nothing. The rest is saved, and ``ReportsRowsDeletedMeanwhile`` says so."""
+        return super()._should_delete_form(form) or form in self.rows_deleted_meanwhile()
+
     def explain_rows_deleted_meanwhile(self):
-        """A row someone else deleted after this page was opened: its form failed on its
-        hidden id, which the admin does not show, so the editor read "Please correct the
-        error below" and found none. Ticking its delete box lets the rest be saved."""
-        pk = self.model._meta.pk.name
-        for form in self.initial_forms:
-            if pk in form.errors and form.instance.pk is None:
-                form.add_error(
-                    None,
-                    ValidationError(
-                        _(
-                            "Someone else deleted this row after you opened the page. Tick "
-                            "its delete box and save again: your other changes are kept."
-                        ),
-                        code="deleted_meanwhile",
-                    ),
-                )
+        """Said on the row when the page comes back for another mistake."""
+        for form in self.rows_deleted_meanwhile():
+            form.add_error(None, ValidationError(DELETED_MEANWHILE, code="deleted_meanwhile"))
+
+    def get_queryset(self):
+        """Once the forms are built, the row each initial form edits, None for one deleted
+        meanwhile: the admin draws a page that comes back by pairing forms and rows one by
+        one, so with a row gone every later form showed the row before it, and the last
+        form was not drawn at all (its edits lost on the next save)."""
+        if not self.is_bound or "forms" not in self.__dict__:
+            return super().get_queryset()
+        return [form.instance if form.instance.pk else None for form in self.initial_forms]
 
     def take_values_given_up(self):
         """A row may take a unique value that another row of this save gives up or deletes
@@ -138,3 +151,26 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
                     rows[form.instance.pk] = form.changed_data
             park(self.model, rows)
         return super().save_existing_objects(commit)
+
+
+class ReportsRowsDeletedMeanwhile:
+    """ModelAdmin mixin, for admins whose inlines use ``NamedFieldsInlineFormSet``: after a
+    save, says how many rows on the page someone else had deleted, whose changes were let
+    go."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        gone = sum(
+            len(formset.rows_deleted_meanwhile())
+            for formset in formsets
+            if isinstance(formset, NamedFieldsInlineFormSet)
+        )
+        if gone:
+            message = ngettext(
+                "Someone else deleted a row of this page after you opened it: your changes to "
+                "it were not saved. Everything else was.",
+                "Someone else deleted %(count)s rows of this page after you opened it: your "
+                "changes to them were not saved. Everything else was.",
+                gone,
+            )
+            messages.warning(request, message % {"count": gone})

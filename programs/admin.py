@@ -31,7 +31,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
-from config.admin_formsets import NamedFieldsInlineFormSet
+from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
 from programs import history
 from programs.drafts import public_now
 from programs.extensions import extensions
@@ -324,6 +324,7 @@ history.register()  # before ProgrammeAdmin: VersionAdmin would register only wh
 @admin.register(Programme)
 class ProgrammeAdmin(
     ReadableAutocomplete,
+    ReportsRowsDeletedMeanwhile,
     history.KeepsChangeMessages,
     AddTextInlines,
     LocalizedNumbers,

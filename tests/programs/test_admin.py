@@ -570,21 +570,44 @@ def test_an_action_on_rows_that_are_not_ids_goes_back_with_a_message(
     assert Programme.objects.filter(pk=programme.pk, status=programme.status).exists()
 
 
-def test_a_row_someone_else_deleted_meanwhile_is_explained_and_can_be_let_go(admin_client):
-    """The form failed on the row's hidden id: "Rett opp feilen nedenfor" and no error shown."""
-    programme = make_programme(sections=2)
+@pytest.mark.parametrize("gone", [0, 1, 2])
+def test_a_row_someone_else_deleted_meanwhile_is_let_go_and_the_rest_saved(admin_client, gone):
+    """The form failed on the row's hidden id: "Rett opp feilen nedenfor", no error shown,
+    and nothing could be saved. Now the rest is saved, and the editor is told."""
+    programme = make_programme(sections=3)
     url = f"/admin/programs/programme/{programme.pk}/change/"
     data = rendered_form(admin_client.get(url))
-    gone = programme.sections.first().pk
-    Section.objects.filter(pk=gone).delete()  # by another editor
-    data["lead_nb"] = "Ny ingress."
+    sections = list(programme.sections.all())
+    Section.objects.filter(pk=sections[gone].pk).delete()  # by another editor
+    [last_title] = [n for n, v in data.items() if v == sections[-1].title_nb]
+    data.update({"lead_nb": "Ny ingress.", last_title: "Endret tittel"})
+    response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
+    assert "Noen andre slettet en rad på denne siden etter at du åpnet den" in (
+        visible_text(response)
+    )
+    programme.refresh_from_db()
+    assert programme.lead_nb == "Ny ingress."
+    titles = list(programme.sections.values_list("title_nb", flat=True))
+    assert len(titles) == 2
+    assert (titles[-1] == "Endret tittel") == (gone != 2)
+
+
+def test_a_page_that_comes_back_for_a_mistake_pairs_each_row_with_its_form(admin_client):
+    """Django pairs forms and rows one by one: with a row gone, every later form showed the
+    row before it, and the last form was not drawn (its edits lost on the next save)."""
+    programme = make_programme(sections=3)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    sections = list(programme.sections.all())
+    Section.objects.filter(pk=sections[0].pk).delete()
+    data["title_nb"] = ""  # a mistake elsewhere: the page comes back
     response = admin_client.post(url, data, headers={"accept-language": "nb"})
     assert response.status_code == 200
+    again = rendered_form(response)
+    assert [again[f"sections-{n}-id"] for n in range(3)] == [str(s.pk) for s in sections]
     assert "Noen andre slettet denne raden etter at du åpnet siden." in visible_text(response)
-    [prefix] = [n[: -len("-id")] for n, v in data.items() if n.endswith("-id") and v == str(gone)]
-    assert admin_client.post(url, {**data, f"{prefix}-DELETE": "on"}).status_code == 302
-    programme.refresh_from_db()
-    assert (programme.lead_nb, programme.sections.count()) == ("Ny ingress.", 1)
+    assert admin_client.post(url, {**again, "title_nb": "Rettet"}).status_code == 302
+    assert programme.sections.count() == 2
 
 
 @pytest.mark.parametrize("how", ["page", "action"])
