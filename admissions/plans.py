@@ -6,6 +6,7 @@ ones, which stay at their own address for the students enrolled under them.
 
 from dataclasses import dataclass
 from operator import itemgetter
+from urllib.parse import quote
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -80,6 +81,11 @@ def is_current(programme, plan):
     return any(found.current == plan for found in current_plans(programme))
 
 
+# Stand-ins for a plan's slug and cohort code, to reverse its address once per language and
+# mode: no slug holds a capital, so the code's "H" cannot be part of one.
+SLUG, CODE = "slug-in-sitemap", "2000H"
+
+
 def current_plan_pages(programmes):
     """For sitemap.xml: ``[({language: path}, updated)]`` of the current plan of each study
     option of ``programmes`` (the sitemap's rows, by pk), as ``is_current`` has it: the newest
@@ -103,20 +109,20 @@ def current_plan_pages(programmes):
         start = term_order(*Cohort.starts_of(row[3]))
         if other is None or start > term_order(*Cohort.starts_of(other[3])):
             newest[row[0]] = row
-    pages = []
+    pages, shapes = [], {}  # (language, mode) → the path with stand-ins, reversed once
     for _option, programme_id, mode, code, updated in sorted(newest.values(), key=itemgetter(1)):
         if (programme := programmes.get(programme_id)) is None:
             continue
-        paths = {
-            language: reverse_in(
-                language,
-                "admissions:plan",
-                slug=getattr(programme, f"slug_{language}") or programme.slug_nb,
-                code=code,
-                mode=mode,
+        paths = {}
+        for language in programme.languages():
+            if (language, mode) not in shapes:
+                shapes[language, mode] = reverse_in(
+                    language, "admissions:plan", slug=SLUG, code=CODE, mode=mode
+                )
+            slug = getattr(programme, f"slug_{language}") or programme.slug_nb
+            paths[language] = (
+                shapes[language, mode].replace(SLUG, quote(slug), 1).replace(CODE, code, 1)
             )
-            for language in programme.languages()
-        }
         pages.append((paths, updated))
     return pages
 

@@ -82,9 +82,10 @@ def sitemap(request):
         }
         entries += url_entries(urls, programme.updated_at, zone)
     by_pk = {programme.pk: programme for programme in programmes}
+    origin = absolute_url("/", request).removesuffix("/")  # as absolute_url() joins a path
     for pages in extensions.sitemap_pages:
         for paths, updated in pages(by_pk):
-            urls = {code: absolute_url(path, request) for code, path in paths.items()}
+            urls = {code: origin + path for code, path in paths.items()}
             entries += url_entries(urls, updated, zone)
     response = HttpResponse(
         HEAD + "".join(entries) + "\n</urlset>\n", content_type="application/xml"
