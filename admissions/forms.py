@@ -17,6 +17,7 @@ from admissions.models import FieldOfStudy, StudyOption
 from programs.choices import Level
 from programs.extensions import ProgrammeListForm
 from programs.pagination import PAGE_NUMBER
+from programs.text import CONTROL_CHARACTERS
 
 
 def attributes(attrs):
@@ -241,11 +242,11 @@ class ProgrammeFilterForm(ProgrammeListForm):
 
 STUDY_CODE = re.compile(r"[0-9A-Z]{3,20}")
 CODE_SEPARATORS = re.compile(r"[\s.\-]")
-# What a search may not hold (refused as a character we cannot read): control characters
-# other than tabs and line breaks (a search pasted from a spreadsheet), the replacement
-# character that stands for bytes that were not UTF-8, and the invisible marks that turn the
-# direction of the text around it (the echoed search would read backwards).
-UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u202a-\u202e\u2066-\u2069]")
+# What a search may not hold (refused as a character we cannot read): the control characters
+# no text may hold (tabs and line breaks pass: a search pasted from a spreadsheet), the
+# replacement character that stands for bytes that were not UTF-8, and the invisible marks
+# that turn the direction of the text around it (the echoed search would read backwards).
+UNREADABLE = re.compile(f"{CONTROL_CHARACTERS.pattern}|[\ufffd\u202a-\u202e\u2066-\u2069]")
 
 
 def study_code_match(text):

@@ -103,14 +103,14 @@ def current_plan_pages(programmes):
             "updated_at",
         )
     )
-    newest = {}
+    newest = {}  # study option → (when its cohort started, row)
     for row in rows:
-        other = newest.get(row[0])
         start = term_order(*Cohort.starts_of(row[3]))
-        if other is None or start > term_order(*Cohort.starts_of(other[3])):
-            newest[row[0]] = row
+        if row[0] not in newest or start > newest[row[0]][0]:
+            newest[row[0]] = (start, row)
+    current = sorted((row for _start, row in newest.values()), key=itemgetter(1))
     pages, shapes = [], {}  # (language, mode) → the path with stand-ins, reversed once
-    for _option, programme_id, mode, code, updated in sorted(newest.values(), key=itemgetter(1)):
+    for _option, programme_id, mode, code, updated in current:
         if (programme := programmes.get(programme_id)) is None:
             continue
         paths = {}

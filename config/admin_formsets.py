@@ -45,7 +45,8 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         """Such a row is let go: its form failed on its hidden id, which the admin does not
         show, so the editor read "Please correct the error below", found none, and could
         save nothing. The rest is saved, and ``ReportsRowsDeletedMeanwhile`` says so."""
-        return super()._should_delete_form(form) or form in self.rows_deleted_meanwhile()
+        gone = form.instance.pk is None and form in self.initial_forms
+        return gone or super()._should_delete_form(form)
 
     def explain_rows_deleted_meanwhile(self):
         """Said on the row when the page comes back for another mistake."""
@@ -65,11 +66,12 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         """A row may take a unique value that another row of this save gives up or deletes
         (two options swapping study codes): each form checked its new value against the
         database, where the other row still has it, and was refused with "«215 1210» is
-        already used by …", naming the row that gives it up. ``park`` frees it on saving.
-        A value another programme holds stays refused."""
-        for field in self.model._meta.concrete_fields:
-            if not (field.unique and not field.primary_key):
-                continue
+        already used by …", naming the row that gives it up. ``park`` frees it on saving, so
+        only values it can move are taken. A value another programme holds stays refused."""
+        for fields in unique_together(self.model):
+            if len(fields) != 1 or not can_park(self.model, fields):
+                continue  # refuse_swaps_that_cannot_be_saved() speaks of those
+            field = self.model._meta.get_field(fields[0])
             given_up = {
                 form.initial.get(field.name): form
                 for form in self.initial_forms

@@ -22,6 +22,7 @@ def programme_list(request):
     form = extensions.list_form(request.GET)
     programmes = Programme.objects.listed().for_cards().in_title_order(get_language())
     page = paginate(form, programmes) if form.is_valid() else None
+    unfound = search_alone_that_found_nothing(form, page)
     context = {
         "form": form,
         "page": page,
@@ -29,20 +30,27 @@ def programme_list(request):
         # The other language's list keeps the filters, on page 1; a search is in one language.
         "switcher_query": query_string(form, leave_out={"q"}) if page else "",
         "page_languages": [code for code, _name in settings.LANGUAGES],
-        "formerly_offered": formerly_offered(form, page),
-        "elsewhere": found_in_other_language(form, page),
+        "formerly_offered": formerly_offered(unfound),
+        "elsewhere": found_in_other_language(unfound),
     }
     status = 400 if form.errors else 200
     return render(request, "programs/programme_list.html", context, status=status)
 
 
-def found_in_other_language(form, page):
-    """For a search alone that found nothing: ``{"language", "count", "url"}`` of the other
-    site language's list, when its words find programmes there (the Norwegian name of a
-    programme typed on the English list), else None. 1 query, and only then."""
+def search_alone_that_found_nothing(form, page):
+    """The words of a search that found nothing with no filter beside it, else None. Such a
+    search gets hints; with a filter, the filter may be what found nothing."""
     if page is None or page.count or form.narrowing() != "search":
         return None
-    text = form.cleaned_data["q"]
+    return form.cleaned_data["q"]
+
+
+def found_in_other_language(text):
+    """For ``text``, a search alone that found nothing: ``{"language", "count", "url"}`` of
+    the other site language's list, when its words find programmes there (the Norwegian name
+    of a programme typed on the English list), else None. 1 query, and only then."""
+    if not text:
+        return None
     other = next(code for code, _name in settings.LANGUAGES if code != get_language())
     count = Programme.objects.listed().search(text, other).count()
     if not count:
@@ -51,14 +59,11 @@ def found_in_other_language(form, page):
     return {"language": other, "count": count, "url": url}
 
 
-def formerly_offered(form, page):
-    """For a search alone that found nothing: ``(programme, destination)`` for each retired
-    programme its words name, where ``destination`` is the programme that took its place, or
-    None when none did (its page, a 410, lists alternatives). 1 query, and only then; 1 more
-    when one of them retired twice or more (``destinations``)."""
-    if page is None or page.count or form.has_filters():
-        return []  # with a filter, the filter may be what found nothing
-    text = form.cleaned_data.get("q")
+def formerly_offered(text):
+    """For ``text``, a search alone that found nothing: ``(programme, destination)`` for each
+    retired programme its words name, where ``destination`` is the programme that took its
+    place, or None when none did (its page, a 410, lists alternatives). 1 query, and only
+    then; 1 more when one of them retired twice or more (``destinations``)."""
     if not text:
         return []
     found = list(Programme.objects.formerly_offered(text, get_language()))
