@@ -5,13 +5,18 @@ would create, change or refuse, with the reasons in the editor's language; only 
 without a refused row can be confirmed, and the confirmed import is one transaction.
 The uploaded file waits between the two steps in Django's cache, which every worker shares
 (config/cache.py; Redis when several app servers do), so the confirm may reach any of them.
+The confirm imports only what the preview showed: when another editor or import changed any of
+the file's thresholds in between, it saves nothing and says so (``found_in_database``).
 """
+
+import hashlib
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -19,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
-from import_export.forms import SelectableFieldsExportForm
+from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
 from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
 
@@ -103,6 +108,36 @@ def preview_rows(result):
     return rows
 
 
+def found_in_database(result):
+    """A digest of what an import found for each row of the file: whether its threshold
+    existed and, if so, its value and scale. The preview puts it in the confirm form; the
+    confirm compares its own, so a threshold saved in between by someone else (a row the
+    preview showed as new, or a value it showed as unchanged) is not overwritten unseen."""
+    found = [
+        (
+            row.import_type,
+            None
+            if row.original is None
+            else (
+                row.original.pk,
+                row.original.outcome,
+                str(row.original.points),
+                row.original.scale,
+            ),
+        )
+        for row in result.rows
+    ]
+    return hashlib.sha256(repr(found).encode()).hexdigest()
+
+
+class ChangedSincePreview(Exception):
+    """The confirm found other thresholds than the preview did; nothing was saved."""
+
+
+class ConfirmThresholdImportForm(ConfirmImportForm):
+    found = forms.CharField(widget=forms.HiddenInput(), required=False)
+
+
 def other_encoding_text(data):
     """``data`` as text when it is not UTF-8 but UTF-16 with its byte-order mark (Excel's
     "Unicode text") or Windows-1252; None when it is UTF-8 or neither."""
@@ -176,6 +211,7 @@ class AdmissionThresholdAdmin(
     formats = [DelimitedCSV, XLSX]
     from_encoding = "utf-8-sig"  # reads a BOM as Excel and Samordna opptak write it
     tmp_storage_class = UploadStash
+    confirm_form_class = ConfirmThresholdImportForm
     import_template_name = "admin/admissions/admissionthreshold/import.html"
     list_display = [
         "study_code",
@@ -280,9 +316,21 @@ class AdmissionThresholdAdmin(
             )
         form.add_error("import_file", message)
 
+    def process_dataset(self, dataset, form, request, **kwargs):
+        """The import; a confirm that finds other thresholds than its preview did is undone
+        (``ChangedSincePreview``)."""
+        with transaction.atomic():
+            result = super().process_dataset(dataset, form, request, **kwargs)
+            if isinstance(form, ConfirmThresholdImportForm) and (
+                found_in_database(result) != form.cleaned_data["found"]
+            ):
+                raise ChangedSincePreview
+        return result
+
     def process_import(self, request, **kwargs):
         """The confirmed import: one revision, in the history of every programme it changed.
-        A file no longer waiting (confirmed twice, or a day old) is said, and uploaded again."""
+        A file no longer waiting (confirmed twice, or a day old) is said, and uploaded again;
+        so is a file whose thresholds someone changed after its preview, and nothing is saved."""
         comment = history.comment(gettext_noop("Imported thresholds from a file."))
         chosen = request.POST.get("format", "")
         try:
@@ -296,14 +344,21 @@ class AdmissionThresholdAdmin(
                 "This file is no longer waiting to be imported: it has been imported already, "
                 "or its preview is more than a day old. Upload it again to see what it changes."
             )
-            self.message_user(request, message, messages.ERROR)
-            opts = self.opts
-            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
+        except ChangedSincePreview:
+            message = _(
+                "Nothing was imported: thresholds in this file were changed or added after its "
+                "preview, by another editor or import. Upload it again to see what it changes now."
+            )
+        self.message_user(request, message, messages.ERROR)
+        opts = self.opts
+        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         result = response.context_data.get("result")
         if result is not None:
+            if confirm_form := response.context_data.get("confirm_form"):
+                confirm_form.initial["found"] = found_in_database(result)
             response.context_data["preview"] = preview_rows(result)
             response.context_data["refused"] = result.has_errors() or (
                 result.has_validation_errors()

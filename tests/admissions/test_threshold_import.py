@@ -286,6 +286,34 @@ def test_confirming_a_file_no_longer_waiting_says_so_and_imports_nothing_twice(
     assert AdmissionThreshold.objects.count() == imported
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("meanwhile", ["added", "changed"])
+def test_a_threshold_saved_between_preview_and_confirm_is_not_overwritten(
+    admin_client, options, language, meanwhile
+):
+    """Another editor adds the threshold a row would create, or changes one the preview showed
+    as it was: the confirm saves nothing, says why, and theirs stays."""
+    make_threshold(options[1], admission_year=2024, points=Decimal("2.92"))
+    response = upload(
+        admin_client,
+        "study_code,admission_year,round,quota,value\n"
+        "215 1210,2024,HOVED,ORD,2.78\n"
+        "215 1220,2024,HOVED,ORD,2.92\n",
+    )
+    assert rows(response) == [(1, "create"), (2, "unchanged")]
+    if meanwhile == "added":
+        make_threshold(options[0], admission_year=2024, points=Decimal("3.10"))
+    else:
+        AdmissionThreshold.objects.filter(study_option=options[1]).update(points=Decimal("3.30"))
+    before = sorted(AdmissionThreshold.objects.values_list("study_option", "points"))
+    done = confirm(admin_client, response, language)
+    assert done.status_code == 302 and done["Location"] == IMPORT
+    assert sorted(AdmissionThreshold.objects.values_list("study_option", "points")) == before
+    page = visible_text(admin_client.get(IMPORT, headers={"accept-language": language}))
+    told = {"nb": "Ingenting ble importert: poenggrenser i denne filen", "en": "Nothing was imported"}
+    assert told[language] in page
+
+
 @pytest.mark.parametrize("query", ["foo=1", "admission_year=abc", "utm_source=x"])
 def test_an_export_address_with_a_filter_the_list_does_not_know_is_a_message(admin_client, query):
     response = admin_client.get(f"/admin/admissions/admissionthreshold/export/?{query}")
