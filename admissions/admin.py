@@ -21,10 +21,9 @@ from admissions.models import (
     ScheduleWeek,
     StudyOption,
 )
-from admissions.structure_admin import ProgrammePlanInline
-from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
-from programs.admin import AddTextInlines, LocalizedNumbers, NewRowsLast, ReadableAutocomplete
-from programs.history import RecordedInHistory
+from admissions.structure_admin import ProgrammePartAdmin, ProgrammePlanInline
+from config.admin_formsets import NamedFieldsInlineFormSet
+from programs.admin import LocalizedNumbers, NewRowsLast
 
 
 @admin.register(FieldOfStudy)
@@ -91,15 +90,7 @@ class AdmissionThresholdInline(LocalizedNumbers, admin.TabularInline):
 
 
 @admin.register(StudyOption)
-class StudyOptionAdmin(
-    ReadableAutocomplete,
-    ReportsRowsDeletedMeanwhile,
-    StudyCodeSearch,
-    RecordedInHistory,
-    AddTextInlines,
-    LocalizedNumbers,
-    admin.ModelAdmin,
-):
+class StudyOptionAdmin(StudyCodeSearch, ProgrammePartAdmin):
     inlines = [AdmissionThresholdInline, ProgrammePlanInline]
     formfield_overrides = StudyOptionInline.formfield_overrides
     list_display = ["study_code", "programme", "mode", "duration_semesters"]
@@ -154,14 +145,7 @@ class ScheduleWeekInline(LocalizedNumbers, TranslationTabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(
-    ReadableAutocomplete,
-    ReportsRowsDeletedMeanwhile,
-    RecordedInHistory,
-    AddTextInlines,
-    LocalizedNumbers,
-    admin.ModelAdmin,
-):
+class CohortAdmin(ProgrammePartAdmin):
     inlines = [ScheduleWeekInline]
     list_display = ["code", "programme", "ends_season", "ends_year"]
     list_select_related = ["programme"]

@@ -24,6 +24,19 @@ from programs.admin import (
 from programs.history import RecordedInHistory
 
 
+class ProgrammePartAdmin(
+    ReadableAutocomplete,
+    ReportsRowsDeletedMeanwhile,
+    RecordedInHistory,
+    AddTextInlines,
+    LocalizedNumbers,
+    admin.ModelAdmin,
+):
+    """A part of a programme edited on a page of its own, with rows of its own as inlines (a
+    study option's plans, a cohort's weeks, a plan's courses): saved into the programme's
+    history, its programme chosen by a readable name, a row someone deleted meanwhile let go."""
+
+
 @admin.register(Course)
 class CourseAdmin(LocalizedNumbers, TabbedTranslationAdmin):
     list_display = ["code", "title_nb", "title_en", "credits", "level", "language"]
@@ -65,14 +78,7 @@ class ProgrammePlanForm(OneMessagePerFieldForm):
 
 
 @admin.register(ProgrammePlan)
-class ProgrammePlanAdmin(
-    ReadableAutocomplete,
-    ReportsRowsDeletedMeanwhile,
-    RecordedInHistory,
-    AddTextInlines,
-    LocalizedNumbers,
-    admin.ModelAdmin,
-):
+class ProgrammePlanAdmin(ProgrammePartAdmin):
     programme_of = "study_option.programme"
     form = ProgrammePlanForm
     inlines = [PlanCourseInline]
