@@ -146,6 +146,9 @@ def catalogue(db):
         ("/studier/?q=SYKEPLEIE", ["Sykepleie"]),  # any case
         ("/studier/?q=økonomi", ["Økonomi og ledelse"]),  # non-ASCII, another case
         ("/studier/?q=ØKONOMI", ["Økonomi og ledelse"]),
+        ("/studier/?q=okonomi", ["Økonomi og ledelse"]),  # typed without Norwegian letters
+        ("/studier/?q=OKONOMI+og", ["Økonomi og ledelse"]),
+        ("/en/programmes/?q=okonomi", []),  # not in the English title
         ("/studier/?q=psyk+helse", ["Psykisk helse-, rus- og avhengighetsarbeid"]),  # prefixes
         ("/studier/?q=ledelse+helse", []),  # every word must match
         ("/studier/?q=nursing", []),  # not in the reader's language
@@ -191,6 +194,32 @@ def test_a_study_code_prefix_lists_every_programme_once(client, catalogue):
 def test_an_untranslated_programme_is_found_by_the_text_an_english_reader_sees(client, db):
     make_programme(title_nb="Tannpleie", title_en="", lead_nb="Om tenner.", lead_en="")
     assert titles(client.get("/en/programmes/?q=tannpleie")) == ["Tannpleie"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("arsstudium", True),
+        ("baerekraft", True),
+        ("laererutdanning", True),
+        ("Arsstudium i baerekraft", True),
+        ("årsstudium", True),
+        ("ærsstudium", False),  # a Norwegian letter typed is that letter
+        ("arstudium", False),
+    ],
+)
+def test_a_search_without_norwegian_letters_finds_titles_with_them(client, db, typed, found):
+    """A keyboard without Æ, Ø and Å (an applicant abroad) spells them ae, o and a."""
+    make_programme(
+        title_nb="Årsstudium i bærekraft",
+        title_en="",
+        lead_nb="For lærerutdanning og økonomi.",
+        lead_en="",
+    )
+    for url in ("/studier/", "/en/programmes/"):  # untranslated: the English page shows nb
+        assert titles(client.get(url, {"q": typed})) == (
+            ["Årsstudium i bærekraft"] if found else []
+        )
 
 
 def test_postgresql_stems_words_and_sqlite_matches_them_as_typed(client, catalogue):
