@@ -11,6 +11,7 @@ Another institution's scale (say A=50 … E=10, or extra points) is another ``Ru
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,7 +21,7 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from admissions.choices import Outcome
+from admissions.choices import Outcome, Scale
 
 PASS = "pass"
 FAILED = "F"
@@ -49,10 +50,10 @@ class GradePointError(ValueError):
 
 
 def read_credits(text, row=None):
-    """Credits as typed ("7,5", "7.5", " 30 ") as a Decimal. Raises a GradePointError
-    saying what to change: not a number, not more than 0, over ``MAX_CREDITS``, or
-    more than ``CREDIT_DECIMALS`` decimals."""
-    text = text.strip()
+    """Credits as typed ("7,5", "7.5", " 30 ", full-width "７，５" from a Japanese or Chinese
+    keyboard) as a Decimal. Raises a GradePointError saying what to change: not a number, not
+    more than 0, over ``MAX_CREDITS``, or more than ``CREDIT_DECIMALS`` decimals."""
+    text = unicodedata.normalize("NFKC", text).strip()
     if not NUMBER.fullmatch(text):
         raise GradePointError("credits_not_a_number", NOT_A_NUMBER, row)
     credits = Decimal(text.replace(",", "."))
@@ -79,6 +80,7 @@ class RuleSet:
     points: Mapping[str, Decimal]  # letter grade → points
     all_pass: Decimal  # the result when every course is pass/fail
     decimals: int = 2
+    scale: str = Scale.GRADE_AVERAGE  # of its results: only thresholds on it compare
 
     def grades(self):
         """Every grade a course may have here, best first, then pass and failed."""
@@ -131,6 +133,7 @@ class Threshold:
     year: int
     outcome: str  # an Outcome value
     points: Decimal | None = None
+    scale: str = Scale.GRADE_AVERAGE
 
 
 def compare(result, thresholds):
@@ -153,8 +156,7 @@ def compare(result, thresholds):
                 clauses.append(clause % values)
             elif t.outcome == Outcome.ALL_QUALIFIED:
                 clauses.append(
-                    gettext("admitted to %(mode)s, where all qualified applicants got an offer")
-                    % values
+                    gettext("admitted to %(mode)s (all qualified applicants got an offer)") % values
                 )
             else:
                 without.append((t.mode, Outcome(t.outcome).label))

@@ -76,12 +76,15 @@ def grade_points(request, slug):
     if response := canonical_redirect(request, requirement.get_calculator_url()):
         return response  # renamed, or the other language's slug
     form = TranscriptForm(request.GET, rules)
+    thresholds = programme.study_options.all().latest_thresholds()
+    comparable = [t for t in thresholds if t.scale == rules.scale]
     context = {
         "programme": programme,
         "requirement": requirement,
         "form": form,
-        "comparison": form.result
-        and compare(form.result, programme.study_options.all().latest_thresholds()),
+        "comparison": form.result and compare(form.result, comparable),
+        # Thresholds on another scale (competition points, 0–90) say nothing of an average.
+        "other_scale": bool(thresholds) and not comparable,
         "language_urls": {
             code: requirement.get_calculator_url(code) for code, _name in settings.LANGUAGES
         },

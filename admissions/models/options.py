@@ -54,7 +54,9 @@ class StudyOptionQuerySet(models.QuerySet):
         """The newest main-round, ordinary-quota threshold of each option, as the calculator's
         ``grade_points.Threshold``s. No query for prefetched options (``for_detail_page()``)."""
         return [
-            Threshold(option.get_mode_display().lower(), t.admission_year, t.outcome, t.points)
+            Threshold(
+                option.get_mode_display().lower(), t.admission_year, t.outcome, t.points, t.scale
+            )
             for option in self
             if (t := option.latest_threshold()) is not None
         ]

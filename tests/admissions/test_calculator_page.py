@@ -60,6 +60,37 @@ def test_the_result_is_compared_in_english_with_decimal_commas_read(client, prog
     assert "below the part-time threshold (2.92)" not in text
 
 
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        (NB, "Poenggrensene for dette studiet er oppgitt i konkurransepoeng"),
+        (EN, "This programme’s thresholds are given in competition points"),
+    ],
+)
+def test_thresholds_on_another_scale_are_not_compared_with_a_grade_average(
+    client, programme, url, sentence
+):
+    """5.00 on the 1–5 scale is not "below 46.24" competition points."""
+    for option in programme.study_options.all():
+        option.thresholds.update(scale="competition_points", points="46.24")
+    text = visible_text(client.get(url + query((60, "A"))))
+    assert "46" not in text.split("Calculate")[0]
+    assert sentence in text
+
+
+def test_the_result_is_focused_so_a_screen_reader_reads_it_first(client, programme):
+    result = parse(client.get(EN + query((60, "A")))).select_one(".calculator__result")
+    assert (result["tabindex"], result.has_attr("autofocus")) == ("-1", True)
+
+
+def test_a_title_shown_in_norwegian_on_the_english_calculator_is_marked_so(client, programme):
+    programme.title_en = ""
+    programme.save()
+    page = parse(client.get(EN))
+    marked = page.select("main p span[lang=nb]")
+    assert [span.get_text() for span in marked] == [programme.title_nb] * 2  # lead, link back
+
+
 def test_the_english_example_of_a_number_has_a_decimal_point(client, programme):
     response = client.get(EN + query(("ten", "A")))
     assert response.status_code == 400

@@ -90,7 +90,8 @@ def test_it_says_when_the_all_pass_result_applies(rows, all_pass):
 @pytest.mark.parametrize(
     ("typed", "credits"),
     [("7,5", "7.5"), ("7.5", "7.5"), (" 30 ", "30"), ("0.25", "0.25"), ("7.50", "7.5"),
-     (".5", "0.5"), ("7.", "7"), ("+10", "10"), ("120", "120"), ("0,01", "0.01")],
+     (".5", "0.5"), ("7.", "7"), ("+10", "10"), ("120", "120"), ("0,01", "0.01"),
+     ("７，５", "7.5"), ("７．５", "7.5"), ("３０", "30")],  # a full-width keyboard
 )  # fmt: skip
 def test_credits_are_read_as_typed_in_either_language(typed, credits):
     assert read_credits(typed) == Decimal(credits)
@@ -170,10 +171,10 @@ def test_the_result_is_compared_in_english():
     ("outcome", "nb", "en"),
     [
         ("ALLE",
-         "Med 3,00 ville du vært tatt opp på deltid, der alle kvalifiserte søkere fikk tilbud "
+         "Med 3,00 ville du vært tatt opp på deltid (alle kvalifiserte søkere fikk tilbud) "
          "ved opptaket i 2023.",
-         "With 3.00 you would have been admitted to part-time, where all qualified applicants "
-         "got an offer in the 2023 admission round."),
+         "With 3.00 you would have been admitted to part-time (all qualified applicants "
+         "got an offer) in the 2023 admission round."),
         ("TRU", "Deltid hadde ingen poenggrense ved opptaket i 2023: studiet trukket.",
          "Part-time had no threshold in the 2023 admission round: programme withdrawn."),
     ],
@@ -184,6 +185,15 @@ def test_outcomes_without_a_number_are_worded_for_what_they_mean(outcome, nb, en
     with translation.override("en"):
         rows = thresholds(("part-time", 2023, outcome, None))
         assert compare(Decimal(3), rows) == [en]
+
+
+def test_an_option_where_everyone_got_in_reads_apart_from_one_with_a_threshold():
+    with translation.override("en"):
+        rows = thresholds(("full-time", 2024, "ALLE", None), ("part-time", 2024, "points", "2.92"))
+        assert compare(Decimal("2.92"), rows) == [
+            "With 2.92 you would have been admitted to full-time (all qualified applicants got "
+            "an offer) and exactly at the part-time threshold (2.92) in the 2024 admission round."
+        ]
 
 
 def test_each_admission_year_gets_its_own_sentence_newest_first():

@@ -310,7 +310,10 @@ def test_a_threshold_saved_between_preview_and_confirm_is_not_overwritten(
     assert done.status_code == 302 and done["Location"] == IMPORT
     assert sorted(AdmissionThreshold.objects.values_list("study_option", "points")) == before
     page = visible_text(admin_client.get(IMPORT, headers={"accept-language": language}))
-    told = {"nb": "Ingenting ble importert: poenggrenser i denne filen", "en": "Nothing was imported"}
+    told = {
+        "nb": "Ingenting ble importert: poenggrenser i denne filen",
+        "en": "Nothing was imported",
+    }
     assert told[language] in page
 
 
