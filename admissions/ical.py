@@ -9,9 +9,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, vDuration, vText, vUri
+from icalendar import Calendar, Event, Timezone, vDuration, vText, vUri
 
 REFRESH_EVERY = timedelta(hours=12)
+# The one component of a calendar with no event yet (RFC 5545 requires one): the site's zone.
+EMPTY_CALENDAR_ZONE = "Europe/Oslo"
 
 # Fixed namespace for the calendar's UID: the same calendar name always gives the same UID.
 CALENDAR_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://studieside/calendars/")
@@ -34,7 +36,9 @@ def build_calendar(
     `stamp` is the DTSTAMP of every event, e.g. the newest `updated_at` of the rows behind the
     feed; it must be time-zone aware and is written in UTC. `language` ("nb" or "en") ends the
     PRODID. `url`, the feed's own absolute address, becomes the calendar's URL (RFC 7986). All-day
-    events are DATE values and need no VTIMEZONE.
+    events are DATE values and need no VTIMEZONE; a calendar without events (a new cohort's,
+    subscribed to before its weeks are set) has one anyway, for the year from `stamp`: RFC 5545
+    requires at least one component, and some clients refuse a calendar without.
     """
     if stamp.tzinfo is None:
         raise ValueError("The stamp must be time-zone aware.")
@@ -53,6 +57,12 @@ def build_calendar(
                 description=event.description or None,
             )
         )
+    if not components:
+        zone = Timezone.from_tzid(
+            EMPTY_CALENDAR_ZONE, first_date=stamp.date(), last_date=stamp.date() + timedelta(366)
+        )
+        zone.pop("COMMENT", None)  # "This timezone only works from …": true, and noise
+        components.append(zone)
     calendar = Calendar.new(
         uid=str(uuid.uuid5(CALENDAR_UID_NAMESPACE, name)),
         prodid="-//Studieside//Cohort schedule//" + language.upper(),

@@ -218,26 +218,37 @@ class Cohort(ChoiceLabels, models.Model):
         """The schedule as iCalendar bytes: one all-day event per week or range of weeks.
 
         ``url`` is the feed's absolute address (config/site.py); its host names the UIDs.
-        Deterministic (UIDs and DTSTAMP from the rows), so clients do not duplicate events.
+        Deterministic (UIDs and DTSTAMP from the rows), so clients do not duplicate events. A
+        UID names the week and kind; a second row of the same week and kind (two gatherings
+        in week 37) adds its id, so no two events share one. DTSTAMP is the newest change of
+        the cohort or its programme, which saving a week touches (programs/signals.py): a
+        client that keeps the newer copy of an event then takes the edit.
         """
         host = urlsplit(url).hostname
+        seen = set()
+        uids = []
+        for w in self.weeks.all():
+            uid = f"cohort{self.pk}-{w.iso_year}w{w.week}-{w.kind}"
+            uids.append(f"{uid}-{w.pk}@{host}" if uid in seen else f"{uid}@{host}")
+            seen.add(uid)
         with translation.override(language):
             events = [
                 ical.CalendarEvent(
-                    uid=f"cohort{self.pk}-{w.iso_year}w{w.week}-{w.kind}@{host}",
+                    uid=uid,
                     start=w.dates()[0],
                     end=w.dates()[1],
                     summary=_("%(kind)s: %(programme)s")
                     % {"kind": w.get_kind_display(), "programme": programme.title},
                     description=w.note,
                 )
-                for w in self.weeks.all()
+                for w, uid in zip(self.weeks.all(), uids, strict=True)
             ]
             name = _("%(programme)s, cohort %(code)s") % {
                 "programme": programme.title,
                 "code": self.code,
             }
-        return ical.build_calendar(str(name), events, self.updated_at, language, url)
+        stamp = max(self.updated_at, programme.updated_at)
+        return ical.build_calendar(str(name), events, stamp, language, url)
 
     def has_valid_terms(self):
         """Whether code and end term can be compared (field errors are reported elsewhere)."""

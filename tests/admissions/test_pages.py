@@ -1,6 +1,6 @@
 """Admission facts on the programme page and the list: from records, in both languages."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -384,6 +384,41 @@ def test_a_discontinued_programme_keeps_its_feed_for_enrolled_students(client, p
     assert response.status_code == 200
     assert response.content.decode().count("BEGIN:VEVENT") == programme.cohorts.get().weeks.count()
     assert programme.cohorts.get().weeks.exists()
+
+
+def test_two_rows_of_the_same_week_and_kind_are_two_events_with_their_own_uid(client, programme):
+    """Two gatherings in week 37 (one on campus, one online): a calendar app keeps one event
+    per UID, so a shared UID would drop one."""
+    cohort = programme.cohorts.get()
+    first = cohort.weeks.first()
+    make_week(cohort, iso_year=first.iso_year, week=first.week, kind=first.kind, note="Digital")
+    feed = Calendar.from_ical(client.get("/en/programmes/programme-a/cohort-2023H.ics").content)
+    uids = [str(e["UID"]) for e in feed.walk("VEVENT")]
+    assert len(uids) == cohort.weeks.count() == len(set(uids))
+    assert f"cohort{cohort.pk}-{first.iso_year}w{first.week}-{first.kind}@testserver" in uids
+
+
+def test_editing_a_week_gives_the_feeds_events_a_newer_stamp(client, programme, time_machine):
+    """A client that keeps the newer of two copies of an event (same UID) takes the edit."""
+    url = "/en/programmes/programme-a/cohort-2023H.ics"
+    before = Calendar.from_ical(client.get(url).content).walk("VEVENT")[0].decoded("dtstamp")
+    time_machine.move_to(datetime(2026, 11, 24, 9, tzinfo=UTC), tick=False)
+    week = programme.cohorts.get().weeks.first()
+    week.note = "Moved to room 2"
+    week.save()
+    after = Calendar.from_ical(client.get(url).content).walk("VEVENT")[0].decoded("dtstamp")
+    assert after > before
+
+
+def test_a_cohort_without_weeks_has_a_valid_calendar_to_subscribe_to(client):
+    """RFC 5545 wants at least one component: the time zone, until the weeks are set."""
+    programme = make_programme(slug_nb="uten-uker", slug_en="without-weeks")
+    make_cohort(programme, code="2026H", ends_year=2027)
+    response = client.get("/en/programmes/without-weeks/cohort-2026H.ics")
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    assert b"COMMENT" not in response.content
 
 
 @pytest.mark.parametrize(
