@@ -1,8 +1,9 @@
 """A programme page changes when any of its parts does: keep ``Programme.updated_at`` true,
 and make the whole-page cache fresh (config/page_cache.py).
 
-The sitemap's lastmod and the page's Last-Modified come from that one timestamp, so every
-model shown on a programme page touches its programme when saved or deleted. Any save or
+The sitemap's lastmod, the page's "last updated" line and the cohort feeds' DTSTAMP come
+from that one timestamp, so every model shown on a programme page touches its programme when
+saved or deleted. (Pages are revalidated by their ETag, taken from their bytes.) Any save or
 delete in the content apps bumps the page cache's content version; code that writes with
 ``QuerySet.update()`` or ``bulk_create()`` (no signals) calls ``bump_content_version()``.
 """

@@ -8,8 +8,10 @@ The same XML as ``django.contrib.sitemaps`` with ``i18n``, ``alternates`` and ``
 (one ``<url>`` per page and language, each naming every language and x-default), written
 without it: at 400 programmes its per-URL ``reverse()`` under ``translation.override`` and its
 template took ~100 ms a request; here each language's path is reversed once and the rows come
-from one ``values()`` query (``make bench``, case f). ``Last-Modified`` is the latest change,
-so ``ConditionalGetMiddleware`` answers 304 as it did.
+from one ``values()`` query (``make bench``, case f). Crawlers ask again with the ETag
+(``ConditionalGetMiddleware``, from the bytes), not with ``If-Modified-Since``: no
+``Last-Modified`` is sent, since the newest change of the programmes listed does not move when
+one leaves the list (unpublished, retired, deleted), and a crawler would be told "not modified".
 """
 
 from html import escape
@@ -19,7 +21,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import http_date
 
 from config.i18n import urls_by_language
 from config.site import absolute_url
@@ -91,6 +92,4 @@ def sitemap(request):
         HEAD + "".join(entries) + "\n</urlset>\n", content_type="application/xml"
     )
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
-    if latest is not None:
-        response["Last-Modified"] = http_date(latest.timestamp())
     return response

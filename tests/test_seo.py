@@ -115,6 +115,23 @@ def test_sitemap_lastmod_is_the_programmes_last_change_in_oslo_time(client):
     assert lastmods[f"{HOST}/studier/psykisk-helse-rus-og-avhengighetsarbeid/"] == "2026-07-01"
 
 
+def test_a_programme_leaving_the_sitemap_is_not_answered_not_modified(client):
+    """The newest change of the programmes still listed does not move when one is unpublished:
+    the sitemap sends no Last-Modified, and its ETag changes with its bytes."""
+    first = client.get("/sitemap.xml")
+    assert not first.has_header("Last-Modified")
+    programme = Programme.objects.listed().first()
+    programme.is_published = False
+    programme.save()
+    again = client.get(
+        "/sitemap.xml",
+        HTTP_IF_NONE_MATCH=first["ETag"],
+        HTTP_IF_MODIFIED_SINCE="Fri, 01 Jan 2100 00:00:00 GMT",
+    )
+    assert again.status_code == 200
+    assert programme.slug_nb not in again.content.decode()
+
+
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "Disallow: /admin/" in lines
