@@ -65,7 +65,9 @@ class PathCaseMiddleware:
     (``/En/``: ``lang="en"`` around Norwegian text). The first word after the prefix is
     lower-cased only when the path matches no URL pattern as typed and does so: the rest is
     left as typed, since a slug in capitals is the view's to find (it redirects) and a cohort
-    code is written in capitals (``kull-2023H``).
+    code is written in capitals (``kull-2023H``). Only when that matches no pattern either
+    (``/EN/PROGRAMMES/X/COHORT-2023H/``) is every word lowered, for the view to find; so the
+    301 never leads to a 404 that the address typed in lower case would not give.
     """
 
     def __init__(self, get_response):
@@ -87,9 +89,13 @@ class PathCaseMiddleware:
             lowered = [*segments[:word], segments[word].lower(), *segments[word + 1 :]]
             if settings.APPEND_SLASH and lowered[-1]:
                 lowered.append("")  # "/STUDIER": CommonMiddleware would add it next
+            # Then every word: "/EN/PROGRAMMES/X/COHORT-2023H/" has another in capitals.
+            everything = [*lowered[:word], *(segment.lower() for segment in lowered[word:])]
             with translation.override(language):
-                if not _resolves("/".join(segments)) and _resolves("/".join(lowered)):
-                    segments = lowered
+                if not _resolves("/".join(segments)):
+                    segments = next(
+                        (c for c in (lowered, everything) if _resolves("/".join(c))), segments
+                    )
         if "/".join(segments) == path:
             return self.get_response(request)
         script = request.path[: len(request.path) - len(request.path_info)]

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -79,8 +79,10 @@ def programme_detail(request, slug):
     if programme is None:
         raise Http404
     destination = programme.page_destination()  # itself, its final successor, or None
-    if destination is not None and destination != programme:
-        return redirect(destination, permanent=True)  # retired: one hop to the final successor
+    if destination is not None and destination != programme:  # retired: one hop to the end
+        return canonical_redirect(
+            request, destination.get_absolute_url(), named=programme.get_absolute_url()
+        )
     if response := canonical_redirect(request, programme.get_absolute_url()):
         return response  # renamed, or the other language's slug
     if destination is None:

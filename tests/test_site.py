@@ -176,6 +176,8 @@ def test_the_home_and_machine_addresses_take_no_forms_either(url):
         ("/STUDIER", "/studier/"),  # the slash CommonMiddleware would add, in the same hop
         ("/EN/PROGRAMMES", "/en/programmes/"),
         ("/Studier/Psykisk-Helsearbeid/kull-2023H/", "/studier/Psykisk-Helsearbeid/kull-2023H/"),
+        # "KULL-" too: only every word lowered matches a page, for the view to find
+        ("/STUDIER/PSYKISK-HELSEARBEID/KULL-2023H/", "/studier/psykisk-helsearbeid/kull-2023h/"),
     ],
 )
 def test_an_address_in_capitals_leads_to_the_page(client, url, location):

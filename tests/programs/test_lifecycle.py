@@ -32,6 +32,24 @@ def test_retired_programme_answers_301_to_its_successor_in_the_same_language(cli
 
 
 @pytest.mark.parametrize(
+    ("url", "location", "stored"),
+    [
+        ("/studier/gammelt/?utm_source=print", "/studier/nytt/?utm_source=print", True),
+        ("/en/programmes/old/?utm_source=x&q=1", "/en/programmes/new/?utm_source=x&q=1", True),
+        # every spelling would take a slot of the page cache (canonical_redirect)
+        ("/studier/GAMMELT/", "/studier/nytt/", False),
+        ("/en/programmes/Old/", "/en/programmes/new/", False),
+    ],
+)
+def test_the_redirect_to_the_successor_keeps_the_query_string(client, url, location, stored):
+    new = make_programme(slug_nb="nytt", slug_en="new")
+    retired(slug_nb="gammelt", slug_en="old", replaced_by=new)
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, location)
+    assert ("no-store" not in response.get("Cache-Control", "")) == stored
+
+
+@pytest.mark.parametrize(
     ("url", "location"),
     [("/studier/eldst/", "/studier/nyest/"), ("/en/programmes/oldest/", "/en/programmes/newest/")],
 )
