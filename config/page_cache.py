@@ -9,7 +9,10 @@ Referrer-Policy as a fresh page, because those are added above it on the way out
 Keys live in Django's cache (files every process on the machine shares, config/cache.py, or
 Redis shared by every app server) and include the **release** (``release()``: what this
 process renders pages from) and a **content version**: programs/signals.py bumps it on any
-save or delete of a content model, so every page on every server is fresh at once.
+save or delete of a content model, so every page on every server is fresh at once. The
+version also holds the next time a programme is scheduled to go live or away (``publish_at``,
+``unpublish_at``): the first request after it renews the version, so the list, the sitemap and
+the page change at that time, not when their stored copies expire.
 ``PAGE_CACHE_SECONDS`` bounds staleness for anything a signal misses (``QuerySet.update()``
 elsewhere, a raw SQL fix). A cache that cannot be reached (Redis down, a folder that cannot be
 written) reads as a miss: the page is rendered as usual.
@@ -18,13 +21,17 @@ written) reads as a miss: the page is rendered as usual.
 import functools
 import hashlib
 import secrets
+import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost, SuspiciousOperation
+from django.db import DatabaseError
+from django.db.models import Min, Q
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -39,21 +46,51 @@ CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would tak
 def content_version():
     """The current content version, or None when the cache cannot be reached.
 
-    A missing version (first start, evicted) starts at a random number, so pages stored
-    under an earlier version are never read again."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    Stored with the time it is due to be renewed (``new_version``). A missing version (first
+    start, evicted) starts at a random number, so pages stored under an earlier version are
+    never read again; so does one whose time has come."""
+    stored = cache.get(VERSION_KEY)
+    if stored is not None and (stored[1] is None or time.time() < stored[1]):
+        return stored[0]
+    if stored is None:
+        cache.add(VERSION_KEY, new_version(), timeout=None)
+    else:  # a programme's publish_at or unpublish_at has passed
+        cache.set(VERSION_KEY, new_version(), timeout=None)
+    stored = cache.get(VERSION_KEY)
+    return stored and stored[0]
 
 
-def bump_content_version():
-    """Make every cached page stale on every app server sharing the cache."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): a new random one does the same
-        cache.set(VERSION_KEY, secrets.randbits(48), timeout=None)
+def bump_content_version(rescheduled=True):
+    """Make every cached page stale on every app server sharing the cache. ``rescheduled``:
+    whether the programmes' schedule may have changed (a programme was saved); otherwise the
+    time the version is due to be renewed stays as it was, without a query."""
+    stored = None if rescheduled else cache.get(VERSION_KEY)
+    cache.set(VERSION_KEY, new_version(stored and stored[1]), timeout=None)
+
+
+def new_version(due=None):
+    """``(a random number, due)``: due (epoch seconds) is given, or the next ``publish_at`` or
+    ``unpublish_at`` of any programme, None when none is ahead (1 query). With the database
+    out of reach, a minute from now: the pages are not stored meanwhile in any case."""
+    if due is None:
+        try:
+            due = scheduled_change_after(timezone.now())
+        except DatabaseError:
+            due = time.time() + 60
+    return (secrets.randbits(48), due)
+
+
+def scheduled_change_after(now):
+    """The next time after ``now`` a programme goes live or away by its schedule, as epoch
+    seconds, or None (1 query)."""
+    from programs.models import Programme  # models import this module (programs/signals.py)
+
+    found = Programme.objects.aggregate(
+        publish=Min("publish_at", filter=Q(publish_at__gt=now)),
+        unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+    )
+    times = [moment.timestamp() for moment in found.values() if moment is not None]
+    return min(times, default=None)
 
 
 # What a page is rendered from besides the content: our code, templates and translations, and

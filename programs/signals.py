@@ -53,8 +53,9 @@ def bump_page_cache(sender, **kwargs):
     committed is stored under the first new version, which the second one retires."""
     if sender._meta.app_label not in CONTENT_APPS:
         return
-    bump_content_version()
-    transaction.on_commit(bump_content_version)
+    rescheduled = sender is Programme  # only a programme has publish_at and unpublish_at
+    bump_content_version(rescheduled)
+    transaction.on_commit(lambda: bump_content_version(rescheduled))
 
 
 for signal in (post_save, post_delete, m2m_changed):

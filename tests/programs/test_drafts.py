@@ -1,5 +1,7 @@
 """Drafts: the public gets a 404, editors get the page as it will look, marked, never cached."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.test import Client
@@ -75,6 +77,35 @@ def test_the_public_never_gets_the_draft_an_editor_just_saw(client, settings):
     client.cookies.clear()
     for _attempt in range(2):
         assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_change_reaches_the_public_at_its_time_with_the_page_cache_on(
+    client, settings, time_machine
+):
+    """The stored copies of the page, the list and the sitemap are not served past the time
+    a programme goes away or live, though nothing was saved then (all within the ten minutes
+    a stored page lasts, PAGE_CACHE_SECONDS)."""
+    settings.PAGE_CACHE = True
+    time_machine.move_to(datetime(2026, 3, 1, 12, tzinfo=UTC), tick=False)
+    leaving = make_programme(
+        slug_nb="slutter", title_nb="Slutter", unpublish_at=datetime(2026, 3, 1, 12, 4, tzinfo=UTC)
+    )
+    coming = make_programme(
+        slug_nb="kommer",
+        title_nb="Kommer",
+        is_published=False,
+        publish_at=datetime(2026, 3, 1, 12, 8, tzinfo=UTC),
+    )
+    assert client.get(leaving.get_absolute_url()).status_code == 200
+    assert "Kommer" not in client.get("/studier/").content.decode()
+    assert "/studier/kommer/" not in client.get("/sitemap.xml").content.decode()
+    time_machine.move_to(datetime(2026, 3, 1, 12, 4, 1, tzinfo=UTC), tick=False)
+    assert client.get(leaving.get_absolute_url()).status_code == 404
+    assert client.get(coming.get_absolute_url()).status_code == 404
+    time_machine.move_to(datetime(2026, 3, 1, 12, 8, 1, tzinfo=UTC), tick=False)
+    assert client.get(coming.get_absolute_url()).status_code == 200
+    assert "Kommer" in client.get("/studier/").content.decode()
+    assert "/studier/kommer/" in client.get("/sitemap.xml").content.decode()
 
 
 def test_a_draft_is_in_no_list_sitemap_or_successor_page(client, editor):
