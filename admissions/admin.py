@@ -24,12 +24,40 @@ from admissions.models import (
 from admissions.structure_admin import ProgrammePartAdmin, ProgrammePlanInline
 from config.admin_formsets import NamedFieldsInlineFormSet
 from programs.admin import LocalizedNumbers, NewRowsLast
+from programs.history import RecordsDeletions
+from programs.models import Programme
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(LocalizedNumbers, TabbedTranslationAdmin):
+class FieldOfStudyAdmin(RecordsDeletions, LocalizedNumbers, TabbedTranslationAdmin):
+    """Fields of study are shared, not part of any programme's history; deleting one removes
+    it from admission requirements, which is recorded in those programmes' histories, so
+    their latest version no longer names a row that is gone (``Restoring.missing_rows``)."""
+
     list_display = ["name_nb", "name_en", "code"]
     search_fields = ["name_nb", "name_en", "code"]
+
+    def programmes_of(self, rows):
+        programmes = Programme.objects.filter(admission_requirement__accepted_fields__in=rows)
+        return list(programmes.distinct())  # read now: the rows are about to be deleted
+
+    def get_deleted_objects(self, objs, request):
+        """Django lists the rows linking a field to admission requirements by their
+        technical name ("AdmissionRequirement_accepted_fields object (32)"), and counts
+        them as "Admissionrequirement-fieldofstudy-relasjoner": here, the programmes whose
+        requirements lose the field."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        counts.pop(AdmissionRequirement.accepted_fields.through._meta.verbose_name_plural, None)
+        listed, total = [], 0
+        for root, field in zip([r for r in deleted if not isinstance(r, list)], objs, strict=True):
+            listed.append(root)
+            if names := [str(programme) for programme in self.programmes_of([field])]:
+                removed = _("Removed from the admission requirements of %(programme)s")
+                listed.append([removed % {"programme": name} for name in names])
+                total += len(names)
+        if total:
+            counts[_("admission requirements")] = total
+        return listed, counts, perms_needed, protected
 
 
 class AdmissionRequirementInline(LocalizedNumbers, TranslationStackedInline):

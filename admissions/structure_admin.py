@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from admissions.models import Course, PlanCourse, ProgrammePlan
-from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
+from config.admin_formsets import NamedFieldsInlineFormSet, ReportsChangesMeanwhile
 from programs.admin import (
     AddTextInlines,
     LocalizedNumbers,
@@ -26,7 +26,7 @@ from programs.history import RecordedInHistory
 
 class ProgrammePartAdmin(
     ReadableAutocomplete,
-    ReportsRowsDeletedMeanwhile,
+    ReportsChangesMeanwhile,
     RecordedInHistory,
     AddTextInlines,
     LocalizedNumbers,

@@ -7,9 +7,14 @@ korriger dupliserte data for anchor". Here the field is named by its translated 
 name, the label the form shows above it ("anker").
 """
 
+from html.parser import HTMLParser
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -18,6 +23,106 @@ from programs.unique import can_park, park, unique_together
 DELETED_MEANWHILE = gettext_lazy(
     "Someone else deleted this row after you opened the page. It will not be saved again."
 )
+
+
+class KeepsOthersChanges(forms.ModelForm):
+    """A form of a saved row that writes only what its editor changed, so a change someone
+    else saved after the page was opened is kept, not undone.
+
+    Django writes every field as the page showed it: two editors on one programme, and the
+    second save put back the first one's title, sections and durations without a word. Here
+    each field also sends the value the page was opened with (Django's
+    ``show_hidden_initial``), and a field someone else has changed since is left as they
+    saved it, unless this editor changed it too: then the form says so on the field, shows
+    what is saved, and saving again keeps this editor's value. A file field is left out
+    (Django cannot send one back); two uploads at once keep the last."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept_theirs = []
+        if self.instance.pk is None:
+            return
+        for name in self.base_fields:  # the row's own, not the formset's id, parent, DELETE
+            field = self.fields[name]
+            # A post without the opened value (a script's, not the page's) is read as Django
+            # reads it: a field changed when it differs from what is saved.
+            sent = not self.is_bound or self._sent_opened_value(self.add_initial_prefix(name))
+            field.show_hidden_initial = sent and not isinstance(field, forms.FileField)
+            if field.localize:  # read back the same in either language of the admin
+                field.hidden_widget = UnlocalizedHiddenInput
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None or not self.is_bound:
+            return cleaned_data
+        for name, field in self.fields.items():
+            if not field.show_hidden_initial or name not in cleaned_data:
+                continue
+            bound = self[name]
+            opened = self._widget_data_value(field.hidden_widget(), bound.html_initial_name)
+            if not field.has_changed(bound.initial, opened):
+                continue  # nobody else changed it
+            if name not in self.changed_data:
+                del cleaned_data[name]  # theirs: the instance keeps what is saved
+                self.kept_theirs.append(name)
+            elif field.has_changed(bound.initial, bound.data):
+                self.add_error(name, self.changed_meanwhile(name))
+                self._count_as_opened(name)
+        return cleaned_data
+
+    def _sent_opened_value(self, key):
+        return any(sent == key or sent.startswith(f"{key}_") for sent in self.data)
+
+    def _count_as_opened(self, name):
+        """Make the saved value the one the page counts as opened with, as a browser would
+        send it back: saving again then writes this editor's value over it."""
+        field, bound = self.fields[name], self[name]
+        widget = field.hidden_widget()
+        widget.is_localized = field.localize
+        parser = HiddenInputs()
+        parser.feed(widget.render(bound.html_initial_name, field.prepare_value(bound.initial)))
+        data = self.data.copy()
+        for key, values in parser.values.items():
+            data.setlist(key, values)
+        self.data = data
+
+    def changed_meanwhile(self, name):
+        message = _(
+            "Someone else changed this after you opened the page. It is now saved as: "
+            "“%(value)s”. Save again to replace it with what you wrote here."
+        )
+        value = getattr(self.instance, name, "")
+        if hasattr(value, "all"):  # many-to-many
+            value = ", ".join(str(row) for row in value.all())
+        text = Truncator(strip_tags("" if value is None else str(value))).chars(120)
+        return ValidationError(message % {"value": text}, code="changed_meanwhile")
+
+
+class UnlocalizedHiddenInput(forms.HiddenInput):
+    """A number as Python writes it ("7.5"), which a localized field reads in Norwegian and
+    English alike: the page may be opened in one language of the admin and saved in the
+    other, where "7,5" would be read as 75."""
+
+    @property
+    def is_localized(self):
+        return False
+
+    @is_localized.setter
+    def is_localized(self, value):
+        pass  # BoundField.as_widget() sets it for a localized field
+
+
+class HiddenInputs(HTMLParser):
+    """``{name: [value, …]}`` of the inputs in rendered HTML, as a browser would send them."""
+
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and "name" in attrs:
+            self.values.setdefault(attrs["name"], []).append(attrs.get("value") or "")
 
 
 class NamedFieldsInlineFormSet(BaseInlineFormSet):
@@ -44,7 +149,7 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
     def _should_delete_form(self, form):
         """Such a row is let go: its form failed on its hidden id, which the admin does not
         show, so the editor read "Please correct the error below", found none, and could
-        save nothing. The rest is saved, and ``ReportsRowsDeletedMeanwhile`` says so."""
+        save nothing. The rest is saved, and ``ReportsChangesMeanwhile`` says so."""
         gone = form.instance.pk is None and form in self.initial_forms
         return gone or super()._should_delete_form(form)
 
@@ -155,10 +260,10 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         return super().save_existing_objects(commit)
 
 
-class ReportsRowsDeletedMeanwhile:
+class ReportsChangesMeanwhile:
     """ModelAdmin mixin, for admins whose inlines use ``NamedFieldsInlineFormSet``: after a
     save, says how many rows on the page someone else had deleted, whose changes were let
-    go."""
+    go, and whether changes someone else saved meanwhile were kept (``KeepsOthersChanges``)."""
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -176,3 +281,10 @@ class ReportsRowsDeletedMeanwhile:
                 gone,
             )
             messages.warning(request, message % {"count": gone})
+        forms = [form, *(f for formset in formsets for f in formset.forms)]
+        if any(getattr(f, "kept_theirs", None) for f in forms):
+            message = _(
+                "Someone else saved changes to this page after you opened it. Yours are saved "
+                "and theirs are kept: check the page."
+            )
+            messages.info(request, message)

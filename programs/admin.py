@@ -31,7 +31,11 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
-from config.admin_formsets import NamedFieldsInlineFormSet, ReportsRowsDeletedMeanwhile
+from config.admin_formsets import (
+    KeepsOthersChanges,
+    NamedFieldsInlineFormSet,
+    ReportsChangesMeanwhile,
+)
 from programs import history
 from programs.drafts import public_now
 from programs.extensions import extensions
@@ -66,7 +70,7 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class OneMessagePerFieldForm(forms.ModelForm):
+class OneMessagePerFieldForm(KeepsOthersChanges):
     """Says once what is wrong with a field. A value the field refused (“2,785”: too many
     decimals) never reaches the model, whose ``clean()`` then sees the field as empty and would
     add “Enter the points.” under it; such second messages are left out. Of the model's own
@@ -324,7 +328,7 @@ history.register()  # before ProgrammeAdmin: VersionAdmin would register only wh
 @admin.register(Programme)
 class ProgrammeAdmin(
     ReadableAutocomplete,
-    ReportsRowsDeletedMeanwhile,
+    ReportsChangesMeanwhile,
     history.KeepsChangeMessages,
     AddTextInlines,
     LocalizedNumbers,

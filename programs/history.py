@@ -196,17 +196,54 @@ class KeepsChangeMessages:
         return entry
 
 
-class RecordedInHistory(KeepsChangeMessages):
+class RecordsDeletions:
+    """Admin mixin: deleting rows (on their page or by the action) is a revision by the editor
+    in the history of each programme they were part of (``programmes_of``), which is recorded
+    as it is after the deletion (the earlier version still holds the rows)."""
+
+    def recorded(self, request, view, *args, comment=None, **kwargs):
+        """``view`` in one revision by the editor; ``comment`` unless it sets its own."""
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            if comment:
+                reversion.set_comment(comment)
+            return view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        return self.recorded(request, super().changelist_view, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self.recorded(request, super().delete_view, *args, **kwargs)
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        programmes = self.programmes_of(queryset)
+        names = in_every_language(lambda: ", ".join(str(row) for row in queryset))
+        super().delete_queryset(request, queryset)
+        for programme in programmes:
+            reversion.add_to_revision(programme)
+        reversion.set_comment(comment(gettext_noop("Deleted %(rows)s."), rows=names))
+
+    def programmes_of(self, rows):
+        raise NotImplementedError
+
+
+class RecordedInHistory(RecordsDeletions, KeepsChangeMessages):
     """Admin mixin for a model of a programme's history edited on its own pages (study
     options, cohorts, thresholds, plans): each save, list edit, action, import or deletion
     there is a revision with the editor and Django's change message, shown in its programme's
     history.
 
     Saved rows reach their programme through FOLLOW; a deleted row is gone, so its programme
-    is recorded as it is after the deletion (the earlier version still holds the row).
-    ``programme_of`` is the dotted path from a row to its programme."""
+    is recorded as it is after the deletion (``RecordsDeletions``). ``programme_of`` is the
+    dotted path from a row to its programme."""
 
     programme_of = "programme"
+
+    def programmes_of(self, rows):
+        return {attrgetter(self.programme_of)(row) for row in rows}
 
     def construct_change_message(self, request, form, formsets, add=False):
         """Django's message, with the row itself named too: its programme's history read
@@ -221,22 +258,8 @@ class RecordedInHistory(KeepsChangeMessages):
                     details.update(name=kind, object=names)
         return message
 
-    def recorded(self, request, view, *args, comment=None, **kwargs):
-        """``view`` in one revision by the editor; ``comment`` unless it sets its own."""
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            if comment:
-                reversion.set_comment(comment)
-            return view(request, *args, **kwargs)
-
     def changeform_view(self, request, *args, **kwargs):
         return self.recorded(request, super().changeform_view, *args, **kwargs)
-
-    def changelist_view(self, request, *args, **kwargs):
-        return self.recorded(request, super().changelist_view, *args, **kwargs)
-
-    def delete_view(self, request, *args, **kwargs):
-        return self.recorded(request, super().delete_view, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         """Save ``obj``; a row moved to another programme (a cohort put under the right one)
@@ -249,17 +272,6 @@ class RecordedInHistory(KeepsChangeMessages):
     def _programme_in_database(self, obj):
         saved = self.model._default_manager.filter(pk=obj.pk).first()
         return saved and attrgetter(self.programme_of)(saved)
-
-    def delete_model(self, request, obj):
-        self.delete_queryset(request, self.model._default_manager.filter(pk=obj.pk))
-
-    def delete_queryset(self, request, queryset):
-        programmes = {attrgetter(self.programme_of)(row) for row in queryset}
-        names = in_every_language(lambda: ", ".join(str(row) for row in queryset))
-        super().delete_queryset(request, queryset)
-        for programme in programmes:
-            reversion.add_to_revision(programme)
-        reversion.set_comment(comment(gettext_noop("Deleted %(rows)s."), rows=names))
 
 
 # --- Comparing two versions ------------------------------------------------------------------
@@ -597,6 +609,11 @@ class Restoring:
                 "This version cannot be brought back: it places courses deleted since "
                 "(%(rows)s). Add those courses again, or choose a later version."
             ) % {"rows": ", ".join(missing)}
+        if self.names_deleted_fields():
+            return _(
+                "This version cannot be brought back: its admission requirements accept a "
+                "field of study deleted since. Choose a version saved after it was deleted."
+            )
         if held := self.rows_held_elsewhere():
             row, holder = held[0]
             return _(
@@ -635,6 +652,19 @@ class Restoring:
                 if pk is not None and not target._default_manager.filter(pk=pk).exists():
                     missing.append(row.object_repr)
         return missing
+
+    def names_deleted_fields(self):
+        """Whether a row of this version names, in a many-to-many field, a shared row deleted
+        since (an accepted field of study): reversion would write the link, and the database
+        refuse it at the commit. Deleting one is in the histories of the programmes that
+        accepted it (``FieldOfStudyAdmin``), so the versions after it are whole."""
+        for row in self.rows.values():
+            for link in row._model._meta.many_to_many if row._model else []:
+                pks = set(row.field_dict.get(link.attname) or [])
+                found = link.related_model._default_manager.filter(pk__in=pks)
+                if pks and found.count() < len(pks):
+                    return True
+        return False
 
     def rows_held_elsewhere(self):
         """``(row, programme)`` for each row of this version that another programme holds now

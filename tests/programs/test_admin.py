@@ -5,10 +5,17 @@ from django.core.exceptions import ValidationError
 
 from programs.choices import Status
 from programs.models import OldSlug, Programme, Section
-from tests.builders import make_cohort, make_programme, make_section
+from tests.builders import make_cohort, make_programme, make_section, make_study_option
 from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
+
+
+def key_of(data, value):
+    """The field of the posted ``data`` that holds ``value`` (not the value it was opened
+    with, which KeepsOthersChanges sends beside it)."""
+    [key] = [name for name, sent in data.items() if sent == value and "initial-" not in name]
+    return key
 
 
 def programme_form(programme=None, **overrides):
@@ -579,8 +586,7 @@ def test_a_row_someone_else_deleted_meanwhile_is_let_go_and_the_rest_saved(admin
     data = rendered_form(admin_client.get(url))
     sections = list(programme.sections.all())
     Section.objects.filter(pk=sections[gone].pk).delete()  # by another editor
-    [last_title] = [n for n, v in data.items() if v == sections[-1].title_nb]
-    data.update({"lead_nb": "Ny ingress.", last_title: "Endret tittel"})
+    data.update({"lead_nb": "Ny ingress.", key_of(data, sections[-1].title_nb): "Endret tittel"})
     response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
     assert "Noen andre slettet en rad på denne siden etter at du åpnet den" in (
         visible_text(response)
@@ -590,6 +596,64 @@ def test_a_row_someone_else_deleted_meanwhile_is_let_go_and_the_rest_saved(admin
     titles = list(programme.sections.values_list("title_nb", flat=True))
     assert len(titles) == 2
     assert (titles[-1] == "Endret tittel") == (gone != 2)
+
+
+def test_a_second_editor_saving_an_older_page_keeps_what_the_first_saved(admin_client):
+    """Two editors open the page; the first changes the title, a section and a study
+    option's duration and saves; the second, on the page opened before, changes the lead and
+    another section. Django wrote every field as the second page showed it: the first
+    editor's changes were undone without a word."""
+    programme = make_programme(sections=2)
+    option = make_study_option(programme, duration_semesters=6)
+    first, second = programme.sections.all()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    page_a = rendered_form(admin_client.get(url))
+    page_b = rendered_form(admin_client.get(url))
+    duration = key_of(page_a, "6")
+    page_a.update(
+        {"title_nb": "Nytt navn", key_of(page_a, first.title_nb): "Første endret", duration: "4"}
+    )
+    assert admin_client.post(url, page_a).status_code == 302
+    page_b.update({"lead_nb": "Ny ingress.", key_of(page_b, second.title_nb): "Andre endret"})
+    response = admin_client.post(url, page_b, headers={"accept-language": "nb"}, follow=True)
+    assert "Noen andre lagret endringer på denne siden etter at du åpnet den." in (
+        visible_text(response)
+    )
+    programme.refresh_from_db()
+    option.refresh_from_db()
+    assert (programme.title_nb, programme.lead_nb) == ("Nytt navn", "Ny ingress.")
+    assert list(programme.sections.values_list("title_nb", flat=True)) == [
+        "Første endret",
+        "Andre endret",
+    ]
+    assert option.duration_semesters == 4
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_both_editors_changing_one_field_is_said_and_saving_again_keeps_the_second(
+    admin_client, language
+):
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    page_a = rendered_form(admin_client.get(url))
+    page_b = rendered_form(admin_client.get(url))
+    assert admin_client.post(url, {**page_a, "title_nb": "Fra A"}).status_code == 302
+    response = admin_client.post(
+        url, {**page_b, "title_nb": "Fra B"}, headers={"accept-language": language}
+    )
+    assert response.status_code == 200
+    told = {
+        "nb": "Noen andre endret dette etter at du åpnet siden. Det er nå lagret som: «Fra A».",
+        "en": "Someone else changed this after you opened the page. It is now saved as: “Fra A”.",
+    }
+    assert told[language] in visible_text(response)
+    programme.refresh_from_db()
+    assert programme.title_nb == "Fra A"
+    again = rendered_form(response)
+    assert again["title_nb"] == "Fra B"
+    assert admin_client.post(url, again).status_code == 302
+    programme.refresh_from_db()
+    assert programme.title_nb == "Fra B"
 
 
 def test_a_page_that_comes_back_for_a_mistake_pairs_each_row_with_its_form(admin_client):
