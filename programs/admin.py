@@ -563,6 +563,13 @@ class ProgrammeAdmin(
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_model(Programme), pk=version_id)
         restoring = history.Restoring(version, recovered)
+        if kinds := restoring.kinds_not_allowed(request.user):
+            message = _(
+                "You cannot bring this version back: it would also add, change or delete "
+                "%(kinds)s, which your role may not."
+            )
+            self.message_user(request, message % {"kinds": ", ".join(kinds)}, messages.ERROR)
+            return self._back(recovered, version)
         if refusal := restoring.refusal():
             self.message_user(request, refusal, messages.ERROR)
             return self._back(recovered, version)

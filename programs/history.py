@@ -18,6 +18,7 @@ from operator import attrgetter
 import reversion
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -601,6 +602,24 @@ class Restoring:
     def rows(self):
         """The versions of this programme's rows (``programme_rows``), read once."""
         return programme_rows(self.version)
+
+    def kinds_not_allowed(self, user):
+        """The kinds of row (plural names) this restore would write or delete that ``user``
+        may not add, change and delete: it brings back rows deleted since, writes the rest
+        as they were and deletes rows added since. A role that edits programmes but not,
+        say, their study options must not change them through the history."""
+        models = {row._model for row in self.rows.values() if row._model is not None}
+        models |= {type(row) for row in added_since(self.version, list(self.rows.values()))}
+        return sorted(
+            str(model._meta.verbose_name_plural)
+            for model in models - {Programme}
+            if not all(
+                user.has_perm(
+                    f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
+                )
+                for action in ("add", "change", "delete")
+            )
+        )
 
     def refusal(self):
         """Why this version cannot be brought back, in the reader's language, or None."""

@@ -515,6 +515,37 @@ def test_deleting_a_field_of_study_is_in_the_history_and_an_older_version_says_w
     assert list(programme.admission_requirement.accepted_fields.all()) == [nursing]
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_restore_that_would_change_rows_the_role_may_not_edit_is_refused(
+    admin_client, client, language
+):
+    """A user who may change programmes but not sections or study options could delete a
+    section and change a study code back through the history."""
+    from tests.test_access import staff
+
+    programme = make_programme(sections=1)
+    option = make_study_option(programme, study_code="900 11111")
+    edit_in_admin(admin_client, programme)
+    version = programme_versions(programme).first()
+    make_section(programme, position=1)
+    StudyOption.objects.filter(pk=option.pk).update(study_code="900 22222")
+    client.force_login(staff("view_programme", "change_programme"))
+    url = f"/admin/programs/programme/{programme.pk}/history/{version.pk}/"
+    headers = {"accept-language": language}
+    for response in (client.get(url, headers=headers), client.post(url, {}, headers=headers)):
+        assert (response.status_code, response["Location"]) == (302, url.rsplit("/", 2)[0] + "/")
+    told = {
+        "nb": "Du kan ikke hente tilbake denne versjonen: den ville også legge til, endre eller "
+        "slette seksjoner, studievarianter",
+        "en": "You cannot bring this version back: it would also add, change or delete "
+        "sections, study options",
+    }
+    history_page = client.get(url.rsplit("/", 2)[0] + "/", headers=headers)
+    assert told[language] in visible_text(history_page)
+    assert programme.sections.count() == 2
+    assert StudyOption.objects.get(pk=option.pk).study_code == "900 22222"
+
+
 def test_deleting_a_field_of_study_names_the_programmes_that_accept_it(admin_client):
     programme = make_programme(title_en="Further Education in Supervision")
     field = make_field_of_study()
