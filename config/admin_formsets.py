@@ -7,12 +7,11 @@ korriger dupliserte data for anchor". Here the field is named by its translated 
 name, the label the form shows above it ("anker").
 """
 
-from html.parser import HTMLParser
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -33,9 +32,12 @@ class KeepsOthersChanges(forms.ModelForm):
     second save put back the first one's title, sections and durations without a word. Here
     each field also sends the value the page was opened with (Django's
     ``show_hidden_initial``), and a field someone else has changed since is left as they
-    saved it, unless this editor changed it too: then the form says so on the field, shows
-    what is saved, and saving again keeps this editor's value. A file field is left out
-    (Django cannot send one back); two uploads at once keep the last."""
+    saved it, unless this editor changed it too: then the form says so on the field, with
+    what is saved, and saving again keeps this editor's value.
+
+    Fields sent as one hidden value take part: text, numbers, choices, dates, yes/no, foreign
+    keys and many-to-many lists (``JoinedHiddenInput``). A file and a date with a time (two
+    inputs) are written as Django writes them, the last save's."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,12 +46,16 @@ class KeepsOthersChanges(forms.ModelForm):
             return
         for name in self.base_fields:  # the row's own, not the formset's id, parent, DELETE
             field = self.fields[name]
-            # A post without the opened value (a script's, not the page's) is read as Django
-            # reads it: a field changed when it differs from what is saved.
-            sent = not self.is_bound or self._sent_opened_value(self.add_initial_prefix(name))
-            field.show_hidden_initial = sent and not isinstance(field, forms.FileField)
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.hidden_widget = JoinedHiddenInput
+            if not one_hidden_value(field):
+                continue
             if field.localize:  # read back the same in either language of the admin
                 field.hidden_widget = UnlocalizedHiddenInput
+            # A post without the opened value (a script's, not the page's) is read as Django
+            # reads it: a field changed when it differs from what is saved.
+            key = self.add_initial_prefix(name)
+            field.show_hidden_initial = not self.is_bound or key in self.data
 
     def clean(self):
         cleaned_data = super().clean()
@@ -59,43 +65,73 @@ class KeepsOthersChanges(forms.ModelForm):
             if not field.show_hidden_initial or name not in cleaned_data:
                 continue
             bound = self[name]
-            opened = self._widget_data_value(field.hidden_widget(), bound.html_initial_name)
-            if not field.has_changed(bound.initial, opened):
+            saved = self._as_sent(name)
+            if as_compared(self.data.get(bound.html_initial_name)) == as_compared(saved):
                 continue  # nobody else changed it
             if name not in self.changed_data:
                 del cleaned_data[name]  # theirs: the instance keeps what is saved
                 self.kept_theirs.append(name)
             elif field.has_changed(bound.initial, bound.data):
                 self.add_error(name, self.changed_meanwhile(name))
-                self._count_as_opened(name)
+                self.data = self.data.copy()  # saving again now writes this editor's value
+                self.data[bound.html_initial_name] = saved
         return cleaned_data
 
-    def _sent_opened_value(self, key):
-        return any(sent == key or sent.startswith(f"{key}_") for sent in self.data)
-
-    def _count_as_opened(self, name):
-        """Make the saved value the one the page counts as opened with, as a browser would
-        send it back: saving again then writes this editor's value over it."""
-        field, bound = self.fields[name], self[name]
+    def _as_sent(self, name):
+        """The saved value of field ``name`` as the page sends it when opened now."""
+        field = self.fields[name]
         widget = field.hidden_widget()
         widget.is_localized = field.localize
-        parser = HiddenInputs()
-        parser.feed(widget.render(bound.html_initial_name, field.prepare_value(bound.initial)))
-        data = self.data.copy()
-        for key, values in parser.values.items():
-            data.setlist(key, values)
-        self.data = data
+        return widget.format_value(field.prepare_value(self[name].initial)) or ""
 
     def changed_meanwhile(self, name):
         message = _(
             "Someone else changed this after you opened the page. It is now saved as: "
             "“%(value)s”. Save again to replace it with what you wrote here."
         )
-        value = getattr(self.instance, name, "")
-        if hasattr(value, "all"):  # many-to-many
-            value = ", ".join(str(row) for row in value.all())
+        bound = self[name]
+        value = bound.initial
+        if isinstance(bound.field, forms.ModelMultipleChoiceField):
+            value = ", ".join(str(row) for row in value or [])
+        elif isinstance(bound.field, forms.ChoiceField):  # a choice's label, a row's name
+            labels = {str(key): label for key, label in bound.field.choices}
+            value = labels.get(str(self._as_sent(name)), value)
+        elif isinstance(bound.field, forms.BooleanField):
+            value = _("yes") if value else _("no")
+        elif value not in (None, ""):
+            value = formats.localize(value)
         text = Truncator(strip_tags("" if value is None else str(value))).chars(120)
         return ValidationError(message % {"value": text}, code="changed_meanwhile")
+
+
+def one_hidden_value(field):
+    """Whether ``field`` sends the value its page was opened with as one hidden input."""
+    hidden = field.hidden_widget
+    return (
+        issubclass(hidden, forms.HiddenInput)
+        and not issubclass(hidden, forms.MultipleHiddenInput)
+        and not isinstance(field, forms.FileField)
+    )
+
+
+def as_compared(sent):
+    """A value as sent, compared with another: browsers send line ends back as CRLF, and a
+    text field strips what it reads, so a lead saved with a trailing space is not taken for
+    someone else's change at every save."""
+    return (sent or "").replace("\r\n", "\n").strip()
+
+
+class JoinedHiddenInput(forms.HiddenInput):
+    """A list of keys as one hidden input ("3,7"), sent even when empty: Django's
+    ``MultipleHiddenInput`` sends nothing for an empty list, and nothing would say the page
+    was opened with none."""
+
+    def format_value(self, value):
+        return ",".join(sorted(str(key) for key in value or []))
+
+    def value_from_datadict(self, data, files, name):
+        sent = data.get(name)
+        return None if sent is None else [key for key in sent.split(",") if key]
 
 
 class UnlocalizedHiddenInput(forms.HiddenInput):
@@ -110,19 +146,6 @@ class UnlocalizedHiddenInput(forms.HiddenInput):
     @is_localized.setter
     def is_localized(self, value):
         pass  # BoundField.as_widget() sets it for a localized field
-
-
-class HiddenInputs(HTMLParser):
-    """``{name: [value, …]}`` of the inputs in rendered HTML, as a browser would send them."""
-
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "input" and "name" in attrs:
-            self.values.setdefault(attrs["name"], []).append(attrs.get("value") or "")
 
 
 class NamedFieldsInlineFormSet(BaseInlineFormSet):

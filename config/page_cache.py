@@ -28,7 +28,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost, SuspiciousOperation
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.utils import timezone
@@ -39,7 +39,8 @@ from config.i18n import urls_by_language
 from programs.extensions import extensions
 from programs.pagination import PAGE_NUMBER
 
-VERSION_KEY = "page-cache:version"
+# "…:2": (number, due); releases before stored a bare number under "page-cache:version".
+VERSION_KEY = "page-cache:version:2"
 CACHED_STATUSES = {200, 301, 410}  # not 404: any path a scanner tries would take a slot
 
 
@@ -54,7 +55,7 @@ def content_version():
         return stored[0]
     if stored is None:
         cache.add(VERSION_KEY, new_version(), timeout=None)
-    else:  # a programme's publish_at or unpublish_at has passed
+    else:  # a programme's publish_at or unpublish_at has passed: the first request renews it
         cache.set(VERSION_KEY, new_version(), timeout=None)
     stored = cache.get(VERSION_KEY)
     return stored and stored[0]
@@ -74,7 +75,8 @@ def new_version(due=None):
     out of reach, a minute from now: the pages are not stored meanwhile in any case."""
     if due is None:
         try:
-            due = scheduled_change_after(timezone.now())
+            with transaction.atomic():  # a savepoint inside a save's transaction
+                due = scheduled_change_after(timezone.now())
         except DatabaseError:
             due = time.time() + 60
     return (secrets.randbits(48), due)

@@ -575,17 +575,19 @@ class ProgrammeAdmin(
             return self._back(recovered, version)
         request.restoring = restoring
         view = partial(view, extra_context={"title": restoring.title()})
-        lost_successor = restoring.lost_successor_message()
+        warning = " ".join(
+            filter(None, [restoring.lost_successor_message(), restoring.deleted_links_message()])
+        )
         if request.method != "POST":
-            if lost_successor:  # said before the editor confirms, and again after
-                self.message_user(request, lost_successor, messages.WARNING)
+            if warning:  # said before the editor confirms, and again after
+                self.message_user(request, warning, messages.WARNING)
             return view(request, *args)  # the preview of what would come back
         newest_before = Revision.objects.aggregate(pk=Max("pk"))["pk"] or 0
         response = view(request, *args)
         if response.status_code == 302:
             restoring.record(request.user, newest_before)
-            if lost_successor:
-                self.message_user(request, lost_successor, messages.WARNING)
+            if warning:
+                self.message_user(request, warning, messages.WARNING)
         return response
 
     @staticmethod

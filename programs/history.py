@@ -429,6 +429,8 @@ def restore(version, delete=False, rows=None):
             for group in added.values():
                 collector.collect(group)
             collector.delete()
+        for row in rows:
+            _drop_deleted_links(row)
         _revert(rows)
         # Reversion saves rows raw, without Programme.save(): the addresses it had answer
         # with a redirect to the restored one, as after a rename.
@@ -474,6 +476,25 @@ def added_since(version, rows):
         for row in (rows_of(current) if current else [])
         if (ContentType.objects.get_for_model(row).pk, str(row.pk)) not in recorded
     ]
+
+
+def _drop_deleted_links(version, dry_run=False):
+    """Leave out of ``version``'s many-to-many lists the rows deleted since (fields of study
+    are shared, not recorded): reversion would write the link, and the database refuse it at
+    the commit (a 500). Returns whether there were any."""
+    lists = version._object_version.m2m_data or {} if version._model else {}
+    dropped = False
+    for name, keys in lists.items():
+        target = version._model._meta.get_field(name).related_model
+        found = {
+            str(key)
+            for key in target._default_manager.filter(pk__in=keys).values_list("pk", flat=True)
+        }
+        kept = [key for key in keys if str(key) in found]
+        dropped = dropped or len(kept) < len(keys)
+        if not dry_run:
+            lists[name] = kept
+    return dropped
 
 
 def _revert(versions):
@@ -628,11 +649,7 @@ class Restoring:
                 "This version cannot be brought back: it places courses deleted since "
                 "(%(rows)s). Add those courses again, or choose a later version."
             ) % {"rows": ", ".join(missing)}
-        if self.names_deleted_fields():
-            return _(
-                "This version cannot be brought back: its admission requirements accept a "
-                "field of study deleted since. Choose a version saved after it was deleted."
-            )
+
         if held := self.rows_held_elsewhere():
             row, holder = held[0]
             return _(
@@ -672,18 +689,17 @@ class Restoring:
                     missing.append(row.object_repr)
         return missing
 
-    def names_deleted_fields(self):
-        """Whether a row of this version names, in a many-to-many field, a shared row deleted
-        since (an accepted field of study): reversion would write the link, and the database
-        refuse it at the commit. Deleting one is in the histories of the programmes that
-        accepted it (``FieldOfStudyAdmin``), so the versions after it are whole."""
-        for row in self.rows.values():
-            for link in row._model._meta.many_to_many if row._model else []:
-                pks = set(row.field_dict.get(link.attname) or [])
-                found = link.related_model._default_manager.filter(pk__in=pks)
-                if pks and found.count() < len(pks):
-                    return True
-        return False
+    def deleted_links_message(self):
+        """What to tell the editor when this version names, in a many-to-many list, a shared
+        row deleted since (an accepted field of study): it comes back without it
+        (``_drop_deleted_links``). Deleting a field of study is in the histories of the
+        programmes that accepted it (``FieldOfStudyAdmin``), so later versions are whole."""
+        if any(_drop_deleted_links(row, dry_run=True) for row in self.rows.values()):
+            return _(
+                "This version accepts a field of study that has been deleted since, so it "
+                "comes back without it."
+            )
+        return ""
 
     def rows_held_elsewhere(self):
         """``(row, programme)`` for each row of this version that another programme holds now

@@ -92,7 +92,7 @@ def test_with_admin_path_set_view_on_site_moves_with_the_admin(client, admin_at,
     assert client.get(f"/admin/r/{content_type}/{programme.pk}/").status_code == 404
 
 
-def test_with_admin_path_set_robots_txt_disallows_it(client, admin_at):
+def test_with_admin_path_set_robots_txt_disallows_it(client, admin_at, db):
     admin_at("kontor/")
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "Disallow: /kontor/" in lines

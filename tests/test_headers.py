@@ -187,7 +187,7 @@ def test_no_media_origin_when_the_app_serves_uploads():
     assert media_origin({"BACKEND": "django.core.files.storage.FileSystemStorage"}) is None
 
 
-def test_uploads_the_app_serves_carry_the_headers(client, settings, tmp_path):
+def test_uploads_the_app_serves_carry_the_headers(client, settings, tmp_path, db):
     settings.MEDIA_ROOT = tmp_path
     name = default_storage.save("programmes/" + "a" * 32 + ".png", ContentFile(b"\x89PNG"))
     response = client.get(f"/media/{name}")

@@ -216,7 +216,7 @@ urlpatterns = [path("boom/", boom)]
 
 
 @pytest.mark.urls("tests.test_logs")
-def test_a_django_error_line_is_json_with_the_request_id_and_the_traceback():
+def test_a_django_error_line_is_json_with_the_request_id_and_the_traceback(db):
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())

@@ -414,3 +414,12 @@ def test_a_query_string_too_long_to_read_gets_a_400_in_the_address_language(
     response = client.get(url + "?" + "&".join(["a="] * 1001))
     assert response.status_code == 400
     assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_a_version_stored_by_an_earlier_release_is_not_read(client, db):
+    """Releases before stored a bare number under "page-cache:version", which the cache keeps
+    across a deploy: read as (number, due), every page was a 500."""
+    from django.core.cache import cache
+
+    cache.set("page-cache:version", 12345, timeout=None)
+    assert client.get("/studier/").status_code == 200

@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 
 from programs.choices import Status
 from programs.models import OldSlug, Programme, Section
-from tests.builders import make_cohort, make_programme, make_section, make_study_option
+from tests.builders import (
+    make_cohort,
+    make_field_of_study,
+    make_programme,
+    make_requirement,
+    make_section,
+    make_study_option,
+)
 from tests.pages import parse, rendered_form, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -654,6 +661,61 @@ def test_both_editors_changing_one_field_is_said_and_saving_again_keeps_the_seco
     assert admin_client.post(url, again).status_code == 302
     programme.refresh_from_db()
     assert programme.title_nb == "Fra B"
+
+
+def test_a_lead_saved_with_a_trailing_space_is_not_taken_for_someone_elses_change(
+    admin_client,
+):
+    """Text written outside the admin (the shell, an import) may keep spaces the form strips:
+    the opened and the saved value are compared as the form reads them, or every save of that
+    field would be refused as a conflict."""
+    programme = make_programme()
+    Programme.objects.filter(pk=programme.pk).update(lead_nb="Ingress. ", title_en="A\r\nB")
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "lead_nb": "Ny ingress."}
+    response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
+    assert "Noen andre" not in visible_text(response)
+    programme.refresh_from_db()
+    assert programme.lead_nb == "Ny ingress."
+
+
+def test_a_publishing_time_typed_on_a_page_that_came_back_for_a_mistake_is_saved(admin_client):
+    programme = make_programme(is_published=False)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    data.update({"publish_at_0": "01.03.2030", "publish_at_1": "12:00:00", "title_nb": ""})
+    again = rendered_form(admin_client.post(url, data))
+    assert admin_client.post(url, {**again, "title_nb": "Tittel"}).status_code == 302
+    programme.refresh_from_db()
+    assert programme.publish_at is not None
+
+
+def test_a_field_of_study_another_editor_accepted_meanwhile_is_kept(admin_client):
+    """A list of accepted fields opened empty sends that it was empty."""
+    programme = make_programme()
+    requirement = make_requirement(programme)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    added = make_field_of_study()
+    requirement.accepted_fields.add(added)  # by the other editor
+    assert admin_client.post(url, {**data, "lead_nb": "Ny ingress."}).status_code == 302
+    assert list(requirement.accepted_fields.all()) == [added]
+
+
+def test_accepted_fields_both_editors_changed_are_said_once_then_saved(admin_client):
+    programme = make_programme()
+    first, second = make_field_of_study(), make_field_of_study()
+    requirement = make_requirement(programme, fields=[first])
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    requirement.accepted_fields.clear()  # by the other editor
+    [key] = [k for k in data if k.endswith("accepted_fields") and not k.startswith("initial-")]
+    data[key] = [str(first.pk), str(second.pk)]
+    response = admin_client.post(url, data, headers={"accept-language": "en"})
+    assert "Someone else changed this after you opened the page" in visible_text(response)
+    again = {**rendered_form(response), key: [str(first.pk), str(second.pk)]}
+    assert admin_client.post(url, again).status_code == 302
+    assert set(requirement.accepted_fields.all()) == {first, second}
 
 
 def test_a_page_that_comes_back_for_a_mistake_pairs_each_row_with_its_form(admin_client):
