@@ -110,24 +110,24 @@ def preview_rows(result):
 
 def found_in_database(result):
     """A digest of what an import found for each row of the file: whether its threshold
-    existed and, if so, its value and scale. The preview puts it in the confirm form; the
+    existed and, if so, its value and scale, and the scale the row is saved on (a new row
+    without one takes its option's newest). The preview puts it in the confirm form; the
     confirm compares its own, so a threshold saved in between by someone else (a row the
     preview showed as new, or a value it showed as unchanged) is not overwritten unseen."""
     found = [
         (
             row.import_type,
-            None
-            if row.original is None
-            else (
-                row.original.pk,
-                row.original.outcome,
-                str(row.original.points),
-                row.original.scale,
-            ),
+            values(row.original) and (row.original.pk, *values(row.original)),
+            values(row.instance),  # not its id: PostgreSQL's sequence moved on in the dry run
         )
         for row in result.rows
     ]
     return hashlib.sha256(repr(found).encode()).hexdigest()
+
+
+def values(threshold):
+    """What a threshold says, or None."""
+    return threshold and (threshold.outcome, str(threshold.points), threshold.scale)
 
 
 class ChangedSincePreview(Exception):
