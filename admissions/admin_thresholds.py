@@ -276,9 +276,7 @@ class AdmissionThresholdAdmin(
                 "The export could not use the filters in its address. Choose them in the list, "
                 "then export."
             )
-            self.message_user(request, message, messages.ERROR)
-            opts = self.opts
-            return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            return self.back_with(request, message, "changelist")
 
     def has_import_permission(self, request):
         """Importing adds and changes thresholds: both permissions (admissions/roles.py)."""
@@ -349,9 +347,13 @@ class AdmissionThresholdAdmin(
                 "Nothing was imported: thresholds in this file were changed or added after its "
                 "preview, by another editor or import. Upload it again to see what it changes now."
             )
+        return self.back_with(request, message, "import")
+
+    def back_with(self, request, message, page):
+        """``message`` as an error, on this admin's ``page`` ("changelist", "import")."""
         self.message_user(request, message, messages.ERROR)
         opts = self.opts
-        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
+        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{page}")
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

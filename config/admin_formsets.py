@@ -304,8 +304,8 @@ class ReportsChangesMeanwhile:
                 gone,
             )
             messages.warning(request, message % {"count": gone})
-        forms = [form, *(f for formset in formsets for f in formset.forms)]
-        if any(getattr(f, "kept_theirs", None) for f in forms):
+        edited = [form, *(f for formset in formsets for f in formset.forms)]
+        if any(getattr(f, "kept_theirs", None) for f in edited):
             message = _(
                 "Someone else saved changes to this page after you opened it. Yours are saved "
                 "and theirs are kept: check the page."
