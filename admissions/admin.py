@@ -32,7 +32,8 @@ from programs.models import Programme
 class FieldOfStudyAdmin(RecordsDeletions, LocalizedNumbers, TabbedTranslationAdmin):
     """Fields of study are shared, not part of any programme's history; deleting one removes
     it from admission requirements, which is recorded in those programmes' histories, so
-    their latest version no longer names a row that is gone (``Restoring.missing_rows``)."""
+    their latest version no longer names a row that is gone (an older one comes back
+    without it: ``history._drop_deleted_links``)."""
 
     list_display = ["name_nb", "name_en", "code"]
     search_fields = ["name_nb", "name_en", "code"]
