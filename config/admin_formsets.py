@@ -59,9 +59,7 @@ class KeepsOthersChanges(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is None or not self.is_bound:
-            return cleaned_data
-        for name, field in self.fields.items():
+        for name, field in self.fields.items():  # set by __init__ for a saved row's form only
             if not field.show_hidden_initial or name not in cleaned_data:
                 continue
             bound = self[name]
@@ -79,10 +77,8 @@ class KeepsOthersChanges(forms.ModelForm):
 
     def _as_sent(self, name):
         """The saved value of field ``name`` as the page sends it when opened now."""
-        field = self.fields[name]
-        widget = field.hidden_widget()
-        widget.is_localized = field.localize
-        return widget.format_value(field.prepare_value(self[name].initial)) or ""
+        field = self.fields[name]  # its hidden widget is never localized (__init__)
+        return field.hidden_widget().format_value(field.prepare_value(self[name].initial)) or ""
 
     def changed_meanwhile(self, name):
         message = _(
@@ -95,7 +91,7 @@ class KeepsOthersChanges(forms.ModelForm):
             value = ", ".join(str(row) for row in value or [])
         elif isinstance(bound.field, forms.ChoiceField):  # a choice's label, a row's name
             labels = {str(key): label for key, label in bound.field.choices}
-            value = labels.get(str(self._as_sent(name)), value)
+            value = labels.get(self._as_sent(name), value)
         elif isinstance(bound.field, forms.BooleanField):
             value = _("yes") if value else _("no")
         elif value not in (None, ""):

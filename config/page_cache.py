@@ -54,9 +54,9 @@ def content_version():
     if stored is not None and (stored[1] is None or time.time() < stored[1]):
         return stored[0]
     if stored is None:
-        cache.add(VERSION_KEY, new_version(), timeout=None)
+        cache.add(VERSION_KEY, new_version(renewal_due()), timeout=None)
     else:  # a programme's publish_at or unpublish_at has passed: the first request renews it
-        cache.set(VERSION_KEY, new_version(), timeout=None)
+        cache.set(VERSION_KEY, new_version(renewal_due()), timeout=None)
     stored = cache.get(VERSION_KEY)
     return stored and stored[0]
 
@@ -66,20 +66,25 @@ def bump_content_version(rescheduled=True):
     whether the programmes' schedule may have changed (a programme was saved); otherwise the
     time the version is due to be renewed stays as it was, without a query."""
     stored = None if rescheduled else cache.get(VERSION_KEY)
-    cache.set(VERSION_KEY, new_version(stored and stored[1]), timeout=None)
+    due = renewal_due() if stored is None else stored[1]
+    cache.set(VERSION_KEY, new_version(due), timeout=None)
 
 
-def new_version(due=None):
-    """``(a random number, due)``: due (epoch seconds) is given, or the next ``publish_at`` or
-    ``unpublish_at`` of any programme, None when none is ahead (1 query). With the database
-    out of reach, a minute from now: the pages are not stored meanwhile in any case."""
-    if due is None:
-        try:
-            with transaction.atomic():  # a savepoint inside a save's transaction
-                due = scheduled_change_after(timezone.now())
-        except DatabaseError:
-            due = time.time() + 60
+def new_version(due):
+    """``(a random number, due)``, the form the version is stored in (``renewal_due``)."""
     return (secrets.randbits(48), due)
+
+
+def renewal_due():
+    """When the content version is due to be renewed, as epoch seconds: the next
+    ``publish_at`` or ``unpublish_at`` of any programme, None when none is ahead (1 query).
+    With the database out of reach, a minute from now: the pages are not stored meanwhile in
+    any case."""
+    try:
+        with transaction.atomic():  # a savepoint inside a save's transaction
+            return scheduled_change_after(timezone.now())
+    except DatabaseError:
+        return time.time() + 60
 
 
 def scheduled_change_after(now):

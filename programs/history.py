@@ -482,7 +482,7 @@ def _drop_deleted_links(version, dry_run=False):
     """Leave out of ``version``'s many-to-many lists the rows deleted since (fields of study
     are shared, not recorded): reversion would write the link, and the database refuse it at
     the commit (a 500). Returns whether there were any."""
-    lists = version._object_version.m2m_data or {} if version._model else {}
+    lists = (version._object_version.m2m_data or {}) if version._model else {}
     dropped = False
     for name, keys in lists.items():
         target = version._model._meta.get_field(name).related_model
