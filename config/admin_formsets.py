@@ -7,11 +7,14 @@ korriger dupliserte data for anchor". Here the field is named by its translated 
 name, the label the form shows above it ("anker").
 """
 
+from datetime import datetime
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.utils import formats
+from django.forms.utils import to_current_timezone
+from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -35,9 +38,10 @@ class KeepsOthersChanges(forms.ModelForm):
     saved it, unless this editor changed it too: then the form says so on the field, with
     what is saved, and saving again keeps this editor's value.
 
-    Fields sent as one hidden value take part: text, numbers, choices, dates, yes/no, foreign
-    keys and many-to-many lists (``JoinedHiddenInput``). A file and a date with a time (two
-    inputs) are written as Django writes them, the last save's."""
+    Every field but a file takes part: text, numbers, choices, dates, dates with a time
+    (``DateTimeHiddenInput``), yes/no, foreign keys and many-to-many lists
+    (``JoinedHiddenInput``). A file needs no such care: a save without a new one keeps the
+    file saved now, whoever uploaded it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +52,8 @@ class KeepsOthersChanges(forms.ModelForm):
             field = self.fields[name]
             if isinstance(field, forms.ModelMultipleChoiceField):
                 field.hidden_widget = JoinedHiddenInput
+            elif isinstance(field, forms.SplitDateTimeField):
+                field.hidden_widget = DateTimeHiddenInput
             if not one_hidden_value(field):
                 continue
             if field.localize:  # read back the same in either language of the admin
@@ -94,6 +100,8 @@ class KeepsOthersChanges(forms.ModelForm):
             value = labels.get(self._as_sent(name), value)
         elif isinstance(bound.field, forms.BooleanField):
             value = _("yes") if value else _("no")
+        elif isinstance(value, datetime):
+            value = formats.localize(timezone.localtime(value))
         elif value not in (None, ""):
             value = formats.localize(value)
         text = Truncator(strip_tags("" if value is None else str(value))).chars(120)
@@ -128,6 +136,28 @@ class JoinedHiddenInput(forms.HiddenInput):
     def value_from_datadict(self, data, files, name):
         sent = data.get(name)
         return None if sent is None else [key for key in sent.split(",") if key]
+
+
+class DateTimeHiddenInput(forms.HiddenInput):
+    """A date with a time as one hidden input ("2027-03-01 12:00:00", in the admin's time
+    zone), read back as the date and the time a ``SplitDateTimeField`` takes. Django's
+    ``SplitHiddenDateTimeWidget`` is two inputs, which the comparison of opened and saved
+    values (``KeepsOthersChanges.clean``) does not read: a schedule another editor set
+    meanwhile was put back as this page showed it."""
+
+    def format_value(self, value):
+        if isinstance(value, datetime):
+            return to_current_timezone(value).strftime("%Y-%m-%d %H:%M:%S")
+        if isinstance(value, list):  # as read back (value_from_datadict), on a page shown again
+            return " ".join(value) if any(value) else ""
+        return value or ""
+
+    def value_from_datadict(self, data, files, name):
+        sent = data.get(name)
+        if sent is None:
+            return None
+        date, _space, time = sent.partition(" ")
+        return [date, time]
 
 
 class UnlocalizedHiddenInput(forms.HiddenInput):

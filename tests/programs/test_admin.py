@@ -1,7 +1,11 @@
 """The admin as a study administrator uses it: lists, change pages, search, validation."""
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from programs.choices import Status
 from programs.models import OldSlug, Programme, Section
@@ -688,6 +692,45 @@ def test_a_publishing_time_typed_on_a_page_that_came_back_for_a_mistake_is_saved
     assert admin_client.post(url, {**again, "title_nb": "Tittel"}).status_code == 302
     programme.refresh_from_db()
     assert programme.publish_at is not None
+
+
+def test_a_schedule_another_editor_set_meanwhile_is_kept(admin_client):
+    """A date with a time is two inputs; its opened value is sent as one (its time zone the
+    admin's), so a save that did not touch it leaves someone else's schedule alone."""
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    assert data["initial-unpublish_at"] == ""
+    page_a = {**data, "unpublish_at_0": "2030-03-01", "unpublish_at_1": "12:00:00"}
+    assert admin_client.post(url, page_a).status_code == 302
+    assert admin_client.post(url, {**data, "lead_nb": "Ny ingress."}).status_code == 302
+    programme.refresh_from_db()
+    assert programme.lead_nb == "Ny ingress."
+    assert timezone.localtime(programme.unpublish_at) == datetime(
+        2030, 3, 1, 12, tzinfo=ZoneInfo("Europe/Oslo")
+    )
+    assert rendered_form(admin_client.get(url))["initial-unpublish_at"] == "2030-03-01 12:00:00"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_schedule_both_editors_changed_is_said_in_local_time(admin_client, language):
+    programme = make_programme()
+    Programme.objects.filter(pk=programme.pk).update(
+        unpublish_at=datetime(2030, 3, 1, 11, tzinfo=UTC)  # 12:00 in Oslo
+    )
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url))
+    Programme.objects.filter(pk=programme.pk).update(
+        unpublish_at=datetime(2030, 6, 1, 6, tzinfo=UTC)  # by the other editor: 08:00
+    )
+    mine = {**data, "unpublish_at_0": "2030-09-01", "unpublish_at_1": "09:00:00"}
+    response = admin_client.post(url, mine, headers={"accept-language": language})
+    assert response.status_code == 200
+    told = {"nb": "lagret som: «1. juni 2030 08:00»", "en": "saved as: “1 June 2030, 08:00”"}
+    assert told[language] in visible_text(response)
+    assert admin_client.post(url, rendered_form(response)).status_code == 302
+    programme.refresh_from_db()
+    assert programme.unpublish_at == datetime(2030, 9, 1, 7, tzinfo=UTC)
 
 
 def test_a_field_of_study_another_editor_accepted_meanwhile_is_kept(admin_client):

@@ -9,7 +9,8 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from programs.models import Programme
-from tests.pages import new_programme_form
+from tests.builders import make_programme
+from tests.pages import new_programme_form, rendered_form
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/programs/programme/add/"
@@ -74,3 +75,21 @@ def test_an_image_of_too_many_pixels_is_said_to_be_too_large_not_corrupt(admin_c
 
 def test_the_file_chooser_offers_the_formats_we_take(admin_client):
     assert 'accept="image/jpeg,image/png,image/webp"' in admin_client.get(ADD).content.decode()
+
+
+def test_an_image_another_editor_uploaded_meanwhile_is_kept(admin_client):
+    """A file field sends no opened value (config.admin_formsets.KeepsOthersChanges): a save
+    without a new file keeps the file saved now, not the one the page showed."""
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    opened = rendered_form(admin_client.get(url))
+    upload = SimpleUploadedFile("foto.png", png_with_metadata())
+    mine = {**opened, "hero_image": upload, "hero_alt_nb": "En flate.", "hero_alt_en": "A plane."}
+    assert admin_client.post(url, mine).status_code == 302
+    programme.refresh_from_db()
+    uploaded = programme.hero_image.name
+    assert uploaded
+    assert admin_client.post(url, {**opened, "lead_nb": "Ny ingress."}).status_code == 302
+    programme.refresh_from_db()
+    assert (programme.lead_nb, programme.hero_image.name) == ("Ny ingress.", uploaded)
+    assert (programme.hero_width, programme.hero_height) == (80, 40)
