@@ -123,7 +123,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         label=_("Level"),
         widget=QuickSelect,
         error_messages={
-            "invalid_choice": _("We do not know that level. Choose one from the list.")
+            "invalid_choice": _("Unknown level. Choose one from the list.")
         },
     )
     mode = forms.ChoiceField(
@@ -132,7 +132,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         label=_("Study mode"),
         widget=QuickSelect,
         error_messages={
-            "invalid_choice": _("We do not know that study mode. Choose one from the list.")
+            "invalid_choice": _("Unknown study mode. Choose one from the list.")
         },
     )
     # A field of study by its code; the choices are read when the form is made (``__init__``).
@@ -141,7 +141,7 @@ class ProgrammeFilterForm(ProgrammeListForm):
         label=_("Programmes that accept my bachelor's degree in"),
         widget=QuickSelect,
         error_messages={
-            "invalid_choice": _("We do not know that field of study. Choose one from the list.")
+            "invalid_choice": _("Unknown field of study. Choose one from the list.")
         },
     )
     open = forms.ChoiceField(

@@ -29,6 +29,7 @@ MAX_CREDITS = 120  # one course, in the calculator and in the admin (Course.cred
 CREDIT_DECIMALS = 2  # 7.5 and 2.25 are credits; 0.001 is a typing error (TOO_PRECISE: "two")
 NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")  # 7,5 7.5 -5 .5 7. (no exponent)
 
+NO_CREDITS = _("Enter the course's credits.")
 NOT_A_NUMBER = _("Enter the credits as a number, for example 7.5.")
 NOT_POSITIVE = _("Credits must be more than 0.")
 TOO_MANY = _("One course can have at most %(max)s credits.")
@@ -52,8 +53,11 @@ class GradePointError(ValueError):
 def read_credits(text, row=None):
     """Credits as typed ("7,5", "7.5", " 30 ", full-width "７，５" from a Japanese or Chinese
     keyboard) as a Decimal. Raises a GradePointError saying what to change: not a number, not
-    more than 0, over ``MAX_CREDITS``, or more than ``CREDIT_DECIMALS`` decimals."""
+    more than 0, over ``MAX_CREDITS``, or more than ``CREDIT_DECIMALS`` decimals, or that none
+    were typed."""
     text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        raise GradePointError("credits_missing", NO_CREDITS, row)
     if not NUMBER.fullmatch(text):
         raise GradePointError("credits_not_a_number", NOT_A_NUMBER, row)
     credits = Decimal(text.replace(",", "."))

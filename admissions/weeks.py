@@ -59,19 +59,23 @@ def span_dates(iso_year: int, first_week: int, last_week_: int | None = None) ->
 @lru_cache(maxsize=WORDINGS)
 def format_date_range(start: date, end: date, language: str) -> str:
     """The locale's own interval with full month names: nb "9.–13. september 2024",
-    en "23 September – 15 November 2024", across years "28. desember 2026–1. januar 2027".
+    en "23 September – 15 November 2024", across years "28. desember 2026 – 1. januar 2027".
 
     Babel 2.18 maps the skeleton yMMMMd to the abbreviated yMMMd interval pattern
     (python-babel/babel#803), so we take that CLDR pattern and widen its month ourselves.
+    CLDR's nb patterns put no spaces around the dash; Norwegian spaces it when the parts are
+    more than one word each (Språkrådet), as English does: "23. september – 15. november".
     """
     locale = Locale.parse(BABEL_LOCALES[language])
     if start == end:
         return format_date(start, _widen(locale.date_formats["long"].pattern), locale=locale)
     difference = "y" if start.year != end.year else "M" if start.month != end.month else "d"
     first, second = locale.interval_formats["yMMMd"][difference]
-    return format_date(start, _widen(first), locale=locale) + format_date(
-        end, _widen(second), locale=locale
-    )
+    before = format_date(start, _widen(first), locale=locale)
+    after = format_date(end, _widen(second), locale=locale)
+    if before.endswith("–") and " " in before:
+        before = before[:-1].rstrip() + " – "
+    return before + after
 
 
 def _widen(pattern: str) -> str:

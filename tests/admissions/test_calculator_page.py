@@ -104,6 +104,7 @@ def test_the_english_example_of_a_number_has_a_decimal_point(client, programme):
         (((10, "F"),), "Et emne du ikke har bestått (F), teller ikke: Fjern det."),
         (((-5, "A"),), "Studiepoengene må være flere enn 0."),
         ((("ti", "A"),), "Skriv studiepoengene som et tall, for eksempel 7,5."),
+        ((("", "B"),), "Skriv inn studiepoengene for emnet."),
         (((10, "X"),), "Velg en karakter."),
         (((10, ""),), "Velg en karakter."),
         ((("", ""),), "Legg til minst ett emne."),
@@ -149,7 +150,7 @@ def test_every_row_is_checked_in_one_go_and_only_the_wrong_field_is_marked(clien
 def test_a_row_wrong_in_both_fields_gets_both_messages(client, programme):
     response = client.get(NB + query(("", "X")))
     assert summary(response) == [
-        ("#credits-1", "Emne 1: Skriv studiepoengene som et tall, for eksempel 7,5."),
+        ("#credits-1", "Emne 1: Skriv inn studiepoengene for emnet."),
         ("#grade-1", "Emne 1: Velg en karakter."),
     ]
     assert invalid_fields(response) == ["credits-1", "grade-1"]

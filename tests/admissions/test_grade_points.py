@@ -99,7 +99,7 @@ def test_credits_are_read_as_typed_in_either_language(typed, credits):
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("", "credits_not_a_number"), ("abc", "credits_not_a_number"),
+    [("", "credits_missing"), (" ", "credits_missing"), ("abc", "credits_not_a_number"),
      ("1e3", "credits_not_a_number"), ("7,5,5", "credits_not_a_number"),
      ("1 000", "credits_not_a_number"), ("NaN", "credits_not_a_number"),
      ("Infinity", "credits_not_a_number"), ("-", "credits_not_a_number"),

@@ -84,7 +84,7 @@ def programme():
                 "Høst 2024: uke 37 og 49. Praksisuker i ukene 39–46.",
                 "Vår 2025: uke 4.",
                 "Uke 37 (samling): 9.–13. september 2024",
-                "Uke 39–46 (praksis): 23. september–15. november 2024",
+                "Uke 39–46 (praksis): 23. september – 15. november 2024",
             ],
         ),
         (
@@ -295,15 +295,15 @@ def test_a_field_no_programme_accepts_says_so(client, programme):
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/studier/?bachelor=finnes-ikke", "Vi kjenner ikke det fagfeltet. Velg et fra listen."),
+        ("/studier/?bachelor=finnes-ikke", "Ukjent fagfelt. Velg et fra listen."),
         (
             "/en/programmes/?bachelor=%3Cscript%3E",
-            "We do not know that field of study. Choose one from the list.",
+            "Unknown field of study. Choose one from the list.",
         ),
-        ("/studier/?bachelor=a%00b", "Vi kjenner ikke det fagfeltet. Velg et fra listen."),
+        ("/studier/?bachelor=a%00b", "Ukjent fagfelt. Velg et fra listen."),
         (
             "/en/programmes/?bachelor=%00",
-            "We do not know that field of study. Choose one from the list.",
+            "Unknown field of study. Choose one from the list.",
         ),
     ],
 )

@@ -53,6 +53,31 @@ def test_the_column_headers_and_the_fields_under_them_never_touch(open_page, pat
     assert min(fields) >= 8, fields
 
 
+# The width the chosen option's text needs (a span in the select's font) against the room
+# the select gives it: its inner width less its padding and the arrow (~20 px in Chromium).
+ROOM_FOR_TEXT = """el => {
+  const style = getComputedStyle(el);
+  const span = document.createElement('span');
+  span.style.font = style.font;
+  span.style.whiteSpace = 'pre';
+  span.style.position = 'absolute';
+  span.textContent = el.options[el.selectedIndex].text;
+  document.body.append(span);
+  const needed = span.getBoundingClientRect().width;
+  span.remove();
+  const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return [needed, room];
+}"""
+
+
+@pytest.mark.parametrize("path", [NB, EN])
+def test_the_grade_select_shows_its_prompt_whole_on_the_narrowest_phone(open_page, path):
+    # At 320 px the select once read "Choo"
+    page = open_page(path, {"width": 320, "height": 640})
+    needed, room = page.locator("#grade-1").evaluate(ROOM_FOR_TEXT)
+    assert needed <= room, (needed, room)
+
+
 def test_a_keyboard_user_adds_rows_and_lands_on_the_first_one_added(open_page, site):
     page = open_page(EN)
     page.locator("#credits-1").fill("7,5")

@@ -575,8 +575,8 @@ LONG = "a" * 101
         ("page=%EF%BC%92", "The page number must be a whole number, 1 or higher."),
         ("page=%D9%A2", "The page number must be a whole number, 1 or higher."),
         ("page=1&page=2", "“page” appears more than once in the address."),
-        ("level=doctorate", "We do not know that level. Choose one from the list."),
-        ("mode=evenings", "We do not know that study mode. Choose one from the list."),
+        ("level=doctorate", "Unknown level. Choose one from the list."),
+        ("mode=evenings", "Unknown study mode. Choose one from the list."),
         ("open=yes", "Tick the box, or leave it empty."),
         (f"q={LONG}", "Your search can be at most 100 characters long."),
         ("q=" + "%EF%B7%BA" * 10, "Your search can be at most 100 characters long."),  # NFKC ×18
@@ -587,7 +587,7 @@ LONG = "a" * 101
         ("q=%E2%80%AEabc", "Your search contains a character we cannot read."),  # RLO
         ("q=%E2%81%A7abc", "Your search contains a character we cannot read."),  # FSI
         ("q=a&q=b", "“q” appears more than once in the address."),
-        ("bachelor=nope", "We do not know that field of study. Choose one from the list."),
+        ("bachelor=nope", "Unknown field of study. Choose one from the list."),
     ],
 )
 def test_a_bad_query_string_is_a_400_that_says_what_was_wrong(client, many, query, message):
