@@ -122,27 +122,21 @@ class ProgrammeFilterForm(ProgrammeListForm):
         choices=[("", _("any level")), *Level.choices],
         label=_("Level"),
         widget=QuickSelect,
-        error_messages={
-            "invalid_choice": _("Unknown level. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": _("Unknown level. Choose one from the list.")},
     )
     mode = forms.ChoiceField(
         required=False,
         choices=[("", _("full-time or part-time")), *StudyMode.choices],
         label=_("Study mode"),
         widget=QuickSelect,
-        error_messages={
-            "invalid_choice": _("Unknown study mode. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": _("Unknown study mode. Choose one from the list.")},
     )
     # A field of study by its code; the choices are read when the form is made (``__init__``).
     bachelor = forms.ChoiceField(
         required=False,
         label=_("Programmes that accept my bachelor's degree in"),
         widget=QuickSelect,
-        error_messages={
-            "invalid_choice": _("Unknown field of study. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": _("Unknown field of study. Choose one from the list.")},
     )
     open = forms.ChoiceField(
         required=False,
