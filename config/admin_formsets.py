@@ -185,6 +185,9 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         )
 
     def clean(self):
+        # Counted before anything is saved: saving clears the id of every row it deletes,
+        # this editor's own deletions too, which would then pass for someone else's.
+        self.deleted_meanwhile = [form for form in self.initial_forms if form.instance.pk is None]
         self.take_values_given_up()
         super().clean()
         self.refuse_swaps_that_cannot_be_saved()
@@ -192,8 +195,8 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
 
     def rows_deleted_meanwhile(self):
         """The forms of rows someone else deleted after this page was opened: the id they
-        post matches no row, so Django gave them a new, unsaved instance."""
-        return [form for form in self.initial_forms if form.instance.pk is None]
+        post matched no row, so Django gave them a new, unsaved instance."""
+        return getattr(self, "deleted_meanwhile", [])
 
     def _should_delete_form(self, form):
         """Such a row is let go: its form failed on its hidden id, which the admin does not

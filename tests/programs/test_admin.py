@@ -609,6 +609,24 @@ def test_a_row_someone_else_deleted_meanwhile_is_let_go_and_the_rest_saved(admin
     assert (titles[-1] == "Endret tittel") == (gone != 2)
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_rows_the_editor_deletes_are_not_said_to_be_deleted_by_someone_else(admin_client, language):
+    """Saving clears the id of each row it deletes; counted after the save, the editor's own
+    deletions read "Someone else deleted a row of this page"."""
+    programme = make_programme(sections=3)
+    make_cohort(programme)
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": language}))
+    data["sections-1-DELETE"] = "on"
+    data[key_of(data, "2023H").replace("-code", "-DELETE")] = "on"
+    response = admin_client.post(url, data, headers={"accept-language": language}, follow=True)
+    page = visible_text(response)
+    assert "Noen andre" not in page
+    assert "Someone else" not in page
+    assert programme.sections.count() == 2
+    assert not programme.cohorts.exists()
+
+
 def test_a_second_editor_saving_an_older_page_keeps_what_the_first_saved(admin_client):
     """Two editors open the page; the first changes the title, a section and a study
     option's duration and saves; the second, on the page opened before, changes the lead and
