@@ -77,3 +77,19 @@ def test_the_change_pages_with_tables_fit_a_desktop_screen(editor_page, site):
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert scroll <= client, path
+
+
+def test_enter_in_a_field_of_the_programme_form_saves_and_stays_in_the_admin(editor_page, site):
+    """Enter presses the form's first button; "Save and preview" came first and took the
+    editor out of the admin to the public page."""
+    programme = Programme.objects.get(slug_nb="psykisk-helse-rus-og-avhengighetsarbeid")
+    editor_page.goto(f"{site}/admin/programs/programme/{programme.pk}/change/")
+    buttons = editor_page.locator(".submit-row input[type=submit]")
+    names = buttons.evaluate_all("els => els.map(el => el.name)")
+    assert names == ["_save", "_preview", "_addanother", "_continue"]
+    editor_page.fill("#id_title_en", "A new name")
+    with editor_page.expect_navigation():
+        editor_page.press("#id_title_en", "Enter")
+    assert editor_page.url == f"{site}/admin/programs/programme/"
+    programme.refresh_from_db()
+    assert programme.title_en == "A new name"
