@@ -23,7 +23,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
 from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
@@ -31,10 +30,12 @@ from import_export.tmp_storages import CacheStorage
 from admissions.admin_search import StudyCodeSearch
 from admissions.importing import (
     REQUIRED_COLUMNS,
+    BoundedXLSX,
     DelimitedCSV,
     ThresholdResource,
     ThresholdValueField,
     UnreadableFile,
+    not_readable,
     text,
 )
 from admissions.models import AdmissionThreshold
@@ -208,7 +209,7 @@ class AdmissionThresholdAdmin(
     study_code_path = "study_option__study_code"
     programme_of = "study_option.programme"
     resource_classes = [ThresholdResource]
-    formats = [DelimitedCSV, XLSX]
+    formats = [DelimitedCSV, BoundedXLSX]
     from_encoding = "utf-8-sig"  # reads a BOM as Excel and Samordna opptak write it
     tmp_storage_class = UploadStash
     confirm_form_class = ConfirmThresholdImportForm
@@ -308,10 +309,7 @@ class AdmissionThresholdAdmin(
                 "import."
             )
         else:
-            message = _(
-                "The file could not be read. Check that it is a CSV or XLSX file and that you "
-                "chose its format."
-            )
+            message = str(not_readable())
         form.add_error("import_file", message)
 
     def process_dataset(self, dataset, form, request, **kwargs):
@@ -337,6 +335,8 @@ class AdmissionThresholdAdmin(
             ):
                 raise UploadGone  # not the form the preview sent: import-export's IndexError
             return self.recorded(request, super().process_import, comment=comment, **kwargs)
+        except UnreadableFile as error:  # a confirm whose format is not the preview's
+            message = str(error)
         except UploadGone:
             message = _(
                 "This file is no longer waiting to be imported: it has been imported already, "
@@ -348,6 +348,11 @@ class AdmissionThresholdAdmin(
                 "preview, by another editor or import. Upload it again to see what it changes now."
             )
         return self.back_with(request, message, "import")
+
+    def get_resource_index(self, form):
+        """This admin's one resource, whatever index a confirm posts: another one (written by
+        hand, not the page) was an IndexError, a 500."""
+        return 0
 
     def back_with(self, request, message, page):
         """``message`` as an error, on this admin's ``page`` ("changelist", "import")."""

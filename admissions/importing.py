@@ -18,6 +18,7 @@ import io
 import re
 from decimal import Decimal
 
+import openpyxl
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Value
@@ -25,11 +26,12 @@ from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
-from import_export.formats.base_formats import CSV
+from import_export.formats.base_formats import CSV, XLSX
 
 from admissions.choices import Outcome, Quota, Round, Scale
 from admissions.models import AdmissionThreshold, StudyOption
 from programs.choices import Level
+from programs.text import CONTROL_CHARACTERS
 
 # Samordna opptak's headers → ours. Other Samordna columns (Studienavn, Lærested, …) are
 # there for people reading the file and are ignored.
@@ -41,9 +43,10 @@ SAMORDNA_COLUMNS = {
     "Poenggrense": "value",
 }
 REQUIRED_COLUMNS = ["study_code", "admission_year", "round", "quota", "value"]
-# Rows a file may have: a year of an institution's thresholds is a few thousand at most, and
-# each row is checked against the database, so 20,000 outlasted a worker's 30 seconds.
-MAX_ROWS = 5000
+# Rows a file may have: a year of an institution's thresholds is a thousand or two, and each
+# row is checked against the database and saved, ~5 ms a row on SQLite and more on
+# PostgreSQL, in the preview and again in the confirm: 5,000 outlasted a worker's 30 seconds.
+MAX_ROWS = 2000
 # A threshold that is not a number, as Samordna opptak writes it; read in any case.
 EXPORT_CODES = {
     Outcome.ALL_QUALIFIED: "ALLE",
@@ -78,25 +81,30 @@ class StudyCodeWidget(widgets.ForeignKeyWidget):
 
     def __init__(self):
         super().__init__(StudyOption, field="study_code")
+        # Per import (a resource copies its fields): each row's code is read twice, once for
+        # the row it may change and once to fill it in, and a file repeats each code per
+        # year, round and quota.
+        self.found = {}
 
     def clean(self, value, row=None, **kwargs):
-        code = " ".join(text(value).split())
+        code = " ".join(CONTROL_CHARACTERS.sub("", text(value)).split())
         if not code:
             raise ValueError(_("Enter the study code."))
-        option = StudyOption.objects.filter(study_code=code).first() or (
-            StudyOption.objects.alias(bare=Replace("study_code", Value(" "), Value("")))
-            .filter(bare=code.replace(" ", ""))
-            .first()
-        )
-        if option is None:
+        if code not in self.found:
+            self.found[code] = StudyOption.objects.filter(study_code=code).first() or (
+                StudyOption.objects.alias(bare=Replace("study_code", Value(" "), Value("")))
+                .filter(bare=code.replace(" ", ""))
+                .first()
+            )
+        if self.found[code] is None:
             raise ValueError(_("No study option has the study code “%(code)s”.") % {"code": code})
-        return option
+        return self.found[code]
 
 
 class YearWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         year = text(value)
-        if not year.isdigit():
+        if not (year.isascii() and year.isdigit()):  # not "²⁰²⁵", which int() refuses
             raise ValueError(_("“%(value)s” is not a year.") % {"value": year})
         return int(year)
 
@@ -227,14 +235,7 @@ class ThresholdResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         """Reads Samordna opptak's layout as ours; competition points are then the default
-        scale for an option that has no threshold yet. A file of more than ``MAX_ROWS`` rows
-        is refused before any is read."""
-        if len(dataset) > MAX_ROWS:
-            message = _(
-                "The file has %(count)s rows, and at most %(limit)s can be imported at once. "
-                "Split it into smaller files, for example one for each year."
-            )
-            raise ValueError(message % {"count": len(dataset), "limit": MAX_ROWS})
+        scale for an option that has no threshold yet."""
         written = [text(h).lstrip("\ufeff") for h in dataset.headers or []]
         headers = written
         if "Studiekode" in headers:
@@ -301,6 +302,46 @@ class UnreadableFile(ValueError):
     """A file that cannot be read as a whole, with the reason in the editor's language."""
 
 
+def not_readable():
+    return UnreadableFile(
+        _(
+            "The file could not be read. Check that it is a CSV or XLSX file and that you "
+            "chose its format."
+        )
+    )
+
+
+def refuse_too_many(count):
+    """A file of more than ``MAX_ROWS`` rows is refused as it is read, before any row is
+    imported: import-export records an error raised by ``before_import()`` and goes on to
+    import every row, so such a file ran into the worker's timeout before it was refused."""
+    if count > MAX_ROWS:
+        message = _(
+            "The file has %(count)s rows, and at most %(limit)s can be imported at once. "
+            "Split it into smaller files, for example one for each year."
+        )
+        raise UnreadableFile(message % {"count": count, "limit": MAX_ROWS})
+
+
+class BoundedXLSX(XLSX):
+    """The first sheet of a workbook, its empty rows left out, and refused past ``MAX_ROWS``
+    rows as it is read: a stray cell in row 200,000 of a small file made 200,000 rows."""
+
+    def create_dataset(self, in_stream):
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        except Exception as error:  # not a workbook: zipfile's, openpyxl's and XML's errors
+            raise not_readable() from error
+        dataset = tablib.Dataset()
+        rows = book.active.iter_rows(values_only=True)
+        dataset.headers = list(next(rows))
+        for row in rows:
+            if any(value is not None for value in row):
+                refuse_too_many(len(dataset) + 1)
+                dataset.append(row)
+        return dataset
+
+
 class DelimitedCSV(CSV):
     """CSV with commas, semicolons (Samordna opptak and Norwegian Excel use them) or tabs
     (Excel's "Text (tab delimited)"), whichever the first line has most of, and lines ended
@@ -310,7 +351,10 @@ class DelimitedCSV(CSV):
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
-            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+            try:
+                in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+            except UnicodeDecodeError as error:  # a workbook confirmed as a CSV
+                raise not_readable() from error
         in_stream = in_stream.lstrip("\ufeff")
         first_line = next(iter(in_stream.splitlines()), "")
         delimiter = max(",;\t", key=first_line.count)  # a comma when none is there
@@ -323,6 +367,7 @@ class DelimitedCSV(CSV):
                 "Line %(line)s of the file could not be read: a cell in it is far too long."
             )
             raise UnreadableFile(message % {"line": lines.line_num}) from None
+        refuse_too_many(len(rows) - 1)
         if rows:
             dataset.headers = rows[0]
             width = len(rows[0])

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
 from admissions.choices import Outcome, Scale
+from admissions.importing import ThresholdResource
 from admissions.models import AdmissionThreshold
 from programs import history
 from programs.choices import Level
@@ -436,16 +437,96 @@ def test_a_row_with_empty_cells_past_the_columns_imports(admin_client, options):
     assert rows(upload(admin_client, content)) == [(1, "create")]
 
 
-def test_a_file_of_too_many_rows_is_refused_before_any_is_read(
-    admin_client, options, django_assert_max_num_queries, monkeypatch
-):
+def never_import_a_row(monkeypatch):
+    """import-export records an error raised before the rows and imports them all anyway:
+    a file over the limit ran into the worker's timeout before it was refused."""
+
+    def import_row(*args, **kwargs):
+        raise AssertionError("a row was imported")
+
+    monkeypatch.setattr(ThresholdResource, "import_row", import_row)
+
+
+def test_a_file_of_too_many_rows_is_refused_before_any_is_read(admin_client, options, monkeypatch):
     monkeypatch.setattr("admissions.importing.MAX_ROWS", 3)
+    never_import_a_row(monkeypatch)
     lines = ["study_code;admission_year;round;quota;value"]
     lines += [f"215 1210;{year};HOVED;ORD;2,78" for year in range(2020, 2024)]
     response = upload(admin_client, "\n".join(lines), language="nb")
     message = "Filen har 4 rader, og høyst 3 kan importeres på én gang."
     assert message in visible_text(response)
     assert AdmissionThreshold.objects.count() == 0
+
+
+def test_a_spreadsheet_of_too_many_rows_is_refused_before_any_is_read(
+    admin_client, options, monkeypatch
+):
+    monkeypatch.setattr("admissions.importing.MAX_ROWS", 3)
+    never_import_a_row(monkeypatch)
+    year_rows = [["215 1210", year, "HOVED", "ORD", 2.78] for year in range(2020, 2024)]
+    response = upload_xlsx(admin_client, *year_rows, language="nb")
+    assert "Filen har 4 rader, og høyst 3 kan importeres på én gang." in visible_text(response)
+
+
+def test_the_empty_rows_of_a_spreadsheet_are_not_rows_to_import(admin_client, options):
+    """A stray cell far down a small file made every row above it one to import: 200,000
+    empty rows, each refused, in a request that ran out of time."""
+    response = upload_xlsx(
+        admin_client,
+        ["215 1210", 2024, "HOVED", "ORD", 2.78],
+        *([None] * 5),
+        ["215 1210", 2025, "HOVED", "ORD", 2.81],
+        stray_row=60_000,
+    )
+    assert rows(response) == [(1, "create"), (2, "create"), (3, "refuse")]
+    assert response.context["preview"][2]["reasons"][0].startswith("study code: Enter")
+
+
+def test_a_study_code_with_a_control_character_is_refused_with_a_message(admin_client, options):
+    """PostgreSQL refused the lookup itself, and the preview showed psycopg's English error."""
+    response = upload(
+        admin_client,
+        "study_code;admission_year;round;quota;value\n2151\x0099;2025;HOVED;ORD;2,5\n",
+        language="nb",
+    )
+    [row] = response.context["preview"]
+    assert row["reasons"] == ["studiekode: Ingen studievariant har studiekoden «215199»."]
+
+
+def test_a_year_in_other_digits_than_0_to_9_is_not_a_year(admin_client, options):
+    """ "²⁰²⁵" passed ``isdigit()``, and ``int()`` refused it in Python's English."""
+    response = upload(
+        admin_client, "study_code,admission_year,round,quota,value\n215 1210,²⁰²⁵,HOVED,ORD,2.5\n"
+    )
+    [row] = response.context["preview"]
+    assert row["reasons"] == ["admission year: “²⁰²⁵” is not a year."]
+
+
+def test_a_confirm_in_another_format_than_its_preview_is_a_message(admin_client, options):
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    form = response.context["confirm_form"]
+    data = {name: form.initial[name] for name in form.fields if name in form.initial}
+    done = admin_client.post(
+        "/admin/admissions/admissionthreshold/process_import/",
+        {**data, "format": XLSX_FORMAT},
+        headers={"accept-language": "nb"},
+        follow=True,
+    )
+    assert "Filen kunne ikke leses." in visible_text(done)
+    assert AdmissionThreshold.objects.count() == 0
+
+
+def test_a_confirm_naming_a_resource_the_admin_does_not_have_imports_with_its_own(
+    admin_client, options
+):
+    response = upload(admin_client, SAMPLE.read_bytes(), name=SAMPLE.name)
+    form = response.context["confirm_form"]
+    data = {name: form.initial[name] for name in form.fields if name in form.initial}
+    done = admin_client.post(
+        "/admin/admissions/admissionthreshold/process_import/", {**data, "resource": "99"}
+    )
+    assert done.status_code == 302
+    assert AdmissionThreshold.objects.exists()
 
 
 @pytest.mark.parametrize("chosen", ["99", "abc", "-1", ""])
@@ -489,15 +570,22 @@ def test_the_export_has_the_shape_the_import_reads(admin_client, options):
     assert rows(reimport) == [(1, "create"), (2, "create")]
 
 
-def upload_xlsx(client, *rows, language="en"):
-    """Uploads a spreadsheet of our columns and ``rows`` (none: an empty sheet, no header)."""
+def upload_xlsx(client, *rows, language="en", stray_row=None):
+    """Uploads a spreadsheet of our columns and ``rows`` (none: an empty sheet, no header;
+    None: an empty row), with a space typed in column A of row ``stray_row``, if given."""
     import io
 
     import openpyxl
 
     book = openpyxl.Workbook()
-    for row in [["study_code", "admission_year", "round", "quota", "value"], *rows] if rows else []:
-        book.active.append(row)
+    for number, row in enumerate(
+        [["study_code", "admission_year", "round", "quota", "value"], *rows] if rows else [],
+        start=1,
+    ):
+        for column, value in enumerate(row or [], start=1):
+            book.active.cell(row=number, column=column, value=value)
+    if stray_row:
+        book.active.cell(row=stray_row, column=1, value=" ")
     buffer = io.BytesIO()
     book.save(buffer)
     return client.post(
