@@ -22,6 +22,10 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from programs.unique import can_park, park, unique_together
 
+NOT_AS_DRAWN = gettext_lazy(
+    "The page was not sent as it was shown, so nothing was saved. Open it again and make your "
+    "changes there."
+)
 DELETED_MEANWHILE = gettext_lazy(
     "Someone else deleted this row after you opened the page. It will not be saved again."
 )
@@ -185,6 +189,7 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         )
 
     def clean(self):
+        self.refuse_rows_not_as_drawn()
         # Counted before anything is saved: saving clears the id of every row it deletes,
         # this editor's own deletions too, which would then pass for someone else's.
         self.deleted_meanwhile = [form for form in self.initial_forms if form.instance.pk is None]
@@ -192,6 +197,17 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         super().clean()
         self.refuse_swaps_that_cannot_be_saved()
         self.explain_rows_deleted_meanwhile()
+
+    def refuse_rows_not_as_drawn(self):
+        """The page says how many of its rows are saved ones (``INITIAL_FORMS``) and sends
+        each saved row's id: a post where the two disagree was not made by the page, and
+        Django would save a saved row again as a new one (a cohort's weeks twice) or fail on
+        a row it took for saved (a 500). Nothing is saved."""
+        pk = self.model._meta.pk.name
+        saved = self.initial_form_count()
+        for number, form in enumerate(self.forms):
+            if bool(self.data.get(form.add_prefix(pk))) != (number < saved):
+                raise ValidationError(NOT_AS_DRAWN, code="not_as_drawn")
 
     def rows_deleted_meanwhile(self):
         """The forms of rows someone else deleted after this page was opened: the id they

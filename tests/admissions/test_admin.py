@@ -483,3 +483,50 @@ def test_a_cohort_with_plans_is_not_moved_to_another_programme(admin_client):
     assert admin_client.post(url, data).status_code == 302
     cohort.refresh_from_db()
     assert cohort.programme == other
+
+
+def initial_forms_key(data, prefix):
+    [key] = [k for k in data if k.endswith("INITIAL_FORMS") and k.startswith(prefix)]
+    return key
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("initial", ["0", "1000", "99999999999"])
+@pytest.mark.parametrize("page", ["cohort", "option", "plan"])
+def test_a_post_that_miscounts_the_saved_rows_saves_nothing_and_says_so(
+    admin_client, page, initial, language
+):
+    """INITIAL_FORMS=0 saved a cohort's weeks a second time as new rows (the public page
+    read "uke 35, 35"), and on a plan or an option was an IntegrityError; INITIAL_FORMS=1000
+    took the empty forms for saved rows and failed in the plan's sums: 500s."""
+    programme = make_programme()
+    option = make_study_option(programme)
+    cohort = make_cohort(programme)
+    for week in (35, 40):
+        make_week(cohort, week=week)
+    make_threshold(option)
+    plan = make_plan(option, cohort)
+    url, prefix, rows = {
+        "cohort": (f"/admin/admissions/cohort/{cohort.pk}/change/", "weeks", cohort.weeks),
+        "option": (
+            f"/admin/admissions/studyoption/{option.pk}/change/",
+            "thresholds",
+            option.thresholds,
+        ),
+        "plan": (
+            f"/admin/admissions/programmeplan/{plan.pk}/change/",
+            "placements",
+            plan.placements,
+        ),
+    }[page]
+    before = rows.count()
+    data = rendered_form(admin_client.get(url, headers={"accept-language": language}))
+    data[initial_forms_key(data, prefix)] = initial
+    response = admin_client.post(url, data, headers={"accept-language": language})
+    assert response.status_code == 200
+    told = {
+        "nb": "Siden ble ikke sendt slik den ble vist, så ingenting ble lagret.",
+        "en": "The page was not sent as it was shown, so nothing was saved.",
+    }
+    assert told[language] in visible_text(response)
+    assert rows.count() == before
