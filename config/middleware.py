@@ -1,6 +1,7 @@
 """Middleware for running many app servers behind a load balancer."""
 
 import logging
+import re
 
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -17,6 +18,8 @@ from config.views import bad_request, database_unavailable
 
 logger = logging.getLogger(__name__)
 NOT_CACHED = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+DATE_PARTS = ("__year", "__month", "__day")
+DATE_PART = re.compile(r"[0-9]{1,4}")
 
 
 class HealthCheckMiddleware:
@@ -102,6 +105,26 @@ class AdminActionRowsMiddleware:
             return None
         messages.error(request, _("The rows you chose could not be read. Choose them again."))
         return redirect(request.get_full_path())
+
+
+class AdminDateLookupsMiddleware:
+    """An admin list's date drill-down (``?attempt_time__year=…`` on the axes logs) whose year,
+    month or day is not a number of up to four digits is the 400 page. Django reads them with
+    ``int()`` and catches only ValueError: a year past a C long was an OverflowError, a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if not is_admin_path(request) or not request.user.is_staff:
+            return None
+        for name, value in request.GET.lists():
+            if name.endswith(DATE_PARTS) and not all(DATE_PART.fullmatch(v) for v in value):
+                return bad_request(request, ValueError(f"bad date lookup {name}"))
+        return None
 
 
 class ConditionalGetMiddleware(http.ConditionalGetMiddleware):

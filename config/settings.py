@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # turns a locked-out login into config/lockout.py's page
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.AdminActionRowsMiddleware",  # an action on rows that are not ids
+    "config.middleware.AdminDateLookupsMiddleware",  # a date drill-down that is not a date
     # Last: a database that cannot be reached is a 503 page in the reader's language.
     "config.middleware.DatabaseUnavailableMiddleware",
 ]

@@ -815,3 +815,20 @@ def test_deleting_a_programme_others_name_as_successor_says_what_to_do(admin_cli
     assert "Gi hver av dem en annen etterfølger, eller ingen, først." in text
     assert "krever sletting" not in text
     assert Programme.objects.filter(pk=successor.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("attempt_time__year=99999999999999999999999", 400),  # OverflowError in Django: a 500
+        ("attempt_time__year=2026&attempt_time__month=1e9", 400),
+        ("attempt_time__year=2026&attempt_time__month=12", 200),
+    ],
+)
+def test_a_date_drill_down_that_is_not_a_date_is_a_400(admin_client, query, status):
+    response = admin_client.get(
+        f"/admin/axes/accesslog/?{query}", headers={"accept-language": "nb"}
+    )
+    assert response.status_code == status
+    if status == 400:
+        assert '<html lang="nb"' in response.content.decode()
