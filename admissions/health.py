@@ -4,7 +4,8 @@ One module for every rule, shared by the admin page (admissions/admin_health.py)
 ``manage.py content_health``. It lives in admissions because it reads both apps (programmes
 and their admission facts); programs never imports admissions.
 
-``find_problems(today)`` runs a constant number of queries for the whole catalogue (8), plus,
+``find_problems(today)`` runs a constant number of queries for the whole catalogue (8, and 1
+more when a retired programme's successor retired too), plus,
 per distinct link to one of our public pages, what that page's view costs (it is asked, and
 renders the page: a programme page is about 7 queries).
 """
@@ -199,6 +200,27 @@ def missing_successor(programme, today, context):
         )
 
 
+def successor_not_public(programme, today, context):
+    """A published programme, discontinued, whose successor (or the end of that one's chain)
+    the public cannot see: a draft, taken down, or not yet live. Its address answers 410
+    Gone, which tells search engines the page is gone for good, not a redirect."""
+    if (
+        programme.is_retired
+        and programme.replaced_by_id
+        and programme.is_public()
+        and context["destinations"][programme.pk] is None
+    ):
+        yield Finding(
+            programme,
+            "successor_not_public",
+            _(
+                "Discontinued, and the programme that replaces it is not published: its page "
+                "answers 410 Gone until that one is."
+            ),
+            f"{programme_url(programme)}#id_status",
+        )
+
+
 def empty_sections(programme, today, context):
     """A section with no text in either language and no block of facts to show."""
     for section in programme.sections.all():
@@ -273,6 +295,7 @@ RULES = [
     past_cohorts,
     missing_study_option,
     missing_successor,
+    successor_not_public,
     empty_sections,
     broken_links,
     plans_that_do_not_add_up,
@@ -281,10 +304,9 @@ RULES = [
 
 def find_problems(today):
     """Every finding, programme by programme in title order: ``[Finding]``."""
-    context = {"pages": {}}
-    programmes = (
+    programmes = list(
         Programme.objects.order_by("title_nb", "pk")
-        .select_related("admission_requirement")
+        .select_related("admission_requirement", "replaced_by")
         .prefetch_related(
             "sections",
             "study_options__thresholds",
@@ -292,6 +314,7 @@ def find_problems(today):
             *plan_prefetches(),
         )
     )
+    context = {"pages": {}, "destinations": Programme.objects.destinations(programmes)}
     return [
         finding
         for programme in programmes

@@ -422,6 +422,7 @@ class ProgrammeAdmin(
                     "page is published, old links to it will lead here."
                 )
             self.message_user(request, message % values, messages.WARNING)
+        self.warn_of_addresses_gone(request, obj, form)
         watched = {"is_published", "publish_at", "title_en", "lead_en"}
         if obj.has_own_text("en") or not watched & {*form.changed_data}:
             return
@@ -442,6 +443,50 @@ class ProgrammeAdmin(
         else:
             return
         self.message_user(request, message, messages.WARNING)
+
+    def warn_of_addresses_gone(self, request, obj, form):
+        """Says when a save makes a discontinued programme's address answer 410 Gone instead
+        of leading to its successor: the successor it names is not public (the retire action
+        refuses one; this form cannot), or this page, which others lead to, is taken down now
+        or at a set time. A 410 tells search engines a page is gone for good. Content health
+        lists such programmes too (``successor_not_public``). 1–2 queries, when one of the
+        fields involved changed."""
+        changed = {*form.changed_data}
+        if obj.is_retired and obj.replaced_by_id and {"status", "replaced_by"} & changed:
+            if obj.is_public() and obj.destination() is None:
+                message = _(
+                    "“%(programme)s” is discontinued, but the programme that replaces it is not "
+                    "published: its address answers 410 Gone until that one is."
+                )
+                self.message_user(request, message % {"programme": obj}, messages.WARNING)
+        if obj.is_retired or not {"is_published", "publish_at", "unpublish_at"} & changed:
+            return
+        if obj.is_public() and obj.unpublish_at is None:
+            return
+        led_here = [
+            p for p in Programme.objects.earlier_than(obj) if p.is_retired and p.is_public()
+        ]
+        if not led_here:
+            return
+        names = ", ".join(_("“%(title)s”") % {"title": p} for p in led_here)
+        if not obj.is_public():
+            message = ngettext(
+                "The address of %(names)s, discontinued, led here: while this page is not "
+                "public, it answers 410 Gone.",
+                "The addresses of %(names)s, discontinued, led here: while this page is not "
+                "public, they answer 410 Gone.",
+                len(led_here),
+            )
+        else:
+            message = ngettext(
+                "The address of %(names)s, discontinued, leads here: when this page is taken "
+                "down on %(moment)s, it will answer 410 Gone.",
+                "The addresses of %(names)s, discontinued, lead here: when this page is taken "
+                "down on %(moment)s, they will answer 410 Gone.",
+                len(led_here),
+            )
+        moment = obj.unpublish_at and history.moment_text(obj.unpublish_at, "SHORT_DATETIME_FORMAT")
+        self.message_user(request, message % {"names": names, "moment": moment}, messages.WARNING)
 
     # --- Preview ---------------------------------------------------------------------------
 

@@ -238,6 +238,22 @@ def test_a_discontinued_programme_without_a_successor_is_reported():
     assert codes() == [("no_successor", gone.slug_nb)]
 
 
+@pytest.mark.parametrize("chain", [1, 2])
+def test_a_discontinued_programme_whose_successor_is_not_published_is_reported(
+    chain, django_assert_max_num_queries
+):
+    """Its address answers 410 Gone, not a redirect, with nothing said on saving either."""
+    successor = healthy_programme(is_published=False)
+    for _step in range(chain - 1):  # A → B (retired too) → C
+        successor = make_programme(sections=1, status=Status.DISCONTINUED, replaced_by=successor)
+    retired = make_programme(sections=1, status=Status.DISCONTINUED, replaced_by=successor)
+    make_programme(sections=1, status=Status.DISCONTINUED, replaced_by=healthy_programme())
+    with django_assert_max_num_queries(9):
+        found = codes()
+    assert ("successor_not_public", retired.slug_nb) in found
+    assert [code for code, _slug in found].count("successor_not_public") == chain
+
+
 def test_a_section_without_text_or_block_is_reported():
     programme = healthy_programme()
     make_section(programme, body_nb="", body_en="")

@@ -832,3 +832,51 @@ def test_a_date_drill_down_that_is_not_a_date_is_a_400(admin_client, query, stat
     assert response.status_code == status
     if status == 400:
         assert '<html lang="nb"' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_retiring_to_a_successor_that_is_not_published_warns_of_the_410(admin_client, language):
+    """The retire action refuses such a successor; the form saved it and said only "changed
+    successfully", and the address answered 410 Gone."""
+    successor = make_programme(is_published=False, title_nb="Etterfølger", title_en="Successor")
+    programme = make_programme()
+    url = f"/admin/programs/programme/{programme.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": language}))
+    data.update({"status": "discontinued", "replaced_by": str(successor.pk)})
+    response = admin_client.post(url, data, headers={"accept-language": language}, follow=True)
+    told = {
+        "nb": f"«{programme}» er nedlagt, men utdanningen som erstatter den, er ikke publisert",
+        "en": f"“{programme}” is discontinued, but the programme that replaces it is not published",
+    }
+    assert told[language] in visible_text(response)
+    assert admin_client.get(programme.get_absolute_url()).status_code == 410
+
+
+@pytest.mark.parametrize("when", ["now", "scheduled"])
+def test_taking_down_a_page_retired_programmes_lead_to_warns_of_their_410(admin_client, when):
+    successor = make_programme(title_nb="Etterfølger")
+    retired = make_programme(status=Status.DISCONTINUED, replaced_by=successor, title_nb="Gammel")
+    url = f"/admin/programs/programme/{successor.pk}/change/"
+    data = rendered_form(admin_client.get(url, headers={"accept-language": "nb"}))
+    if when == "now":
+        del data["is_published"]
+    else:
+        data.update({"unpublish_at_0": "2030-03-01", "unpublish_at_1": "12:00:00"})
+    response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
+    told = {
+        "now": "Adressen til «Gammel», nedlagt, førte hit: så lenge denne siden ikke er "
+        "offentlig, svarer den 410 Gone.",
+        "scheduled": "Adressen til «Gammel», nedlagt, fører hit: når denne siden tas ned "
+        "01.03.2030 12:00, vil den svare 410 Gone.",
+    }
+    assert told[when] in visible_text(response)
+    assert retired.slug_nb
+
+
+def test_saving_a_page_retired_programmes_lead_to_says_nothing_of_them_otherwise(admin_client):
+    successor = make_programme()
+    make_programme(status=Status.DISCONTINUED, replaced_by=successor)
+    url = f"/admin/programs/programme/{successor.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "lead_nb": "Ny ingress."}
+    response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
+    assert "410" not in visible_text(response)
