@@ -167,6 +167,8 @@ SCRIPT_STRINGS = [
     *(_("unordered list"), _("ordered list"), _("blockquote"), _("horizontal rule")),
     *(_("insert link"), _("remove link"), _("paragraph"), _("heading %s"), _("figure")),
     *(_("undo"), _("redo"), _("edit HTML"), _("Code"), _("Code block"), _("Styles")),
+    # The block-type menu's choices (text, not a title), also relabelled there.
+    *(_("Paragraph"), _("Heading %s")),
     # Django's calendar (date fields) and select filter (many-to-many fields).
     *(_("Sunday"), _("Monday"), _("Tuesday"), _("Wednesday")),
     *(_("Thursday"), _("Friday"), _("Saturday")),

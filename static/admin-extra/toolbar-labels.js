@@ -4,18 +4,21 @@
 // material("format_bold", "bold") sets title and aria-label to "bold"), never through
 // window.gettext as it does its dialogs. This puts each button's name through window.gettext
 // as the buttons appear; config/admin_strings.py (TOOLBAR_STRINGS) serves the translations.
-// Without a translation a name stays as it was.
+// Without a translation a name stays as it was. The block-type menu's choices ("Paragraph",
+// "Heading 3": elements of their own kind, <p> and <h3>, with that text) are translated too.
 "use strict";
 {
-  const HEADING = /^heading (\d)$/;
+  const HEADING = /^(heading) (\d)$/i;
 
   const translated = (name) => {
     const heading = HEADING.exec(name);
     if (heading) {
-      return window.interpolate(window.gettext("heading %s"), [heading[1]]);
+      return window.interpolate(window.gettext(`${heading[1]} %s`), [heading[2]]);
     }
     return window.gettext(name);
   };
+
+  const CHOICES = ".prose-menubar :is(p, h1, h2, h3, h4, h5, h6):not([data-relabelled])";
 
   const relabel = (root) => {
     if (typeof window.gettext !== "function") {
@@ -29,6 +32,12 @@
       button.title = name;
       button.setAttribute("aria-label", name);
       button.dataset.relabelled = "1";
+    }
+    for (const choice of root.querySelectorAll(CHOICES)) {
+      if (choice.childElementCount === 0) {
+        choice.textContent = translated(choice.textContent);
+      }
+      choice.dataset.relabelled = "1";
     }
   };
 

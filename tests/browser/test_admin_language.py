@@ -112,3 +112,19 @@ def test_the_translation_menu_has_a_name_and_shows_the_open_tab(
         arg=shown,
     )
     context.close()
+
+
+def test_the_rich_text_block_menu_names_its_choices_in_norwegian(editor_page, site):
+    """The block-type menu's choices are elements with fixed English text ("Paragraph",
+    "Heading 3"); toolbar-labels.js translates them as they appear."""
+    page, violations = editor_page
+    log_in(page, site)
+    programme = Programme.objects.filter(sections__isnull=False).first()
+    page.goto(f"{site}/admin/programs/programme/{programme.pk}/change/")
+    page.locator(".prose-menubar__button[title]").first.wait_for(state="attached", timeout=5_000)
+    page.wait_for_load_state("networkidle")
+    choices = page.locator(".prose-menubar :is(p, h2, h3, h4)")
+    texts = set(choices.evaluate_all("(all) => all.map((c) => c.textContent)"))
+    assert {"Avsnitt", "Overskrift 3"} <= texts
+    assert not texts & {"Paragraph", "Heading 3"}
+    assert violations() == []
