@@ -661,7 +661,12 @@ class ProgrammeAdmin(
             }
             for version, older in zip_longest(versions, versions[1:])  # none: no row
         ]
-        context = {"rows": rows, "compare_url": compare_url, **(extra_context or {})}
+        context = {
+            "rows": rows,
+            "compare_url": compare_url,
+            "can_restore": self.has_change_permission(request),  # else the link is a 403
+            **(extra_context or {}),
+        }
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id):
@@ -685,6 +690,7 @@ class ProgrammeAdmin(
             "comparison": valid
             and history.compare(form.cleaned_data["old"], form.cleaned_data["new"]),
             "history_url": reverse("admin:programs_programme_history", args=[quote(object_id)]),
+            "can_restore": self.has_change_permission(request, programme),
         }
         template = "admin/programs/programme/compare.html"
         return TemplateResponse(request, template, context, status=200 if valid else 400)

@@ -12,7 +12,7 @@ from models.py would record neither).
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 
 import reversion
@@ -335,6 +335,10 @@ def shown(model_field, value):
         return _("yes") if value else _("no")
     if isinstance(model_field, models.DecimalField):  # "7,5" in nb, as the form writes it
         return number_format(value, model_field.decimal_places)
+    if isinstance(value, datetime):  # "05.12.2026 08:26" in nb, in the site's time zone
+        return moment_text(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
     if model_field.many_to_many:
         related = model_field.related_model._default_manager.filter(pk__in=value)
         return ", ".join(str(r) for r in related) or "—"

@@ -148,6 +148,27 @@ def test_the_compare_view_writes_numbers_as_the_readers_language_does(
     assert change in visible_text(response)
 
 
+@pytest.mark.parametrize(
+    ("language", "change"), [("nb", "— 01.03.2030 12:00"), ("en", "— 01/03/2030 12:00")]
+)
+def test_the_compare_view_writes_a_moment_as_the_readers_language_does(
+    admin_client, language, change
+):
+    """It showed Python's "2030-03-01 12:00:00+01:00"."""
+    programme = make_programme()
+    edit_in_admin(admin_client, programme)
+    edit_in_admin(
+        admin_client,
+        programme,
+        **{"unpublish_at_0": "2030-03-01", "unpublish_at_1": "12:00:00"},
+    )
+    new, old = history.versions_of(programme.pk)[:2]
+    url = f"/admin/programs/programme/{programme.pk}/history/compare/?old={old.pk}&new={new.pk}"
+    response = admin_client.get(url, headers={"accept-language": language})
+    assert change in visible_text(response)
+    assert "+01:00" not in visible_text(response)
+
+
 @pytest.mark.parametrize(("language", "removed"), [("nb", "Borte"), ("en", "Gone")])
 def test_the_compare_view_names_rows_in_the_readers_language(admin_client, language, removed):
     """Saved by an editor in English, read in either: a row is named as its reader names it."""
@@ -917,3 +938,25 @@ def test_a_restore_refused_for_a_value_another_programme_holds_says_which(admin_
     )
     option.refresh_from_db()
     assert option.study_code == "215 1299"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_user_who_may_only_view_programmes_gets_no_restore_links(admin_client, client, language):
+    """The dates in the history and "Restore the older version" led a viewer to a 403."""
+    from tests.test_access import staff
+
+    programme = make_programme(sections=1)
+    edit_in_admin(admin_client, programme)
+    edit_in_admin(admin_client, programme, lead_nb="Enda en ingress.")
+    older, newer = programme_versions(programme).order_by("pk")
+    history_url = f"/admin/programs/programme/{programme.pk}/history/"
+    compare_url = f"{history_url}compare/?old={older.pk}&new={newer.pk}"
+    restore = f"{history_url}{older.pk}/"
+    for user, can_restore in ((staff("view_programme"), False), (None, True)):
+        reader = client if user else admin_client
+        if user:
+            client.force_login(user)
+        for url in (history_url, compare_url):
+            response = reader.get(url, headers={"accept-language": language})
+            assert response.status_code == 200
+            assert (f'href="{restore}"' in response.content.decode()) == can_restore
