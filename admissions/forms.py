@@ -53,6 +53,11 @@ class WrittenOut:
 class SearchInput(WrittenOut, forms.TextInput):
     input_type = "search"
 
+    def format_value(self, value):
+        """A search shown again without the characters that refused it (``UNREADABLE``): a
+        control character in an attribute makes the page invalid HTML."""
+        return UNREADABLE.sub("", value) if value else super().format_value(value)
+
 
 class FlagCheckbox(WrittenOut, forms.CheckboxInput):
     """A checkbox that sends "1" and reads back what was sent, so ``open=yes`` is an error
@@ -264,6 +269,12 @@ class TranscriptRow:
     grade: str = ""
     credits_error: str = ""
     grade_error: str = ""
+
+    @property
+    def credits_shown(self):
+        """The credits as the form shows them again: without characters no text may hold,
+        which would make the page invalid HTML (the error still says what was wrong)."""
+        return UNREADABLE.sub("", self.credits)
 
 
 class TranscriptForm:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from admissions.forms import UNREADABLE
 from tests.builders import (
     make_programme,
     make_requirement,
@@ -404,3 +405,12 @@ def test_a_section_that_links_the_calculator_itself_is_not_given_a_second_link(
         if url == NB
         else "How are your grade points calculated?"
     ]
+
+
+@pytest.mark.parametrize("typed", ["7%00x", "7%E2%80%AE5", "%01"])
+def test_credits_shown_again_hold_no_character_that_breaks_the_page(client, programme, typed):
+    """The credits field showed a NUL back in its value: invalid HTML."""
+    response = client.get(f"{NB}?credits={typed}&grade=A")
+    assert response.status_code == 400
+    assert not UNREADABLE.search(response.content.decode())
+    assert parse(response).select_one("#credits-1")["aria-invalid"] == "true"

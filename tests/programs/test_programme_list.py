@@ -15,7 +15,7 @@ from django.utils import translation
 from pytest_django.asserts import assertHTMLEqual
 
 from admissions.choices import StudyMode
-from admissions.forms import ProgrammeFilterForm
+from admissions.forms import UNREADABLE, ProgrammeFilterForm
 from programs.models import Level, Status
 from tests.builders import (
     make_field_of_study,
@@ -596,6 +596,8 @@ def test_a_bad_query_string_is_a_400_that_says_what_was_wrong(client, many, quer
     assert message in alert(response)
     assert titles(response) == []
     assert parse(response).title.get_text().startswith("Error: Programmes")
+    # The search box shows the search again without them: a NUL made the page invalid HTML.
+    assert not UNREADABLE.search(response.content.decode())
 
 
 @pytest.mark.parametrize("query", ["page=0", "level=x", f"q={LONG}", "q=a&q=b"])
