@@ -271,7 +271,9 @@ class ProgrammeQuerySet(models.QuerySet):
         """In title order, but the related ones first: those whose Norwegian title holds a
         subject word of ``title`` (a word of five letters or more that is not a kind of
         programme, "bachelor", anywhere in a word: "barnevern" in "barnevernsarbeid"), or
-        that a condition in ``related`` (Qs) matches. No query of its own."""
+        that a condition in ``related`` (Qs) matches; in another language than Norwegian,
+        within each, those with a title in it before those shown in Norwegian. No query of
+        its own."""
         words = {
             word
             for word in WORD.findall(title.lower())
@@ -281,12 +283,16 @@ class ProgrammeQuerySet(models.QuerySet):
             *(Q(title_nb__icontains=s) for word in words for s in spellings(word)),
             *related,
         ]
-        if not conditions:
-            return self.in_title_order(language)
-        shares = reduce(or_, conditions)
-        return self.alias(unrelated=Case(When(shares, then=0), default=1)).order_by(
-            "unrelated", alphabetical(visible("title", language), language), "pk"
-        )
+        programmes, order = self, []
+        if conditions:
+            shares = reduce(or_, conditions)
+            programmes = programmes.alias(unrelated=Case(When(shares, then=0), default=1))
+            order.append("unrelated")
+        if language != settings.LANGUAGE_CODE:
+            untranslated = Q(**{f"title_{language}": ""}) | Q(**{f"title_{language}__isnull": True})
+            programmes = programmes.alias(untranslated=Case(When(untranslated, then=1), default=0))
+            order.append("untranslated")
+        return programmes.order_by(*order, alphabetical(visible("title", language), language), "pk")
 
     def for_cards(self):
         """Only the columns a programme card shows (``CARD_FIELDS``): a list page of 20 cards

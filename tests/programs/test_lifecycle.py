@@ -576,3 +576,19 @@ def test_the_410_page_offers_programmes_that_take_the_same_bachelors_first(clien
         "Videreutdanning i aldring",
         "Videreutdanning i barnevern",
     ]
+
+
+def test_the_english_gone_page_suggests_programmes_with_an_english_page_first(client):
+    """Three Norwegian-only pages came first on the English page: their titles sort first."""
+    gone = retired(slug_nb="gammelt", slug_en="old", title_nb="Gammelt", title_en="Old")
+    make_programme(title_nb="Arkivfag", title_en="", lead_en="")
+    make_programme(title_nb="Yrkesfag", title_en="Vocational studies")
+    make_programme(title_nb="Barnevern", title_en="Child welfare")
+    cards = parse(client.get(gone.get_absolute_url("en"))).select(".programme-card__title a")
+    assert [a.get_text(strip=True) for a in cards] == [
+        "Child welfare",
+        "Vocational studies",
+        "Arkivfag",
+    ]
+    cards = parse(client.get(gone.get_absolute_url("nb"))).select(".programme-card__title a")
+    assert [a.get_text(strip=True) for a in cards] == ["Arkivfag", "Barnevern", "Yrkesfag"]
