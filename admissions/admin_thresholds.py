@@ -18,7 +18,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -99,7 +99,7 @@ def preview_rows(result):
                 "kind": kind,
                 "action": action,
                 # As the reasons quote them: a date cell as 2026-01-01 00:00:00, none as ''.
-                "cells": [text(row.row_values.get(column)) for column in REQUIRED_COLUMNS],
+                "cells": [cell_text(row.row_values.get(column)) for column in REQUIRED_COLUMNS],
                 "scale": scale,
                 "before": value.export(original) if changed else "",
                 "before_scale": original.get_scale_display() if scale_changed else "",
@@ -107,6 +107,14 @@ def preview_rows(result):
             }
         )
     return rows
+
+
+def cell_text(value):
+    """A cell as the preview shows it: as ``text()``, but a spreadsheet's number with decimals
+    as the admin's language writes it ("2,83" in nb), as a CSV typed in Norwegian has it."""
+    if isinstance(value, float) and not value.is_integer():
+        return formats.number_format(value)
+    return text(value)
 
 
 def found_in_database(result):

@@ -600,6 +600,18 @@ def test_an_xlsx_file_imports(admin_client, options):
     assert rows(response) == [(1, "create")]
 
 
+@pytest.mark.parametrize(("language", "shown"), [("nb", "2,81"), ("en", "2.81")])
+def test_a_spreadsheets_number_is_previewed_as_the_admins_language_writes_it(
+    admin_client, options, language, shown
+):
+    """A CSV typed in Norwegian showed "2,81", a spreadsheet's number "2.81" beside it."""
+    response = upload_xlsx(
+        admin_client, ["215 1210", 2025, "HOVED", "ORD", 2.81], language=language
+    )
+    [row] = response.context["preview"]
+    assert row["cells"] == ["215 1210", "2025", "HOVED", "ORD", shown]
+
+
 def test_an_empty_spreadsheet_says_it_has_nothing_to_import(admin_client, options):
     response = upload_xlsx(admin_client, language="nb")
     assert response.status_code == 200
