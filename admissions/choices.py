@@ -36,6 +36,14 @@ class Scale(models.TextChoices):
     COMPETITION_POINTS = "competition_points", _("Competition points, 0–90")
 
 
+# A scale as the public pages name it. The admin's labels give the range a value must lie in;
+# competition points have no upper bound a reader could use (what anyone can reach is lower
+# than 90 and changes with the admission rules), so the pages give none.
+SCALE_FOR_READERS = {
+    Scale.GRADE_AVERAGE: Scale.GRADE_AVERAGE.label,
+    Scale.COMPETITION_POINTS: _("Competition points"),
+}
+
 SCALE_RANGE = {
     Scale.GRADE_AVERAGE: (Decimal("1.00"), Decimal("5.00")),
     Scale.COMPETITION_POINTS: (Decimal("0.00"), Decimal("90.00")),

@@ -16,7 +16,15 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions import charts
-from admissions.choices import SCALE_RANGE, Outcome, Quota, Round, Scale, StudyMode
+from admissions.choices import (
+    SCALE_FOR_READERS,
+    SCALE_RANGE,
+    Outcome,
+    Quota,
+    Round,
+    Scale,
+    StudyMode,
+)
 from admissions.grade_points import Threshold
 from programs.choices import ChoiceLabels
 from programs.models import MAX_POSITION, Programme
@@ -87,7 +95,7 @@ class StudyOptionQuerySet(models.QuerySet):
             options=options,
             rows=[(year, [rows.get(year) for rows in by_option]) for year in years],
             chart=only_scale and charts.threshold_chart(series, *SCALE_RANGE[only_scale.scale]),
-            scale=only_scale and only_scale.get_scale_display(),
+            scale=only_scale and SCALE_FOR_READERS[only_scale.scale],
         )
 
 

@@ -587,6 +587,28 @@ def test_the_threshold_tables_caption_names_the_scale_mid_sentence(client, progr
 
 
 @pytest.mark.parametrize(
+    ("url", "caption"),
+    [
+        (NB, "Poenggrenser tidligere år (ordinær kvote, hovedopptak; konkurransepoeng)"),
+        (EN, "Thresholds in earlier years (ordinary quota, main round; competition points)"),
+    ],
+)
+def test_competition_points_are_named_without_the_range_the_admin_accepts(
+    client, programme, url, caption
+):
+    """The caption read "competition points, 0–90": 90 is what the admin accepts, not what
+    anyone can reach."""
+    full, part = programme.study_options.all()
+    for option in (full, part):
+        option.thresholds.all().delete()
+    for year, points in ((2023, "51.20"), (2024, "52.10")):
+        make_threshold(
+            full, admission_year=year, points=Decimal(points), scale="competition_points"
+        )
+    assert parse(client.get(url)).select_one(".threshold-history caption").get_text() == caption
+
+
+@pytest.mark.parametrize(
     ("url", "sentence"),
     [
         ("/studier/uten-uker/", "Ukene for dette kullet er ikke satt ennå."),
