@@ -201,21 +201,16 @@ def missing_successor(programme, today, context):
 
 
 def successor_not_public(programme, today, context):
-    """A published programme, discontinued, whose successor (or the end of that one's chain)
-    the public cannot see: a draft, taken down, or not yet live. Its address answers 410
-    Gone, which tells search engines the page is gone for good, not a redirect."""
-    if (
-        programme.is_retired
-        and programme.replaced_by_id
-        and programme.is_public()
-        and context["destinations"][programme.pk] is None
-    ):
+    """A published programme, discontinued, whose chain of successors leads to no published
+    programme (``Programme.leads_nowhere``): its address answers 410 Gone, which tells search
+    engines the page is gone for good, not a redirect."""
+    if programme.leads_nowhere(context["destinations"]):
         yield Finding(
             programme,
             "successor_not_public",
             _(
-                "Discontinued, and the programme that replaces it is not published: its page "
-                "answers 410 Gone until that one is."
+                "Discontinued, but its successor leads to no published programme: its page "
+                "answers 410 Gone, not a redirect."
             ),
             f"{programme_url(programme)}#id_status",
         )

@@ -87,7 +87,12 @@ class StudyCodeWidget(widgets.ForeignKeyWidget):
         self.found = {}
 
     def clean(self, value, row=None, **kwargs):
-        code = " ".join(CONTROL_CHARACTERS.sub("", text(value)).split())
+        code = " ".join(text(value).split())
+        if CONTROL_CHARACTERS.search(code):  # PostgreSQL refuses a NUL in a query
+            message = _(
+                "The study code “%(code)s” holds a character that cannot be shown: type it again."
+            )
+            raise ValueError(message % {"code": CONTROL_CHARACTERS.sub("", code)})
         if not code:
             raise ValueError(_("Enter the study code."))
         if code not in self.found:
@@ -324,8 +329,10 @@ def refuse_too_many(count):
 
 
 class BoundedXLSX(XLSX):
-    """The first sheet of a workbook, its empty rows left out, and refused past ``MAX_ROWS``
-    rows as it is read: a stray cell in row 200,000 of a small file made 200,000 rows."""
+    """The sheet of a workbook that was open when it was saved (as import-export reads it),
+    its empty rows left out, and refused past ``MAX_ROWS`` rows before any is imported: a
+    stray cell in row 200,000 of a small file made 200,000 rows. The rows past the limit are
+    counted, not kept, so the message says how many there are."""
 
     def create_dataset(self, in_stream):
         try:
@@ -335,10 +342,13 @@ class BoundedXLSX(XLSX):
         dataset = tablib.Dataset()
         rows = book.active.iter_rows(values_only=True)
         dataset.headers = list(next(rows))
+        count = 0
         for row in rows:
             if any(value is not None for value in row):
-                refuse_too_many(len(dataset) + 1)
-                dataset.append(row)
+                count += 1
+                if count <= MAX_ROWS:
+                    dataset.append(row)
+        refuse_too_many(count)
         return dataset
 
 

@@ -452,14 +452,14 @@ class ProgrammeAdmin(
         lists such programmes too (``successor_not_public``). 1–2 queries, when one of the
         fields involved changed."""
         changed = {*form.changed_data}
-        if obj.is_retired and obj.replaced_by_id and {"status", "replaced_by"} & changed:
-            if obj.is_public() and obj.destination() is None:
-                message = _(
-                    "“%(programme)s” is discontinued, but the programme that replaces it is not "
-                    "published: its address answers 410 Gone until that one is."
-                )
-                self.message_user(request, message % {"programme": obj}, messages.WARNING)
-        if obj.is_retired or not {"is_published", "publish_at", "unpublish_at"} & changed:
+        scheduled = {"is_published", "publish_at", "unpublish_at"}
+        if {"status", "replaced_by", *scheduled} & changed and obj.leads_nowhere():
+            message = _(
+                "“%(programme)s” is discontinued, but its successor leads to no published "
+                "programme: its address answers 410 Gone, not a redirect."
+            )
+            self.message_user(request, message % {"programme": obj}, messages.WARNING)
+        if obj.is_retired or not scheduled & changed:
             return
         if obj.is_public() and obj.unpublish_at is None:
             return

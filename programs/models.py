@@ -336,6 +336,17 @@ class Programme(NamesValueHolder, ChoiceLabels, models.Model):
         None when it names none or the chain ends in a 410."""
         return self.replaced_by.destination() if self.replaced_by_id else None
 
+    def leads_nowhere(self, destinations=None):
+        """Whether this page, public and discontinued with a successor, answers 410 Gone all
+        the same: no published programme along its chain of successors (one is a draft, taken
+        down, or itself discontinued without a successor). ``destinations``: what
+        ``Programme.objects.destinations()`` found for a list holding this one, else 1 query
+        at most, and none when it is not such a page."""
+        if not (self.is_retired and self.replaced_by_id and self.is_public()):
+            return False
+        found = destinations[self.pk] if destinations is not None else self.destination()
+        return found is None
+
     def page_destination(self):
         """Where this programme's address leads whoever may see it: ``destination()`` for
         the public, itself for a draft an editor previews (1 query per retired step)."""

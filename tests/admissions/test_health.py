@@ -254,6 +254,20 @@ def test_a_discontinued_programme_whose_successor_is_not_published_is_reported(
     assert [code for code, _slug in found].count("successor_not_public") == chain
 
 
+def test_a_programme_whose_successor_is_gone_too_is_reported_with_both():
+    """A → B, B discontinued without a successor and published: A's address is a 410 too."""
+    gone = make_programme(sections=1, status=Status.DISCONTINUED)
+    retired = make_programme(sections=1, status=Status.DISCONTINUED, replaced_by=gone)
+    assert sorted(codes()) == sorted(
+        [("no_successor", gone.slug_nb), ("successor_not_public", retired.slug_nb)]
+    )
+    [finding] = [f for f in find_problems(TODAY) if f.code == "successor_not_public"]
+    assert finding.message == (
+        "Nedlagt, men etterfølgeren fører ikke til noen publisert utdanning: siden svarer "
+        "med 410 Gone, ikke med en videresending."
+    )
+
+
 def test_a_section_without_text_or_block_is_reported():
     programme = healthy_programme()
     make_section(programme, body_nb="", body_en="")

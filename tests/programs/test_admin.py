@@ -845,8 +845,10 @@ def test_retiring_to_a_successor_that_is_not_published_warns_of_the_410(admin_cl
     data.update({"status": "discontinued", "replaced_by": str(successor.pk)})
     response = admin_client.post(url, data, headers={"accept-language": language}, follow=True)
     told = {
-        "nb": f"«{programme}» er nedlagt, men utdanningen som erstatter den, er ikke publisert",
-        "en": f"“{programme}” is discontinued, but the programme that replaces it is not published",
+        "nb": f"«{programme}» er nedlagt, men etterfølgeren fører ikke til noen publisert "
+        "utdanning: adressen svarer 410 Gone",
+        "en": f"“{programme}” is discontinued, but its successor leads to no published "
+        "programme: its address answers 410 Gone",
     }
     assert told[language] in visible_text(response)
     assert admin_client.get(programme.get_absolute_url()).status_code == 410
@@ -870,7 +872,25 @@ def test_taking_down_a_page_retired_programmes_lead_to_warns_of_their_410(admin_
         "01.03.2030 12:00, vil den svare 410 Gone.",
     }
     assert told[when] in visible_text(response)
-    assert retired.slug_nb
+    assert admin_client.logout() is None
+    assert admin_client.get(retired.get_absolute_url()).status_code == (
+        410 if when == "now" else 301
+    )
+
+
+def test_publishing_a_discontinued_page_whose_successor_is_a_draft_warns_of_the_410(
+    admin_client,
+):
+    successor = make_programme(is_published=False)
+    retired = make_programme(
+        status=Status.DISCONTINUED, replaced_by=successor, is_published=False, title_nb="Gammel"
+    )
+    url = f"/admin/programs/programme/{retired.pk}/change/"
+    data = {**rendered_form(admin_client.get(url)), "is_published": "on"}
+    response = admin_client.post(url, data, headers={"accept-language": "nb"}, follow=True)
+    assert "«Gammel» er nedlagt, men etterfølgeren fører ikke til noen publisert utdanning" in (
+        visible_text(response)
+    )
 
 
 def test_saving_a_page_retired_programmes_lead_to_says_nothing_of_them_otherwise(admin_client):
