@@ -202,7 +202,8 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         """The page says how many of its rows are saved ones (``INITIAL_FORMS``) and sends
         each saved row's id: a post where the two disagree was not made by the page, and
         Django would save a saved row again as a new one (a cohort's weeks twice) or fail on
-        a row it took for saved (a 500). Nothing is saved."""
+        a row it took for saved (a 500). Nothing is saved. (An inline whose primary key is its
+        link to the parent would send that key on every new row too; none here has one.)"""
         pk = self.model._meta.pk.name
         saved = self.initial_form_count()
         for number, form in enumerate(self.forms):
