@@ -308,6 +308,7 @@ class UnreadableFile(ValueError):
 
 
 def not_readable():
+    """A file that is not what its format says (a workbook read as a CSV, or the reverse)."""
     return UnreadableFile(
         _(
             "The file could not be read. Check that it is a CSV or XLSX file and that you "

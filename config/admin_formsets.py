@@ -204,6 +204,8 @@ class NamedFieldsInlineFormSet(BaseInlineFormSet):
         Django would save a saved row again as a new one (a cohort's weeks twice) or fail on
         a row it took for saved (a 500). Nothing is saved. (An inline whose primary key is its
         link to the parent would send that key on every new row too; none here has one.)"""
+        if self.save_as_new:  # "Save as new" posts the ids of rows it copies as new ones
+            return
         pk = self.model._meta.pk.name
         saved = self.initial_form_count()
         for number, form in enumerate(self.forms):
