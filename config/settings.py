@@ -116,6 +116,13 @@ DATABASES = {
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# SQLite (development, `make run`, tests): a transaction takes the write lock when it begins
+# and waits up to 20 s for another one to finish. A deferred one that read first and then wrote
+# got "database is locked" at once, without waiting: two editors saving at the same moment
+# under runserver's threads or two gunicorn workers got the 503 page and lost their save.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's cache: Redis when several app servers share one (REDIS_URL); otherwise files in

@@ -103,3 +103,82 @@ def test_the_refusal_is_one_clear_line(entry):
     assert result.returncode == 1
     missing = "DEBUG is off: set SECRET_KEY, ALLOWED_HOSTS and SITE_URL in the environment."
     assert result.stderr.strip().splitlines() == [f"Studieside cannot start: {missing}"]
+
+
+def sqlite_connection(path, options):
+    """A connection of Django's SQLite backend to the file ``path``, outside the test
+    database."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    return DatabaseWrapper(
+        {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(path),
+            "OPTIONS": options,
+            "ATOMIC_REQUESTS": False,
+            "AUTOCOMMIT": True,
+            "CONN_MAX_AGE": 0,
+            "CONN_HEALTH_CHECKS": False,
+            "TIME_ZONE": None,
+            "TEST": {},
+        }
+    )
+
+
+def save_read_then_write(connection, started, hold=0.0):
+    """A save as Django makes one: a transaction that reads the row, then writes it."""
+    import time
+
+    connection.ensure_connection()
+    # What transaction.atomic() does: BEGIN, or BEGIN IMMEDIATE with the site's options.
+    connection.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n FROM counter")
+        started.set()
+        time.sleep(hold)
+        cursor.execute("UPDATE counter SET n = n + 1")
+    connection.commit()
+    connection.set_autocommit(True)
+
+
+@pytest.mark.parametrize(("options", "both_saved"), [("site", True), ("deferred", False)])
+def test_two_saves_at_once_on_sqlite_wait_for_each_other(
+    tmp_path, options, both_saved, django_db_blocker
+):
+    """Two editors saving at the same moment on SQLite: the second got "database is locked"
+    at once (a 503, its save lost), whatever the timeout, when both had read before writing."""
+    import sqlite3
+    import threading
+
+    from config.settings import SQLITE_OPTIONS
+
+    path = tmp_path / "db.sqlite3"
+    with sqlite3.connect(path) as setup:
+        setup.execute("CREATE TABLE counter (n INTEGER)")
+        setup.execute("INSERT INTO counter VALUES (0)")
+    chosen = SQLITE_OPTIONS if options == "site" else {"timeout": 20}
+    started, failures = threading.Event(), []
+
+    def run(hold, wait_for=None):
+        connection = sqlite_connection(path, chosen)  # one a thread, as Django has them
+        if wait_for:
+            wait_for.wait(5)
+        try:
+            save_read_then_write(connection, threading.Event() if wait_for else started, hold)
+        except Exception as error:  # the backend's OperationalError: "database is locked"
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(0.5,)),
+        threading.Thread(target=run, args=(0.0, started)),
+    ]
+    with django_db_blocker.unblock():  # connections of their own, not the test database
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    with sqlite3.connect(path) as check:
+        saved = check.execute("SELECT n FROM counter").fetchone()[0]
+    assert (saved == 2 and not failures) == both_saved, (saved, failures)
