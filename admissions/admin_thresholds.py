@@ -18,7 +18,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -113,7 +114,7 @@ def cell_text(value):
     """A cell as the preview shows it: as ``text()``, but a spreadsheet's number with decimals
     as the admin's language writes it ("2,83" in nb), as a CSV typed in Norwegian has it."""
     if isinstance(value, float) and not value.is_integer():
-        return formats.number_format(value)
+        return number_format(value)
     return text(value)
 
 

@@ -14,12 +14,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.forms.utils import to_current_timezone
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from programs.history import moment_text
 from programs.unique import can_park, park, unique_together
 
 NOT_AS_DRAWN = gettext_lazy(
@@ -105,7 +106,7 @@ class KeepsOthersChanges(forms.ModelForm):
         elif isinstance(bound.field, forms.BooleanField):
             value = _("yes") if value else _("no")
         elif isinstance(value, datetime):
-            value = formats.localize(timezone.localtime(value))
+            value = moment_text(value)  # in the site's time zone, as the history writes it
         elif value not in (None, ""):
             value = formats.localize(value)
         text = Truncator(strip_tags("" if value is None else str(value))).chars(120)
